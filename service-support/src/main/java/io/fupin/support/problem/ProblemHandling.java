@@ -1,0 +1,107 @@
+package io.fupin.support.problem;
+
+import io.fupin.support.identity.AccessDenied;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The problem+json answers every service shares: validation naming each offending field, unreadable
+ * bodies, forbidden callers, and a 500 that says nothing internal. Each service's one
+ * {@code @RestControllerAdvice} extends this and maps its own domain exceptions.
+ */
+public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    /** One offending field: its path in the request and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = ex.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(e -> new FieldProblem(e.getField(), e.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request body is not valid JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail onTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        return invalid(List.of(new FieldProblem(ex.getName(), "has an invalid value")));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail onConstraintViolation(ConstraintViolationException ex) {
+        return invalid(ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail onAccessDenied(AccessDenied ex) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail onUnexpected(Exception ex) {
+        log.error("Unexpected failure", ex);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; nothing was changed by this request.");
+    }
+
+    /** A 400 naming each offending field. */
+    public static ProblemDetail invalid(List<FieldProblem> fields) {
+        String detail = fields.isEmpty() ? "The request is invalid."
+                : "Invalid " + String.join(", ", fields.stream().map(FieldProblem::field).distinct().toList()) + ".";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        problem.setProperty("errors", fields);
+        return problem;
+    }
+
+    /** A 400 for one field, for checks made outside bean validation. */
+    public static ProblemDetail invalid(String field, String message) {
+        return invalid(List.of(new FieldProblem(field, message)));
+    }
+
+    protected static ProblemDetail withProperties(ProblemDetail problem, Map<String, Object> properties) {
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+}

@@ -1,0 +1,21 @@
+package io.fupin.settlement.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Settlement's own reading of an event on {@code order-service.order-events.v1}: only the fields it uses,
+ * unknown ones ignored (no shared event jar; a contract test checks this against what order-service emits).
+ */
+record OrderEventMessage(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
+        JsonNode payload) {
+
+    record OrderPlaced(UUID orderId, String orderNumber, String channel, long totalFen, Instant placedAt,
+            List<Line> lines) {
+    }
+
+    record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen) {
+    }
+}

@@ -1,0 +1,2 @@
+/** How settlement-service answers errors over HTTP. */
+package io.fupin.settlement.web;
