@@ -1,0 +1,2 @@
+/** Certified products of the cooperatives and enterprises, as consumers browse them. */
+package io.fupin.catalog.product;

@@ -1,0 +1,74 @@
+package io.fupin.catalog.reservation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("reservation")
+class Reservation {
+
+    @Id
+    private final UUID orderId;
+    private ReservationStatus status;
+    private final Instant createdAt;
+    private final Instant expiresAt;
+    @MappedCollection(idColumn = "order_id", keyColumn = "line_no")
+    private final List<ReservationLine> lines;
+    @Version
+    private Long version;
+
+    Reservation(UUID orderId, ReservationStatus status, Instant createdAt, Instant expiresAt, List<ReservationLine> lines,
+            Long version) {
+        this.orderId = orderId;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.lines = lines;
+        this.version = version;
+    }
+
+    static Reservation hold(UUID orderId, List<ReservationLine> lines, Instant now, Instant expiresAt) {
+        return new Reservation(orderId, ReservationStatus.HELD, now, expiresAt, List.copyOf(lines), null);
+    }
+
+    /** @return whether this call changed anything (confirming twice is harmless) */
+    boolean confirm() {
+        if (status == ReservationStatus.CONFIRMED) {
+            return false;
+        }
+        if (status == ReservationStatus.RELEASED) {
+            throw new ReservationReleased(orderId);
+        }
+        status = ReservationStatus.CONFIRMED;
+        return true;
+    }
+
+    /** @return whether the stock must go back (releasing twice is harmless) */
+    boolean release() {
+        if (status == ReservationStatus.RELEASED) {
+            return false;
+        }
+        status = ReservationStatus.RELEASED;
+        return true;
+    }
+
+    UUID orderId() {
+        return orderId;
+    }
+
+    ReservationStatus status() {
+        return status;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    List<ReservationLine> lines() {
+        return lines;
+    }
+}

@@ -1,0 +1,5 @@
+package io.fupin.catalog.reservation;
+
+public enum ReservationStatus {
+    HELD, CONFIRMED, RELEASED
+}

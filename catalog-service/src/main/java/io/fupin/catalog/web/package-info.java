@@ -1,0 +1,2 @@
+/** How catalog-service answers errors over HTTP. */
+package io.fupin.catalog.web;

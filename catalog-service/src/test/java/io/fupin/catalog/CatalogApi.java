@@ -1,0 +1,37 @@
+package io.fupin.catalog;
+
+import io.fupin.catalog.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** Calls catalog-service over HTTP as a given caller, signed as the gateway would. */
+public final class CatalogApi {
+
+    private final RestClient http;
+    private final SignedIdentity identity;
+
+    public CatalogApi(int port, SignedIdentity identity) {
+        this.http = RestClient.create("http://localhost:" + port);
+        this.identity = identity;
+    }
+
+    public record Reply(int status, Map<String, Object> body) {
+    }
+
+    public Reply call(Caller caller, HttpMethod method, String path, Object body) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path)
+                .headers(h -> h.addAll(identity.headersFor(caller)));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> {
+            Map<String, Object> parsed = res.getHeaders().getContentLength() == 0 ? Map.of()
+                    : res.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() { });
+            return new Reply(res.getStatusCode().value(), parsed == null ? Map.of() : parsed);
+        });
+    }
+}
