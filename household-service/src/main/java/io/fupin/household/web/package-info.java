@@ -1,0 +1,2 @@
+/** How household-service answers errors over HTTP. */
+package io.fupin.household.web;
