@@ -1,5 +1,6 @@
 package io.fupin.catalog.reservation;
 
+import io.fupin.catalog.product.ProductNotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public class StockReservations {
      * Reserves every line or none. Replaying the same order id returns the first reservation unchanged.
      *
      * @throws SoldOut when a line cannot be covered; nothing is held then
+     * @throws ProductNotFound when a line names no product; nothing is held then
      */
     public ReservationView reserve(UUID orderId, List<RequestedLine> requested) {
         try {
@@ -53,7 +55,8 @@ public class StockReservations {
         List<ReservationLine> lines = new ArrayList<>();
         for (RequestedLine line : ordered) {
             if (!stock.take(line.productId(), line.quantity())) {
-                throw new SoldOut(line.productId());
+                throw stock.snapshot(line.productId()).isPresent() ? new SoldOut(line.productId())
+                        : new ProductNotFound(line.productId());
             }
             Stock.Snapshot snapshot = stock.snapshot(line.productId()).orElseThrow(() -> new SoldOut(line.productId()));
             lines.add(new ReservationLine(line.productId(), snapshot.sellerId(), line.quantity(), snapshot.priceFen(),

@@ -118,6 +118,12 @@ class StockReservationsIntegrationTests {
     }
 
     @Test
+    void refusesToReserveAProductThatDoesNotExist() {
+        Reply reply = reserve(UUID.randomUUID(), UUID.randomUUID(), 1);
+        assertThat(reply.status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyServicesMayReserve() {
         UUID product = listProduct(5, 1000, 0);
         Reply reply = api.call(Caller.of("consumer", null, "CONSUMER"), HttpMethod.POST, "/internal/reservations",

@@ -1,0 +1,90 @@
+package io.fupin.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform as a client sees it: the gateway's URL, demo users' tokens, JSON in and out. */
+final class Platform {
+
+    static final String PASSWORD = System.getProperty("fupin.demo.password", "fupin-demo");
+
+    private final String gateway = System.getProperty("gateway.url", "http://localhost:8080");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    String token(String user) {
+        return tokens.computeIfAbsent(user, u -> {
+            Reply reply = send("POST", "/api/auth/token", null, Map.of("username", u, "password", PASSWORD), Map.of());
+            if (reply.status() != 200) {
+                throw new IllegalStateException("No token for " + u + ": " + reply.status() + " " + reply.raw().body());
+            }
+            return reply.body().get("accessToken").asString();
+        });
+    }
+
+    Reply get(String user, String path) {
+        return send("GET", path, user, null, Map.of());
+    }
+
+    Reply post(String user, String path, Object body, Map<String, String> headers) {
+        return send("POST", path, user, body, headers);
+    }
+
+    Reply send(String method, String path, String user, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode parsed = text == null || text.isBlank() ? json.nullNode() : json.readTree(text);
+            return new Reply(response.statusCode(), parsed, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the local stack's command, e.g. {@code kill settlement-service}. */
+    static void cli(String... args) {
+        String cli = System.getProperty("fupin.cli", "deploy/local/fupin");
+        String[] command = new String[args.length + 2];
+        command[0] = "bash";
+        command[1] = cli;
+        System.arraycopy(args, 0, command, 2, args.length);
+        try {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", args) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

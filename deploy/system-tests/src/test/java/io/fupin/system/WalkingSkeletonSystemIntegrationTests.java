@@ -1,0 +1,139 @@
+package io.fupin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.system.Platform.Reply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The skeleton flow end to end, through the gateway, on the stack that {@code deploy/local/fupin up} started. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonSystemIntegrationTests {
+
+    static final Platform platform = new Platform();
+
+    @Test
+    @Order(1)
+    void theGatewayIsUp() {
+        Reply health = platform.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(2)
+    void anOrderPlacedThroughTheGatewayReachesSettlement() {
+        String product = listProduct(20, 2990, 300);
+        Reply browse = platform.get(null, "/api/catalog/products?size=100");
+        assertThat(browse.status()).isEqualTo(200);
+        assertThat(browse.body().get("items").toString()).contains(product);
+
+        Reply order = placeOrder(product, 2);
+        assertThat(order.status()).as(order.raw().body()).isEqualTo(201);
+        String orderId = order.body().get("id").asString();
+
+        Reply recorded = awaitRecorded(orderId);
+        assertThat(recorded.body().get("grossFen").asLong()).isEqualTo(2 * 2990);
+        assertThat(recorded.body().get("costFen").asLong()).isEqualTo(2 * 300);
+    }
+
+    @Test
+    @Order(3)
+    void aSettlementServiceKilledBeforeItConsumesRecordsTheOrderExactlyOnce() throws SQLException {
+        String product = listProduct(5, 1500, 0);
+        long processedBefore = processedOrderEvents();
+
+        Platform.cli("kill", "settlement-service");
+        Reply order = placeOrder(product, 1);
+        assertThat(order.status()).as(order.raw().body()).isEqualTo(201);
+        String orderId = order.body().get("id").asString();
+        Platform.cli("start", "settlement-service");
+
+        Reply recorded = awaitRecorded(orderId);
+        assertThat(recorded.body().get("grossFen").asLong()).isEqualTo(1500);
+        assertThat(settlementRows(orderId)).isEqualTo(1);
+        // Exactly the one new event was applied: nothing twice, nothing lost.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> processedOrderEvents() == processedBefore + 1);
+    }
+
+    @Test
+    @Order(4)
+    void servicesRefuseIdentityThatDidNotComeFromTheGateway() throws Exception {
+        assertThat(platform.get(null, "/api/catalog/products").status()).isEqualTo(200);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:8084/api/settlements/orders/" + UUID.randomUUID()))
+                .header("X-Fupin-User-Id", "clerk").header("X-Fupin-Roles", "CLERK").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(401);
+        assertThat(direct.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    }
+
+    private static Reply awaitRecorded(String orderId) {
+        Reply[] last = new Reply[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            last[0] = platform.get("clerk", "/api/settlements/orders/" + orderId);
+            return last[0].status() == 200;
+        });
+        return last[0];
+    }
+
+    private static String listProduct(int stock, long priceFen, long costFen) {
+        Reply listed = platform.post("admin", "/api/catalog/products", Map.of("sellerId", UUID.randomUUID(),
+                "name", "翠小妹花生", "category", "PEANUTS", "unit", "500 g bag", "priceFen", priceFen,
+                "costFen", costFen, "stock", stock), Map.of());
+        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
+        return listed.body().get("id").asString();
+    }
+
+    private static Reply placeOrder(String product, int quantity) {
+        return platform.post("consumer", "/api/orders", Map.of(
+                "lines", List.of(Map.of("productId", product, "quantity", quantity)),
+                "channel", "LIVESTREAM",
+                "buyer", Map.of("kind", "INDIVIDUAL"),
+                "delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龍江省哈爾濱市雙城區")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    private static long processedOrderEvents() throws SQLException {
+        return count("SELECT COUNT(*) FROM processed_event WHERE consumer = 'settlement.order-events'", null);
+    }
+
+    private static long settlementRows(String orderId) throws SQLException {
+        return count("SELECT COUNT(*) FROM settlement_order WHERE order_id = ?", orderId);
+    }
+
+    /** The settlement database itself is the oracle for "exactly once". */
+    private static long count(String sql, String parameter) throws SQLException {
+        String url = System.getProperty("settlement.db.url", "jdbc:mysql://127.0.0.1:3306/settlement");
+        try (Connection connection = DriverManager.getConnection(url, System.getProperty("db.user", "root"),
+                System.getProperty("db.password", ""));
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

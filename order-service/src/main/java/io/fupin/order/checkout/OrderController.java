@@ -1,0 +1,92 @@
+package io.fupin.order.checkout;
+
+import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.order.idempotency.IdempotentRequests.Answer;
+import io.fupin.order.stock.CatalogStock;
+import io.fupin.support.identity.Caller;
+import io.fupin.support.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/orders")
+@Validated
+@Tag(name = "Orders", description = "Checkout and the buyer's orders")
+class OrderController {
+
+    private final Checkout checkout;
+    private final IdempotentRequests idempotency;
+    private final JsonMapper json;
+
+    OrderController(Checkout checkout, IdempotentRequests idempotency, JsonMapper json) {
+        this.checkout = checkout;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @PostMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "Place an order (CONSUMER). Reserves stock; the same Idempotency-Key and body replay the first answer",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Placed, awaiting payment",
+                            content = @Content(schema = @Schema(implementation = OrderView.class))),
+                    @ApiResponse(responseCode = "409", description = "Sold out: nothing was stored"),
+                    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body"),
+                    @ApiResponse(responseCode = "503", description = "Stock cannot be reserved now: nothing was stored")})
+    ResponseEntity<String> place(Caller caller,
+            @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+            @Valid @RequestBody PlaceOrder request) {
+        caller.requireAnyRole("CONSUMER");
+        Answer answer = idempotency.answer(caller.userId(), idempotencyKey, request, orderId -> {
+            try {
+                OrderView order = checkout.place(orderId, caller, request);
+                return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(order), false);
+            } catch (CatalogStock.SoldOut e) {
+                return new Answer(HttpStatus.CONFLICT.value(), soldOutProblem(), false);
+            }
+        });
+        MediaType type = answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).contentType(type)
+                .header("Idempotent-Replayed", Boolean.toString(answer.replayed()));
+        if (answer.status() == HttpStatus.CREATED.value()) {
+            response.location(URI.create("/api/orders/" + json.readTree(answer.body()).get("id").asString()));
+        }
+        return response.body(answer.body());
+    }
+
+    @GetMapping("/{orderId}")
+    @Operation(summary = "One of the caller's orders")
+    OrderView order(Caller caller, @PathVariable UUID orderId) {
+        return checkout.order(caller, orderId);
+    }
+
+    private String soldOutProblem() {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.TYPE_BASE + "sold-out");
+        problem.put("title", HttpStatus.CONFLICT.getReasonPhrase());
+        problem.put("status", HttpStatus.CONFLICT.value());
+        problem.put("detail", "Not enough stock is left for this order; nothing was reserved or charged.");
+        return json.writeValueAsString(problem);
+    }
+}

@@ -1,0 +1,24 @@
+package io.fupin.order.stock;
+
+import io.fupin.support.identity.ServiceIdentityInterceptor;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogClientConfiguration {
+
+    @Bean
+    RestClient catalogRestClient(RestClient.Builder builder, ServiceIdentityInterceptor identity,
+            @Value("${fupin.catalog.url}") String catalogUrl,
+            @Value("${fupin.catalog.connect-timeout:PT1S}") Duration connectTimeout,
+            @Value("${fupin.catalog.read-timeout:PT2S}") Duration readTimeout) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(connectTimeout);
+        requests.setReadTimeout(readTimeout);
+        return builder.baseUrl(catalogUrl).requestFactory(requests).requestInterceptor(identity).build();
+    }
+}

@@ -1,0 +1,2 @@
+/** How order-service answers errors over HTTP. */
+package io.fupin.order.web;

@@ -1,0 +1,20 @@
+package io.fupin.order;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+
+/** One Spring context, one database and one broker shared by every integration test of this service. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 3, topics = {"order-service.order-events.v1", "catalog-service.product-events.v1"})
+@Import(TestSupport.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,249 @@
+package io.fupin.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.order.IntegrationTest;
+import io.fupin.order.RunningCatalog;
+import io.fupin.order.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class CheckoutIntegrationTests {
+
+    static final Caller CONSUMER = Caller.of("consumer-" + UUID.randomUUID(), null, "CONSUMER");
+
+    @Autowired
+    SignedIdentity identity;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @LocalServerPort
+    int port;
+
+    RestClient orders;
+    RestClient catalog;
+
+    record Reply(int status, String body, String replayed) {
+        JsonNode json(JsonMapper mapper) {
+            return mapper.readTree(body);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        orders = RestClient.create("http://localhost:" + port);
+        catalog = RestClient.create(RunningCatalog.get().url());
+    }
+
+    @Test
+    void placesAnOrderAtTheReservedPriceAndPublishesOrderPlaced() {
+        UUID product = listProduct(10, 2990, 350);
+
+        Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), order(product, 3));
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode order = reply.json(json);
+        assertThat(order.get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(order.get("totalFen").asLong()).isEqualTo(3 * 2990);
+        assertThat(order.get("lines").get(0).get("unitCostFen").asLong()).isEqualTo(350);
+        assertThat(stockOf(product)).isEqualTo(7);
+
+        String orderId = order.get("id").asString();
+        JsonNode event = awaitEvent(orderId);
+        assertThat(event.get("eventType").asString()).isEqualTo("OrderPlaced");
+        assertThat(event.get("eventVersion").asInt()).isEqualTo(1);
+        assertThat(event.get("eventId").asString()).isNotBlank();
+        assertThat(event.get("payload").get("totalFen").asLong()).isEqualTo(3 * 2990);
+        assertThat(event.get("payload").get("lines").get(0).get("sellerId").asString()).isNotBlank();
+    }
+
+    @Test
+    void replaysTheFirstAnswerForTheSameKeyAndBody() {
+        UUID product = listProduct(10, 1000, 0);
+        String key = "key-" + UUID.randomUUID();
+
+        Reply first = place(CONSUMER, key, order(product, 2));
+        Reply replay = place(CONSUMER, key, order(product, 2));
+
+        assertThat(replay.status()).isEqualTo(first.status()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(replay.replayed()).isEqualTo("true");
+        assertThat(stockOf(product)).isEqualTo(8);
+        assertThat(ordersOf(CONSUMER)).isEqualTo(countBefore(CONSUMER, first));
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherBody() {
+        UUID product = listProduct(10, 1000, 0);
+        String key = "key-" + UUID.randomUUID();
+        place(CONSUMER, key, order(product, 1));
+
+        Reply other = place(CONSUMER, key, order(product, 5));
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json(json).get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(stockOf(product)).isEqualTo(9);
+    }
+
+    @Test
+    void answersSoldOutWithNothingStoredAndReplaysThatAnswer() {
+        UUID product = listProduct(2, 1000, 0);
+        Caller buyer = Caller.of("buyer-" + UUID.randomUUID(), null, "CONSUMER");
+        String key = "key-" + UUID.randomUUID();
+
+        Reply soldOut = place(buyer, key, order(product, 3));
+        Reply replay = place(buyer, key, order(product, 3));
+
+        assertThat(soldOut.status()).isEqualTo(409);
+        assertThat(soldOut.json(json).get("type").asString()).endsWith("/sold-out");
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.body()).isEqualTo(soldOut.body());
+        assertThat(ordersOf(buyer)).isZero();
+        assertThat(stockOf(product)).isEqualTo(2);
+    }
+
+    @Test
+    void anOrganisationBuyingInsteadOfDonatingMustNameItself() {
+        UUID product = listProduct(5, 1000, 0);
+        Map<String, Object> body = order(product, 1);
+        body.put("buyer", Map.of("kind", "ORGANISATION"));
+
+        Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("buyer.organisationNamed");
+    }
+
+    @Test
+    void namesInvalidFieldsAndStoresNothing() {
+        UUID product = listProduct(5, 1000, 0);
+        Map<String, Object> badMobile = order(product, 1);
+        badMobile.put("delivery", Map.of("name", "王芳", "mobile", "12345", "address", "哈尔濱市雙城區"));
+        Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), badMobile);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("delivery.mobile");
+
+        Reply zero = place(CONSUMER, "key-" + UUID.randomUUID(), order(product, 0));
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.body()).contains("lines[0].quantity");
+
+        Reply noKey = orders.post().uri("/api/orders").headers(h -> h.addAll(identity.headersFor(CONSUMER)))
+                .contentType(MediaType.APPLICATION_JSON).body(order(product, 1))
+                .exchange((req, res) -> new Reply(res.getStatusCode().value(), res.bodyTo(String.class), null));
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(stockOf(product)).isEqualTo(5);
+    }
+
+    @Test
+    void unknownProductsAreRefusedAsBadRequests() {
+        Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), order(UUID.randomUUID(), 1));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json(json).get("type").asString()).endsWith("/unknown-product");
+    }
+
+    @Test
+    void onlyConsumersPlaceOrdersAndEachSeesOnlyTheirOwn() {
+        UUID product = listProduct(5, 1000, 0);
+        Reply bySeller = place(Caller.of("seller", UUID.randomUUID(), "SELLER"), "key-" + UUID.randomUUID(), order(product, 1));
+        assertThat(bySeller.status()).isEqualTo(403);
+
+        Reply placed = place(CONSUMER, "key-" + UUID.randomUUID(), order(product, 1));
+        String id = placed.json(json).get("id").asString();
+        assertThat(get(CONSUMER, id)).isEqualTo(200);
+        assertThat(get(Caller.of("someone-else", null, "CONSUMER"), id)).isEqualTo(404);
+    }
+
+    private int get(Caller caller, String orderId) {
+        return orders.get().uri("/api/orders/{id}", orderId).headers(h -> h.addAll(identity.headersFor(caller)))
+                .exchange((req, res) -> res.getStatusCode().value());
+    }
+
+    private long countBefore(Caller caller, Reply first) {
+        return 1 + jdbc.sql("SELECT COUNT(*) FROM orders WHERE buyer_id = ? AND id <> ?")
+                .param(caller.userId()).param(first.json(json).get("id").asString()).query(Long.class).single();
+    }
+
+    private long ordersOf(Caller caller) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE buyer_id = ?").param(caller.userId()).query(Long.class).single();
+    }
+
+    private Reply place(Caller caller, String key, Map<String, Object> body) {
+        return orders.post().uri("/api/orders").headers(h -> h.addAll(identity.headersFor(caller)))
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((req, res) -> new Reply(res.getStatusCode().value(), res.bodyTo(String.class),
+                        res.getHeaders().getFirst("Idempotent-Replayed")));
+    }
+
+    private static Map<String, Object> order(UUID product, int quantity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("lines", List.of(Map.of("productId", product, "quantity", quantity)));
+        body.put("channel", "LIVESTREAM");
+        body.put("buyer", Map.of("kind", "INDIVIDUAL"));
+        body.put("delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龍江省哈爾濱市雙城區"));
+        return body;
+    }
+
+    private UUID listProduct(int stock, long priceFen, long costFen) {
+        Map<String, Object> product = catalog.post().uri("/api/catalog/products")
+                .headers(h -> h.addAll(identity.headersFor(Caller.of("admin", null, "ADMIN"))))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("sellerId", UUID.randomUUID(), "name", "翠小妹花生", "category", "PEANUTS", "unit", "500 g bag",
+                        "priceFen", priceFen, "costFen", costFen, "stock", stock))
+                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return UUID.fromString((String) product.get("id"));
+    }
+
+    private int stockOf(UUID product) {
+        Map<String, Object> view = catalog.get().uri("/api/catalog/products/{id}", product)
+                .headers(h -> h.addAll(identity.headersFor(Caller.anonymous())))
+                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return ((Number) view.get("stock")).intValue();
+    }
+
+    private JsonNode awaitEvent(String orderId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<JsonNode> found = new ArrayList<>();
+        try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new StringDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of("order-service.order-events.v1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (orderId.equals(record.key())) {
+                        found.add(json.readTree(record.value()));
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.getFirst();
+    }
+}

@@ -1,0 +1,13 @@
+package io.fupin.settlement;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** Keeps the features apart: each uses only what another exposes at its package root, and no cycles. */
+class ModularityTests {
+
+    @Test
+    void featuresDependOnlyOnEachOthersPublicParts() {
+        ApplicationModules.of(SettlementApplication.class).verify();
+    }
+}
