@@ -1,0 +1,44 @@
+package io.fupin.gateway.devissuer;
+
+import io.fupin.gateway.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The configured demo users, checked once at startup so that a typo in a role fails fast. */
+class DemoUsers {
+
+    /** A demo user who proved its password. */
+    record Account(String username, List<Role> roles, UUID sellerId) {
+    }
+
+    private record Entry(Account account, byte[] password) {
+    }
+
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    DemoUsers(DevIssuerProperties properties) {
+        properties.users().forEach((username, user) -> {
+            List<Role> roles = user.roles().stream()
+                    .map(name -> Role.named(name).orElseThrow(() -> new IllegalArgumentException(
+                            "Demo user " + username + " has the unknown role " + name)))
+                    .toList();
+            UUID sellerId = user.sellerId() == null || user.sellerId().isBlank() ? null : UUID.fromString(user.sellerId().trim());
+            String password = user.password() == null || user.password().isBlank() ? properties.defaultPassword() : user.password();
+            entries.put(username, new Entry(new Account(username, roles, sellerId), password.getBytes(StandardCharsets.UTF_8)));
+        });
+    }
+
+    /** The account, when the username exists and the password matches; the same answer otherwise. */
+    Optional<Account> authenticate(String username, String password) {
+        Entry entry = entries.get(username);
+        byte[] given = password.getBytes(StandardCharsets.UTF_8);
+        // Compare in constant time, and against something even for unknown users, so timing tells nothing.
+        boolean matches = MessageDigest.isEqual(entry == null ? new byte[given.length + 1] : entry.password(), given);
+        return entry != null && matches ? Optional.of(entry.account()) : Optional.empty();
+    }
+}

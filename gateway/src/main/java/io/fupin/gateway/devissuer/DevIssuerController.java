@@ -1,0 +1,63 @@
+package io.fupin.gateway.devissuer;
+
+import io.fupin.gateway.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login for demo users and the public keys that verify their tokens. */
+@RestController
+@ConditionalOnBooleanProperty("fupin.gateway.dev-issuer.enabled")
+class DevIssuerController {
+
+    record TokenRequest(String username, String password) {
+    }
+
+    record TokenResponse(String accessToken, long expiresIn, List<String> roles) {
+    }
+
+    private final DemoUsers users;
+    private final DevTokenIssuer issuer;
+    private final SigningKey key;
+
+    DevIssuerController(DemoUsers users, DevTokenIssuer issuer, SigningKey key) {
+        this.users = users;
+        this.issuer = issuer;
+        this.key = key;
+    }
+
+    @Operation(summary = "Log a demo user in (development issuer only)")
+    @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> token(@RequestBody TokenRequest request) {
+        if (request.username() == null || request.username().isBlank() || request.password() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Give a username and a password.");
+        }
+        return users.authenticate(request.username(), request.password())
+                .<ResponseEntity<Object>>map(account -> {
+                    DevTokenIssuer.IssuedToken token = issuer.issue(account.username(), account.roles(), account.sellerId());
+                    return ResponseEntity.ok(new TokenResponse(token.value(), token.validFor().toSeconds(), token.roles()));
+                })
+                .orElseGet(() -> problem(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+                        "The username or the password is wrong."));
+    }
+
+    @Operation(summary = "The public keys of the development issuer (RFC 7517)")
+    @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> jwks() {
+        return new com.nimbusds.jose.jwk.JWKSet(key.jwk()).toPublicJWKSet().toJSONObject();
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String slug, String detail) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.asJson(Problems.of(status, slug, detail)));
+    }
+}
