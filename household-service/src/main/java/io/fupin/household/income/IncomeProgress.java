@@ -1,0 +1,170 @@
+package io.fupin.household.income;
+
+import io.fupin.household.common.NotFound;
+import io.fupin.household.income.PlaceReport.Figures;
+import io.fupin.household.places.Place;
+import io.fupin.household.places.PlaceKind;
+import io.fupin.household.places.Places;
+import io.fupin.household.registry.HouseholdCategory;
+import io.fupin.household.registry.HouseholdStatus;
+import io.fupin.household.registry.HouseholdSummary;
+import io.fupin.household.registry.Registry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Progress toward the income target and the reports officials give upward, all computed from the income
+ * ledger at the time of asking: no figure here is ever typed or stored.
+ */
+@Service
+public class IncomeProgress {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final Registry registry;
+    private final Places places;
+    private final Clock clock;
+
+    IncomeProgress(JdbcClient jdbc, Registry registry, Places places, Clock clock) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    int currentYear() {
+        return LocalDate.now(clock.withZone(CHINA)).getYear();
+    }
+
+    @Transactional(readOnly = true)
+    public HouseholdProgress of(UUID householdId, Integer year) {
+        HouseholdSummary household = registry.summary(householdId)
+                .orElseThrow(() -> new NotFound("No household " + householdId + "."));
+        int y = year == null ? currentYear() : year;
+        return progress(household, y, entries(y, householdId).getOrDefault(householdId, List.of()));
+    }
+
+    /** Progress of every household in the place (not those who left the register), by registration number. */
+    @Transactional(readOnly = true)
+    public List<HouseholdProgress> inPlace(UUID placeId, Integer year) {
+        int y = year == null ? currentYear() : year;
+        Map<UUID, List<Entry>> entries = entries(y, null);
+        return registry.inPlace(placeId).stream().filter(h -> h.status() != HouseholdStatus.DEREGISTERED)
+                .sorted(Comparator.comparing(HouseholdSummary::registrationNumber))
+                .map(h -> progress(h, y, entries.getOrDefault(h.householdId(), List.of()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PlaceReport report(UUID placeId, Integer year) {
+        Place place = places.get(placeId);
+        int y = year == null ? currentYear() : year;
+        List<HouseholdProgress> all = inPlace(placeId, y);
+        Map<UUID, HouseholdSummary> households = registry.summaries(all.stream().map(HouseholdProgress::householdId).toList());
+        return report(place, y, all, households, true);
+    }
+
+    private PlaceReport report(Place place, int year, List<HouseholdProgress> all, Map<UUID, HouseholdSummary> households,
+            boolean withParts) {
+        Map<String, Figures> byCategory = new LinkedHashMap<>();
+        for (HouseholdCategory category : HouseholdCategory.values()) {
+            byCategory.put(category.name(), figures(all.stream().filter(p -> p.category() == category).toList()));
+        }
+        List<PlaceReport> parts = new ArrayList<>();
+        if (withParts && place.kind() != PlaceKind.VILLAGE) {
+            for (Place child : places.children(place.id())) {
+                Predicate<HouseholdProgress> inChild = p -> Places.within(households.get(p.householdId()).village(), child.id());
+                parts.add(report(child, year, all.stream().filter(inChild).toList(), households, false));
+            }
+        }
+        return new PlaceReport(place.id(), place.kind(), place.name(), year, figures(all), byCategory, parts);
+    }
+
+    private static Figures figures(List<HouseholdProgress> progress) {
+        int reached = 0;
+        int onTrack = 0;
+        int behind = 0;
+        long total = 0;
+        long reachedTotal = 0;
+        for (HouseholdProgress p : progress) {
+            total = Math.addExact(total, p.incomeFen());
+            switch (p.status()) {
+                case REACHED -> {
+                    reached++;
+                    reachedTotal = Math.addExact(reachedTotal, p.incomeFen());
+                }
+                case ON_TRACK -> onTrack++;
+                case BEHIND -> behind++;
+            }
+        }
+        return new Figures(progress.size(), reached, onTrack, behind, total, average(total, progress.size()),
+                average(reachedTotal, reached));
+    }
+
+    private static long average(long total, int count) {
+        return count == 0 ? 0 : BigDecimal.valueOf(total).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    private HouseholdProgress progress(HouseholdSummary h, int year, List<Entry> entries) {
+        long income = 0;
+        LocalDate reachedOn = null;
+        for (Entry e : entries) {
+            income = Math.addExact(income, e.amountFen());
+            if (reachedOn == null && income >= h.annualTargetFen()) {
+                reachedOn = LocalDate.ofInstant(e.paidAt(), CHINA);
+            }
+        }
+        BigDecimal percent = BigDecimal.valueOf(income).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(h.annualTargetFen()), 1, RoundingMode.DOWN);
+        return new HouseholdProgress(h.householdId(), h.registrationNumber(), h.headName(), h.category(),
+                h.village().villageName(), h.village().townName(), year, income, h.annualTargetFen(), percent,
+                status(income, h.annualTargetFen(), year), reachedOn);
+    }
+
+    /** Compares with the straight line from nothing on 1 January to the target on 31 December. */
+    private ProgressStatus status(long income, long target, int year) {
+        if (income >= target) {
+            return ProgressStatus.REACHED;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        int daysInYear = Year.of(year).length();
+        int elapsed = year < today.getYear() ? daysInYear : year > today.getYear() ? 0 : today.getDayOfYear();
+        return Math.multiplyExact(income, daysInYear) >= Math.multiplyExact(target, elapsed) ? ProgressStatus.ON_TRACK
+                : ProgressStatus.BEHIND;
+    }
+
+    private record Entry(UUID householdId, long amountFen, Instant paidAt) {
+    }
+
+    private Map<UUID, List<Entry>> entries(int year, UUID householdId) {
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
+        Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant();
+        String sql = "SELECT household_id, amount_fen, paid_at FROM income_entry WHERE paid_at >= ? AND paid_at < ?"
+                + (householdId == null ? "" : " AND household_id = ?") + " ORDER BY paid_at, id";
+        var spec = jdbc.sql(sql).param(Timestamp.from(from)).param(Timestamp.from(until));
+        if (householdId != null) {
+            spec = spec.param(householdId.toString());
+        }
+        return spec.query((rs, n) -> new Entry(UUID.fromString(rs.getString(1)), rs.getLong(2),
+                rs.getTimestamp(3).toInstant())).list().stream()
+                .collect(Collectors.groupingBy(Entry::householdId));
+    }
+}

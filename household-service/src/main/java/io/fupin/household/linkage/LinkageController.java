@@ -1,0 +1,56 @@
+package io.fupin.household.linkage;
+
+import io.fupin.household.linkage.BenefitLinkages.Declaration;
+import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
+import io.fupin.support.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Benefit linkages", description = "Which households share a product's proceeds, versioned in time")
+class LinkageController {
+
+    private final BenefitLinkages linkages;
+
+    LinkageController(BenefitLinkages linkages) {
+        this.linkages = linkages;
+    }
+
+    @PostMapping("/api/households/products/{productId}/linkage/versions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Declare the next version of a product's linkage (SELLER for its own products, OFFICIAL, ADMIN)")
+    LinkageVersion declare(Caller caller, @PathVariable UUID productId, @RequestBody Declaration declaration) {
+        caller.requireAnyRole("SELLER", "OFFICIAL", "ADMIN");
+        return linkages.declare(caller, productId, declaration);
+    }
+
+    @GetMapping("/api/households/products/{productId}/linkage/versions")
+    @Operation(summary = "Every version of a product's linkage, oldest first")
+    List<LinkageVersion> history(Caller caller, @PathVariable UUID productId) {
+        return linkages.history(caller, productId);
+    }
+
+    @GetMapping("/api/households/products/{productId}/linkage")
+    @Operation(summary = "The version in force now, or at the instant given")
+    LinkageVersion inForce(Caller caller, @PathVariable UUID productId, @RequestParam(required = false) Instant at) {
+        return linkages.inForce(caller, productId, at);
+    }
+
+    @GetMapping("/api/households/{householdId}/linkages")
+    @Operation(summary = "The products a household shares in now (OFFICIAL, ADMIN, CLERK)")
+    List<HouseholdShare> ofHousehold(Caller caller, @PathVariable UUID householdId) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK");
+        return linkages.sharesOf(householdId);
+    }
+}

@@ -1,0 +1,56 @@
+package io.fupin.household.places;
+
+import io.fupin.support.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/households/places")
+@Tag(name = "Places", description = "District, towns and villages")
+class PlaceController {
+
+    private final Places places;
+
+    PlaceController(Places places) {
+        this.places = places;
+    }
+
+    record AddPlace(@NotNull PlaceKind kind, @NotBlank String name, UUID parentId) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a district, town or village (OFFICIAL, ADMIN)")
+    Place add(Caller caller, @Valid @RequestBody AddPlace request) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        return places.add(request.kind(), request.name(), request.parentId());
+    }
+
+    @GetMapping
+    @Operation(summary = "Every place (OFFICIAL, ADMIN, CLERK, SELLER)")
+    List<Place> all(Caller caller) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
+        return places.all();
+    }
+
+    @GetMapping("/{placeId}/children")
+    @Operation(summary = "The towns of a district or the villages of a town")
+    List<Place> children(Caller caller, @PathVariable UUID placeId) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
+        places.get(placeId);
+        return places.children(placeId);
+    }
+}

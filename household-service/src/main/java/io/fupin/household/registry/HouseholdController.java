@@ -1,0 +1,121 @@
+package io.fupin.household.registry;
+
+import io.fupin.household.common.InvalidInput;
+import io.fupin.support.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/households")
+@Tag(name = "Households", description = "The registry of poor and marginal households")
+class HouseholdController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final Registry registry;
+
+    HouseholdController(Registry registry) {
+        this.registry = registry;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a household (OFFICIAL, ADMIN)")
+    HouseholdView register(Caller caller, @RequestBody HouseholdForm form) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        return registry.register(caller, form);
+    }
+
+    @PutMapping("/{householdId}")
+    @Operation(summary = "Change a household (OFFICIAL, ADMIN); If-Match: the version you read. "
+            + "Leave identityNumber or accountNumber out to keep them.")
+    HouseholdView update(Caller caller, @PathVariable UUID householdId, @RequestBody HouseholdForm form,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        return registry.update(caller, householdId, form, version(ifMatch));
+    }
+
+    @GetMapping("/{householdId}")
+    @Operation(summary = "One household: unmasked and audited for OFFICIAL and ADMIN, masked for CLERK and SELLER")
+    HouseholdView view(Caller caller, @PathVariable UUID householdId) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
+        return registry.view(caller, householdId);
+    }
+
+    @GetMapping
+    @Operation(summary = "Households of a village, town or district, masked (OFFICIAL, ADMIN, CLERK, SELLER)")
+    List<HouseholdView> list(Caller caller, @RequestParam(required = false) UUID placeId,
+            @RequestParam(required = false) HouseholdCategory category,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
+        if (page < 0) {
+            throw InvalidInput.of("page", "must not be negative");
+        }
+        if (size < 1 || size > 1000) {
+            throw InvalidInput.of("size", "must be between 1 and 1000");
+        }
+        return registry.list(placeId, category, page, size);
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Import households from CSV (UTF-8 with or without BOM, or GBK) (OFFICIAL, ADMIN). "
+            + "dryRun=true (the default) reports every bad row; dryRun=false registers all rows or none.")
+    ImportReport importCsv(Caller caller, @RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean dryRun) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        return registry.importCsv(caller, file, dryRun);
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import households from an uploaded CSV file (part 'file'); same rules as the text/csv form")
+    ImportReport importUpload(Caller caller, @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        try {
+            return registry.importCsv(caller, file.getBytes(), dryRun);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping(path = "/export", produces = "text/csv")
+    @Operation(summary = "Households in the import format, unmasked and audited (OFFICIAL, ADMIN)")
+    ResponseEntity<byte[]> export(Caller caller, @RequestParam(required = false) UUID placeId) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        byte[] csv = registry.exportCsv(caller, placeId);
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("households.csv").build().toString())
+                .body(csv);
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of("If-Match", "must be the household's version number");
+        }
+    }
+}

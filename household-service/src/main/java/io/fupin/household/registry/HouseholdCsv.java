@@ -1,0 +1,181 @@
+package io.fupin.household.registry;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The household spreadsheet format, for import and export alike: RFC 4180 CSV, one household per row,
+ * a header row naming the columns (English names, or the Chinese ones officials' sheets use).
+ */
+final class HouseholdCsv {
+
+    static final List<String> COLUMNS = List.of("registrationNumber", "headName", "identityNumber", "mobile", "members",
+            "category", "district", "town", "village", "incomeProjects", "bankName", "accountNumber", "annualTargetFen",
+            "status");
+    static final List<String> REQUIRED = List.of("registrationNumber", "headName", "identityNumber", "mobile", "members",
+            "category", "town", "village", "incomeProjects", "bankName", "accountNumber");
+
+    private static final Map<String, String> ALIASES = aliases();
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private HouseholdCsv() {
+    }
+
+    /** Decoded text and the encoding it was found in. */
+    record Decoded(String text, String encoding) {
+    }
+
+    /**
+     * UTF-8 with a byte-order mark, UTF-8 that decodes cleanly, otherwise GBK (what Excel on a Chinese
+     * Windows writes). Pure ASCII is valid in both, so the order does not matter for it.
+     */
+    static Optional<Decoded> decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return strict(bytes, 3, StandardCharsets.UTF_8).map(t -> new Decoded(t, "UTF-8 (BOM)"));
+        }
+        return strict(bytes, 0, StandardCharsets.UTF_8).map(t -> new Decoded(t, "UTF-8"))
+                .or(() -> strict(bytes, 0, GBK).map(t -> new Decoded(t, "GBK")));
+    }
+
+    private static Optional<String> strict(byte[] bytes, int offset, Charset charset) {
+        try {
+            return Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One record and the file line it starts on (1-based, the header being line 1). */
+    record Row(int line, List<String> cells) {
+    }
+
+    /** Splits RFC 4180 text into records; quoted cells may hold commas, quotes ("") and line breaks. */
+    static List<Row> parse(String text) {
+        List<Row> rows = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        int rowStart = 1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    cell.append(c);
+                }
+                i++;
+                continue;
+            }
+            switch (c) {
+                case '"' -> quoted = true;
+                case ',' -> {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                }
+                case '\r' -> {
+                    // part of CRLF; a lone CR is treated as a line end as old Mac Excel wrote it
+                    if (i + 1 >= n || text.charAt(i + 1) != '\n') {
+                        line = endRow(rows, cells, cell, rowStart, line);
+                        rowStart = line;
+                    }
+                }
+                case '\n' -> {
+                    line = endRow(rows, cells, cell, rowStart, line);
+                    rowStart = line;
+                }
+                default -> cell.append(c);
+            }
+            i++;
+        }
+        if (cell.length() > 0 || !cells.isEmpty()) {
+            endRow(rows, cells, cell, rowStart, line);
+        }
+        return rows;
+    }
+
+    private static int endRow(List<Row> rows, List<String> cells, StringBuilder cell, int rowStart, int line) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+        boolean blank = cells.stream().allMatch(s -> s.isBlank());
+        if (!blank) {
+            rows.add(new Row(rowStart, List.copyOf(cells)));
+        }
+        cells.clear();
+        return line + 1;
+    }
+
+    /** Maps each known column to its index in the header row; unknown columns are ignored. */
+    static Map<String, Integer> header(List<String> cells) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).strip();
+            String canonical = ALIASES.get(name.toLowerCase(Locale.ROOT));
+            if (canonical != null) {
+                index.putIfAbsent(canonical, i);
+            }
+        }
+        return index;
+    }
+
+    static List<String> projects(String cell) {
+        return Arrays.stream(cell.split("[;；|、/]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String line(List<String> cells) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String v = cells.get(i) == null ? "" : cells.get(i);
+            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                out.append('"').append(v.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(v);
+            }
+        }
+        return out.append("\r\n").toString();
+    }
+
+    private static Map<String, String> aliases() {
+        Map<String, String> aliases = new HashMap<>();
+        COLUMNS.forEach(c -> aliases.put(c.toLowerCase(Locale.ROOT), c));
+        String[][] chinese = {
+                {"戶編號", "registrationNumber"}, {"登記編號", "registrationNumber"}, {"戶主姓名", "headName"},
+                {"戶主", "headName"}, {"身份證號", "identityNumber"}, {"身份證號碼", "identityNumber"},
+                {"手機號", "mobile"}, {"聯系電話", "mobile"}, {"家庭人口", "members"}, {"人口數", "members"},
+                {"類別", "category"}, {"戶類別", "category"}, {"區", "district"}, {"區縣", "district"},
+                {"鄉鎮", "town"}, {"鎮", "town"}, {"村", "village"}, {"行政村", "village"},
+                {"增收項目", "incomeProjects"}, {"產業項目", "incomeProjects"}, {"開戶行", "bankName"},
+                {"開戶銀行", "bankName"}, {"賬號", "accountNumber"}, {"銀行賬號", "accountNumber"},
+                {"年增收目標(分)", "annualTargetFen"}, {"增收目標(分)", "annualTargetFen"}, {"狀態", "status"}};
+        for (String[] pair : chinese) {
+            aliases.put(pair[0], pair[1]);
+        }
+        return aliases;
+    }
+}

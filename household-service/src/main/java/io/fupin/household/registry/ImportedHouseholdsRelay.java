@@ -1,0 +1,46 @@
+package io.fupin.household.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends an import's {@code HouseholdRegistered} events. The import writes one outbox entry holding them
+ * all (one row instead of 10,000 keeps a large import within seconds); this listener runs after commit
+ * and completes the entry only when the broker has acknowledged every record, so a failure leaves the
+ * entry to be resubmitted. Resending repeats the same event ids, which consumers already deduplicate.
+ */
+@Component
+class ImportedHouseholdsRelay {
+
+    static final String TOPIC = "household-service.household-events.v1";
+
+    private final KafkaOperations<Object, Object> kafka;
+    private final JsonMapper json;
+
+    ImportedHouseholdsRelay(KafkaOperations<Object, Object> kafka, JsonMapper json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    /** Many registrations of one import, in file order. */
+    record HouseholdsImported(List<HouseholdEvent> events) {
+    }
+
+    @ApplicationModuleListener
+    void on(HouseholdsImported imported) {
+        CompletableFuture<?>[] sends = imported.events().stream().map(event -> {
+            ProducerRecord<Object, Object> record = new ProducerRecord<>(TOPIC, event.aggregateId(),
+                    json.writeValueAsBytes(event));
+            // The same type header the outbox's own externalization sets.
+            record.headers().add("__TypeId__", HouseholdEvent.class.getName().getBytes(StandardCharsets.UTF_8));
+            return kafka.send(record);
+        }).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(sends).join();
+    }
+}

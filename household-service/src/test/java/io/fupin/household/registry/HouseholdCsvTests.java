@@ -1,0 +1,47 @@
+package io.fupin.household.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HouseholdCsvTests {
+
+    @Test
+    void tellsUtf8WithAndWithoutBomFromGbk() {
+        String text = "戶主姓名\r\n劉翠翠\r\n";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+
+        assertThat(HouseholdCsv.decode(utf8)).hasValue(new HouseholdCsv.Decoded(text, "UTF-8"));
+        assertThat(HouseholdCsv.decode(bom)).hasValue(new HouseholdCsv.Decoded(text, "UTF-8 (BOM)"));
+        assertThat(HouseholdCsv.decode(text.getBytes(Charset.forName("GBK")))).hasValue(new HouseholdCsv.Decoded(text, "GBK"));
+    }
+
+    @Test
+    void readsQuotedCellsAndNumbersRowsByTheLineTheyStartOn() {
+        List<HouseholdCsv.Row> rows = HouseholdCsv.parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\nlast,row");
+
+        assertThat(rows).containsExactly(new HouseholdCsv.Row(1, List.of("a", "b")),
+                new HouseholdCsv.Row(2, List.of("x, \"y\"", "two\nlines")), new HouseholdCsv.Row(5, List.of("last", "row")));
+    }
+
+    @Test
+    void writesWhatItReads() {
+        List<String> cells = List.of("吳\"老\"十", "a,b", "plain");
+        assertThat(HouseholdCsv.parse(HouseholdCsv.line(cells)).getFirst().cells()).isEqualTo(cells);
+    }
+
+    @Test
+    void knowsTheChineseColumnNamesOfficialsUse() {
+        assertThat(HouseholdCsv.header(List.of("戶編號", "身份證號", "鄉鎮", "unknown", "Village")))
+                .containsEntry("registrationNumber", 0).containsEntry("identityNumber", 1).containsEntry("town", 2)
+                .containsEntry("village", 4).hasSize(4);
+    }
+}
