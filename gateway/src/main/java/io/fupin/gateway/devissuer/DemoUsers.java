@@ -20,8 +20,12 @@ class DemoUsers {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private final DevIssuerProperties.Audience audience;
+    private final byte[] defaultPassword;
 
     DemoUsers(DevIssuerProperties properties) {
+        this.audience = properties.audience();
+        this.defaultPassword = properties.defaultPassword().getBytes(StandardCharsets.UTF_8);
         properties.users().forEach((username, user) -> {
             List<Role> roles = user.roles().stream()
                     .map(name -> Role.named(name).orElseThrow(() -> new IllegalArgumentException(
@@ -35,10 +39,23 @@ class DemoUsers {
 
     /** The account, when the username exists and the password matches; the same answer otherwise. */
     Optional<Account> authenticate(String username, String password) {
-        Entry entry = entries.get(username);
+        Entry entry = entries.computeIfAbsent(username, this::audienceMember);
         byte[] given = password.getBytes(StandardCharsets.UTF_8);
         // Compare in constant time, and against something even for unknown users, so timing tells nothing.
         boolean matches = MessageDigest.isEqual(entry == null ? new byte[given.length + 1] : entry.password(), given);
         return entry != null && matches ? Optional.of(entry.account()) : Optional.empty();
+    }
+
+    /** {@code buyer-42} when the audience is {@code buyer-} of at least 42; null for anyone else. */
+    private Entry audienceMember(String username) {
+        String prefix = audience.prefix();
+        if (prefix == null || prefix.isEmpty() || !username.startsWith(prefix)) {
+            return null;
+        }
+        String number = username.substring(prefix.length());
+        if (!number.matches("[1-9][0-9]{0,6}") || Integer.parseInt(number) > audience.size()) {
+            return null;
+        }
+        return new Entry(new Account(username, List.of(Role.CONSUMER), null), defaultPassword);
     }
 }

@@ -15,16 +15,27 @@ import org.springframework.core.io.Resource;
  *                        restarts share one key. Without both, a key pair is generated at startup.
  * @param publicKey       PEM (X.509) public key matching {@code privateKey}
  * @param users           the demo users by username
+ * @param audience        a numbered crowd of consumers ({@code buyer-1} ... {@code buyer-N}) for the livestream
+ *                        scenario and load tests; none unless configured
  */
 @ConfigurationProperties("fupin.gateway.dev-issuer")
 public record DevIssuerProperties(boolean enabled, String issuer, Duration tokenTtl, String defaultPassword,
-        Resource privateKey, Resource publicKey, Map<String, DemoUser> users) {
+        Resource privateKey, Resource publicKey, Map<String, DemoUser> users, Audience audience) {
 
     public DevIssuerProperties {
         issuer = issuer == null || issuer.isBlank() ? "fupin-gateway-dev-issuer" : issuer;
         tokenTtl = tokenTtl == null ? Duration.ofHours(1) : tokenTtl;
         defaultPassword = defaultPassword == null || defaultPassword.isBlank() ? "fupin-demo" : defaultPassword;
         users = users == null ? Map.of() : Map.copyOf(users);
+        audience = audience == null ? new Audience(null, 0) : audience;
+    }
+
+    /**
+     * @param prefix the username prefix, e.g. {@code buyer-}
+     * @param size   how many: usernames run from {@code <prefix>1} to {@code <prefix><size>}, all CONSUMERs with
+     *               the default password
+     */
+    public record Audience(String prefix, int size) {
     }
 
     /**

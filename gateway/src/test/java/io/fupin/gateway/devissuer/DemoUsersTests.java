@@ -16,7 +16,8 @@ class DemoUsersTests {
     private final DemoUsers users = new DemoUsers(new DevIssuerProperties(true, null, null, null, null, null, Map.of(
             "consumer", new DevIssuerProperties.DemoUser(List.of("consumer"), null, null),
             "seller", new DevIssuerProperties.DemoUser(List.of("SELLER"), null, SELLER_ID.toString()),
-            "admin", new DevIssuerProperties.DemoUser(List.of("ADMIN"), "s3cret", ""))));
+            "admin", new DevIssuerProperties.DemoUser(List.of("ADMIN"), "s3cret", "")),
+            new DevIssuerProperties.Audience("buyer-", 3)));
 
     @Test
     void acceptsTheDefaultPassword() {
@@ -43,9 +44,19 @@ class DemoUsersTests {
     }
 
     @Test
+    void letsTheNumberedAudienceInAsConsumersAndNoOneBeyondIt() {
+        assertThat(users.authenticate("buyer-3", "fupin-demo"))
+                .contains(new DemoUsers.Account("buyer-3", List.of(Role.CONSUMER), null));
+        assertThat(users.authenticate("buyer-4", "fupin-demo")).isEmpty();
+        assertThat(users.authenticate("buyer-0", "fupin-demo")).isEmpty();
+        assertThat(users.authenticate("buyer-01", "fupin-demo")).isEmpty();
+        assertThat(users.authenticate("buyer-2", "wrong")).isEmpty();
+    }
+
+    @Test
     void failsFastOnAnUnknownRole() {
         assertThatIllegalArgumentException().isThrownBy(() -> new DemoUsers(new DevIssuerProperties(true, null, null, null,
-                null, null, Map.of("x", new DevIssuerProperties.DemoUser(List.of("SUPERUSER"), null, null)))))
+                null, null, Map.of("x", new DevIssuerProperties.DemoUser(List.of("SUPERUSER"), null, null)), null)))
                 .withMessageContaining("SUPERUSER");
     }
 }
