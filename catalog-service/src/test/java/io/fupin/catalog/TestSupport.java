@@ -6,6 +6,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupport {
@@ -16,6 +17,19 @@ public class TestSupport {
         return flyway -> {
             flyway.clean();
             flyway.migrate();
+        };
+    }
+
+    /**
+     * The service reaches Elasticsearch through a link the degraded-search tests can cut; benchmarks
+     * ({@code -Pbench}) talk to the node directly so that the relay adds nothing to what they measure.
+     */
+    @Bean
+    static DynamicPropertyRegistrar elasticsearchThroughLink() {
+        return registry -> {
+            if (!Boolean.getBoolean("catalog.bench")) {
+                registry.add("spring.elasticsearch.uris", () -> ElasticsearchLink.get().url());
+            }
         };
     }
 

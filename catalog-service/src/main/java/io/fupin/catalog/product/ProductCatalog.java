@@ -1,55 +1,254 @@
 package io.fupin.catalog.product;
 
-import io.fupin.support.identity.Caller;
+import io.fupin.catalog.product.ProductChanges.AdjustStock;
+import io.fupin.catalog.product.ProductChanges.Describe;
+import io.fupin.catalog.product.ProductChanges.Reprice;
+import io.fupin.catalog.product.ProductChanges.RequestCertification;
+import io.fupin.catalog.seller.SellerRegistry;
+import io.fupin.catalog.seller.SellerView;
 import io.fupin.support.identity.AccessDenied;
+import io.fupin.support.identity.Caller;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The product use cases: listing, description, versioned prices, the certification lifecycle and stock
+ * adjustments. Every change is written to the outbox as a {@link ProductEvent} in the same transaction.
+ */
 @Service
 public class ProductCatalog {
 
+    /** Certificates are dated in China: a certificate valid until 30 June is valid all that day there. */
+    public static final ZoneId CERTIFICATE_ZONE = ZoneId.of("Asia/Shanghai");
+
     private final Products products;
+    private final PriceHistory prices;
+    private final LiveStock stock;
+    private final SellerRegistry sellers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProductCatalog(Products products, Clock clock) {
+    ProductCatalog(Products products, PriceHistory prices, LiveStock stock, SellerRegistry sellers,
+            ApplicationEventPublisher events, Clock clock) {
         this.products = products;
+        this.prices = prices;
+        this.stock = stock;
+        this.sellers = sellers;
+        this.events = events;
         this.clock = clock;
-    }
-
-    /** One page of the products on sale, newest first, with the total count. */
-    @Transactional(readOnly = true)
-    public ProductPage onSale(int page, int size) {
-        List<ProductView> items = products.findByStatusOrderByCreatedAtDesc(ProductStatus.ON_SALE, PageRequest.of(page, size))
-                .stream().map(ProductView::of).toList();
-        return new ProductPage(items, products.countByStatus(ProductStatus.ON_SALE), page, size);
     }
 
     @Transactional(readOnly = true)
     public ProductView product(UUID id) {
-        return products.findById(id).map(ProductView::of).orElseThrow(() -> new ProductNotFound(id));
+        Product product = load(id);
+        return ProductView.of(product, product.stock());
     }
 
-    /** A seller lists a product of its own; an admin may list one for any seller. */
+    @Transactional(readOnly = true)
+    public List<PriceVersion> priceHistory(UUID id) {
+        load(id);
+        return prices.of(id);
+    }
+
+    /**
+     * Products in any state, for the people who work on them: officials and admins see every seller's (e.g. the
+     * certification requests waiting for them), a seller only its own.
+     */
+    @Transactional(readOnly = true)
+    public List<ProductView> worklist(Caller caller, ProductStatus status, UUID sellerId, int page, int size) {
+        caller.requireAnyRole("SELLER", "OFFICIAL", "ADMIN");
+        UUID seller = caller.hasAnyRole("OFFICIAL", "ADMIN") ? sellerId : caller.sellerId();
+        if (seller == null && !caller.hasAnyRole("OFFICIAL", "ADMIN")) {
+            throw new AccessDenied("Only a user bound to a seller sees its products.");
+        }
+        PageRequest window = PageRequest.of(page, size);
+        List<Product> found;
+        if (seller == null) {
+            found = status == null ? products.findAllByOrderByChangedAtDescIdAsc(window)
+                    : products.findByStatusOrderByChangedAtDescIdAsc(status, window);
+        } else {
+            found = status == null ? products.findBySellerIdOrderByChangedAtDescIdAsc(seller, window)
+                    : products.findBySellerIdAndStatusOrderByChangedAtDescIdAsc(seller, status, window);
+        }
+        return found.stream().map(p -> ProductView.of(p, p.stock())).toList();
+    }
+
+    /** A seller lists a product of its own (an admin for any seller); it starts as a draft. */
     @Transactional
     public ProductView list(Caller caller, NewProduct request) {
         caller.requireAnyRole("SELLER", "ADMIN");
         UUID sellerId = caller.hasRole("ADMIN") && request.sellerId() != null ? request.sellerId() : caller.sellerId();
-        if (sellerId == null) {
-            throw new AccessDenied("Only a user bound to a seller can list products.");
-        }
-        if (caller.hasRole("SELLER") && !caller.hasRole("ADMIN") && request.sellerId() != null
-                && !request.sellerId().equals(caller.sellerId())) {
+        if (!caller.hasRole("ADMIN") && request.sellerId() != null && !request.sellerId().equals(caller.sellerId())) {
             throw new AccessDenied("A seller lists only its own products.");
         }
-        Product product = Product.list(sellerId, request.name().strip(), request.category(), request.unit().strip(),
-                request.priceFen(), request.costFen(), request.stock(), clock.instant());
-        return ProductView.of(products.save(product));
+        if (sellerId == null) {
+            throw new UnknownSeller(null);
+        }
+        SellerView seller = sellers.find(sellerId).orElseThrow(() -> new UnknownSeller(sellerId));
+        Instant now = clock.instant();
+        Product product = Product.draft(seller.id(), seller.name(), seller.town(),
+                details(request.name(), request.category(), request.brand(), request.description(), request.unit(),
+                        request.originVillage() == null || request.originVillage().isBlank() ? seller.village()
+                                : request.originVillage(), request.presale()),
+                new Product.Pricing(request.priceFen(), request.costFen(), blankToNull(request.costReason())),
+                request.stock(), now);
+        Product saved = products.save(product);
+        prices.record(saved, now);
+        return publish("ProductListed", saved, now);
     }
 
-    public record ProductPage(List<ProductView> items, long total, int page, int size) {
+    @Transactional
+    public ProductView describe(Caller caller, UUID id, Describe request) {
+        return change(caller, id, "ProductUpdated", (p, now) -> p.describe(details(request.name(), request.category(),
+                request.brand(), request.description(), request.unit(),
+                request.originVillage() == null || request.originVillage().isBlank() ? p.village() : request.originVillage(),
+                request.presale()), now));
+    }
+
+    @Transactional
+    public ProductView reprice(Caller caller, UUID id, Reprice request) {
+        Product product = owned(caller, id);
+        Instant now = clock.instant();
+        product.reprice(new Product.Pricing(request.priceFen(), request.costFen(), blankToNull(request.costReason())), now);
+        Product saved = products.save(product);
+        prices.record(saved, now);
+        return publish("ProductUpdated", saved, now);
+    }
+
+    @Transactional
+    public ProductView requestCertification(Caller caller, UUID id, RequestCertification request) {
+        Certificate certificate = new Certificate(request.certificateNumber().strip(), request.issuingBody().strip(),
+                request.validFrom(), request.validUntil());
+        return change(caller, id, "ProductUpdated", (p, now) -> p.requestCertification(certificate, today(), now));
+    }
+
+    @Transactional
+    public ProductView approveCertification(Caller caller, UUID id) {
+        return officially(caller, id, "ProductCertified", (p, now) -> p.approveCertification(today(), now));
+    }
+
+    @Transactional
+    public ProductView rejectCertification(Caller caller, UUID id, String reason) {
+        return officially(caller, id, "ProductUpdated", (p, now) -> p.rejectCertification(reason.strip(), now));
+    }
+
+    @Transactional
+    public ProductView suspend(Caller caller, UUID id, String reason) {
+        return officially(caller, id, "ProductSuspended", (p, now) -> p.suspend(reason.strip(), now));
+    }
+
+    @Transactional
+    public ProductView reinstate(Caller caller, UUID id) {
+        return officially(caller, id, "ProductUpdated", (p, now) -> p.reinstate(today(), now));
+    }
+
+    @Transactional
+    public ProductView revokeCertification(Caller caller, UUID id, String reason) {
+        return officially(caller, id, "ProductCertificationRevoked", (p, now) -> p.revokeCertification(reason.strip(), now));
+    }
+
+    @Transactional
+    public ProductView delist(Caller caller, UUID id) {
+        return change(caller, id, "ProductDelisted", (p, now) -> p.delist(now));
+    }
+
+    /** Restock or write-off by the seller; the StockChanged event follows with the next coalesced batch. */
+    @Transactional
+    public ProductView adjustStock(Caller caller, UUID id, AdjustStock request) {
+        Product product = owned(caller, id);
+        if (!stock.adjust(id, request.delta())) {
+            throw new InsufficientStock(id, request.delta());
+        }
+        return ProductView.of(product, stock.of(id));
+    }
+
+    /**
+     * Takes one product whose certificate has expired off sale. Optimistic locking makes it safe when several
+     * instances run the job: the loser's save fails and it moves on.
+     *
+     * @return whether this call took it off sale
+     */
+    @Transactional
+    public boolean expireCertificate(UUID id) {
+        Product product = load(id);
+        Instant now = clock.instant();
+        if (!product.expireCertificate(today(), now)) {
+            return false;
+        }
+        publish("ProductCertificationExpired", products.save(product), now);
+        return true;
+    }
+
+    /** One coalesced StockChanged for a product whose stock moved since the last one, unless another instance won. */
+    @Transactional
+    boolean publishStockChange(LiveStock.Candidate candidate) {
+        if (!stock.markPublished(candidate)) {
+            return false;
+        }
+        publish("StockChanged", load(candidate.productId()), clock.instant());
+        return true;
+    }
+
+    /** The calendar day in China, against which certificates are valid or not. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CERTIFICATE_ZONE));
+    }
+
+    private ProductView change(Caller caller, UUID id, String eventType, Step step) {
+        return apply(owned(caller, id), eventType, step);
+    }
+
+    private ProductView officially(Caller caller, UUID id, String eventType, Step step) {
+        caller.requireAnyRole("OFFICIAL", "ADMIN");
+        return apply(load(id), eventType, step);
+    }
+
+    private ProductView apply(Product product, String eventType, Step step) {
+        Instant now = clock.instant();
+        step.apply(product, now);
+        return publish(eventType, products.save(product), now);
+    }
+
+    private ProductView publish(String eventType, Product product, Instant now) {
+        int live = stock.of(product.id());
+        events.publishEvent(ProductEvent.of(eventType, ProductEvent.State.of(product, live), now));
+        return ProductView.of(product, live);
+    }
+
+    /** The product, if the caller is its seller or an admin: 404 before 403, so ids are not probed for owners. */
+    private Product owned(Caller caller, UUID id) {
+        caller.requireAnyRole("SELLER", "ADMIN");
+        Product product = load(id);
+        if (!caller.hasRole("ADMIN") && !product.sellerId().equals(caller.sellerId())) {
+            throw new AccessDenied("A seller manages only its own products.");
+        }
+        return product;
+    }
+
+    private Product load(UUID id) {
+        return products.findById(id).orElseThrow(() -> new ProductNotFound(id));
+    }
+
+    private static Product.Details details(String name, ProductCategory category, String brand, String description,
+            String unit, String village, PresaleTerms presale) {
+        return new Product.Details(name.strip(), category, blankToNull(brand), blankToNull(description), unit.strip(),
+                village == null ? null : village.strip(), presale == null ? null : presale.toPresale());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void apply(Product product, Instant now);
     }
 }

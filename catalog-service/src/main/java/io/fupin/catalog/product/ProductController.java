@@ -1,6 +1,10 @@
 package io.fupin.catalog.product;
 
-import io.fupin.catalog.product.ProductCatalog.ProductPage;
+import io.fupin.catalog.product.ProductChanges.AdjustStock;
+import io.fupin.catalog.product.ProductChanges.Describe;
+import io.fupin.catalog.product.ProductChanges.Reason;
+import io.fupin.catalog.product.ProductChanges.Reprice;
+import io.fupin.catalog.product.ProductChanges.RequestCertification;
 import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,24 +12,24 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/catalog/products")
 @Validated
-@Tag(name = "Products", description = "Certified products on sale")
+@RequestMapping("/api/catalog/products")
+@Tag(name = "Products", description = "Listing, certification and prices of products")
 class ProductController {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final ProductCatalog catalog;
 
@@ -33,23 +37,99 @@ class ProductController {
         this.catalog = catalog;
     }
 
-    @GetMapping
-    @Operation(summary = "Browse products on sale, newest first (no token needed)")
-    ProductPage browse(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return catalog.onSale(page, size);
-    }
-
     @GetMapping("/{id}")
-    @Operation(summary = "One product")
+    @Operation(summary = "One product, in any state, with its live stock")
     ProductView product(@PathVariable UUID id) {
         return catalog.product(id);
     }
 
+    @GetMapping("/worklist")
+    @Operation(summary = "Products in any state: OFFICIAL/ADMIN by status and/or seller (e.g. CERTIFICATION_REQUESTED), "
+            + "a SELLER its own")
+    Worklist worklist(Caller caller, @RequestParam(required = false) ProductStatus status,
+            @RequestParam(required = false) UUID sellerId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return new Worklist(catalog.worklist(caller, status, sellerId, page, size), page, size);
+    }
+
+    record Worklist(List<ProductView> items, int page, int size) {
+    }
+
+    @GetMapping("/{id}/prices")
+    @Operation(summary = "Every price version of a product, oldest first")
+    PriceHistoryView prices(@PathVariable UUID id) {
+        return new PriceHistoryView(id, catalog.priceHistory(id));
+    }
+
+    record PriceHistoryView(UUID productId, List<PriceVersion> versions) {
+    }
+
     @PostMapping
-    @Operation(summary = "List a product (SELLER for its own seller, or ADMIN)")
+    @Operation(summary = "List a product as a draft (SELLER for its own seller, or ADMIN with sellerId)")
     ResponseEntity<ProductView> list(Caller caller, @Valid @RequestBody NewProduct request) {
         ProductView product = catalog.list(caller, request);
         return ResponseEntity.created(URI.create("/api/catalog/products/" + product.id())).body(product);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change the description, unit, origin or presale terms (owning SELLER, ADMIN)")
+    ProductView describe(Caller caller, @PathVariable UUID id, @Valid @RequestBody Describe request) {
+        return catalog.describe(caller, id, request);
+    }
+
+    @PutMapping("/{id}/price")
+    @Operation(summary = "A new price version (owning SELLER, ADMIN); reservations keep the version they were made at")
+    ProductView reprice(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reprice request) {
+        return catalog.reprice(caller, id, request);
+    }
+
+    @PostMapping("/{id}/stock")
+    @Operation(summary = "Restock (positive delta) or write off (negative) (owning SELLER, ADMIN)")
+    ProductView adjustStock(Caller caller, @PathVariable UUID id, @Valid @RequestBody AdjustStock request) {
+        return catalog.adjustStock(caller, id, request);
+    }
+
+    @PostMapping("/{id}/certification-request")
+    @Operation(summary = "Ask for certification with the certificate's number, issuer and validity (owning SELLER, ADMIN)")
+    ProductView requestCertification(Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody RequestCertification request) {
+        return catalog.requestCertification(caller, id, request);
+    }
+
+    @PostMapping("/{id}/certification/approve")
+    @Operation(summary = "Certify: the product goes on sale (OFFICIAL, ADMIN)")
+    ProductView approve(Caller caller, @PathVariable UUID id) {
+        return catalog.approveCertification(caller, id);
+    }
+
+    @PostMapping("/{id}/certification/reject")
+    @Operation(summary = "Reject a certification request with a reason (OFFICIAL, ADMIN)")
+    ProductView reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reason request) {
+        return catalog.rejectCertification(caller, id, request.reason());
+    }
+
+    @PostMapping("/{id}/suspend")
+    @Operation(summary = "Take off sale for now, with a reason (OFFICIAL, ADMIN)")
+    ProductView suspend(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reason request) {
+        return catalog.suspend(caller, id, request.reason());
+    }
+
+    @PostMapping("/{id}/reinstate")
+    @Operation(summary = "Back on sale after a suspension, if the certificate is valid (OFFICIAL, ADMIN)")
+    ProductView reinstate(Caller caller, @PathVariable UUID id) {
+        return catalog.reinstate(caller, id);
+    }
+
+    @PostMapping("/{id}/revoke")
+    @Operation(summary = "Revoke the certification: off sale at once, for good (OFFICIAL, ADMIN)")
+    ProductView revoke(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reason request) {
+        return catalog.revokeCertification(caller, id, request.reason());
+    }
+
+    @PostMapping("/{id}/delist")
+    @Operation(summary = "Withdraw a product (owning SELLER, ADMIN)")
+    ProductView delist(Caller caller, @PathVariable UUID id) {
+        return catalog.delist(caller, id);
     }
 }

@@ -1,6 +1,9 @@
 package io.fupin.catalog.product;
 
-/** Where a product stands in its life; only {@link #ON_SALE} products can be found and reserved. */
+/**
+ * Where a product stands in its certification life. Only {@link #ON_SALE} products with an unexpired
+ * certificate can be found by default and reserved.
+ */
 public enum ProductStatus {
-    DRAFT, ON_SALE, DELISTED
+    DRAFT, CERTIFICATION_REQUESTED, CERTIFICATION_REJECTED, ON_SALE, SUSPENDED, REVOKED, CERTIFICATION_EXPIRED, DELISTED
 }

@@ -1,13 +1,17 @@
 package io.fupin.catalog.product;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** A product as consumers see it. */
-public record ProductView(UUID id, UUID sellerId, String name, ProductCategory category, String unit, long priceFen,
-        long costFen, int stock, ProductStatus status) {
+/** A product as answered over HTTP. {@code stock} is the live figure. */
+public record ProductView(UUID id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
+        String description, String unit, long priceFen, long costFen, String costReason, int priceVersion, int stock,
+        String town, String village, Presale presale, Certificate certificate, ProductStatus status,
+        String statusReason, Instant createdAt, Instant changedAt) {
 
-    static ProductView of(Product p) {
-        return new ProductView(p.id(), p.sellerId(), p.name(), p.category(), p.unit(), p.priceFen(), p.costFen(),
-                p.stock(), p.status());
+    static ProductView of(Product p, int stock) {
+        return new ProductView(p.id(), p.sellerId(), p.sellerName(), p.name(), p.category(), p.brand(), p.description(),
+                p.unit(), p.priceFen(), p.costFen(), p.costReason(), p.priceVersion(), stock, p.town(), p.village(),
+                p.presale(), p.certificate(), p.status(), p.statusReason(), p.createdAt(), p.changedAt());
     }
 }

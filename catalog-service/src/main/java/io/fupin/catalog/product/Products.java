@@ -5,9 +5,13 @@ import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Products extends ListCrudRepository<Product, UUID> {
+interface Products extends ListCrudRepository<Product, UUID> {
 
-    List<Product> findByStatusOrderByCreatedAtDesc(ProductStatus status, Pageable page);
+    List<Product> findAllByOrderByChangedAtDescIdAsc(Pageable page);
 
-    long countByStatus(ProductStatus status);
+    List<Product> findByStatusOrderByChangedAtDescIdAsc(ProductStatus status, Pageable page);
+
+    List<Product> findBySellerIdAndStatusOrderByChangedAtDescIdAsc(UUID sellerId, ProductStatus status, Pageable page);
+
+    List<Product> findBySellerIdOrderByChangedAtDescIdAsc(UUID sellerId, Pageable page);
 }

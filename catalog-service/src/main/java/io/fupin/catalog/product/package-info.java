@@ -1,2 +1,2 @@
-/** Certified products of the cooperatives and enterprises, as consumers browse them. */
+/** Products of the registered sellers: listing, certification lifecycle, versioned prices, stock adjustments and product events. */
 package io.fupin.catalog.product;

@@ -8,12 +8,13 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+/** A reservation of stock for one order; its status moves only through conditional updates ({@link Reservations}). */
 @Table("reservation")
 class Reservation {
 
     @Id
     private final UUID orderId;
-    private ReservationStatus status;
+    private final ReservationStatus status;
     private final Instant createdAt;
     private final Instant expiresAt;
     @MappedCollection(idColumn = "order_id", keyColumn = "line_no")
@@ -33,27 +34,6 @@ class Reservation {
 
     static Reservation hold(UUID orderId, List<ReservationLine> lines, Instant now, Instant expiresAt) {
         return new Reservation(orderId, ReservationStatus.HELD, now, expiresAt, List.copyOf(lines), null);
-    }
-
-    /** @return whether this call changed anything (confirming twice is harmless) */
-    boolean confirm() {
-        if (status == ReservationStatus.CONFIRMED) {
-            return false;
-        }
-        if (status == ReservationStatus.RELEASED) {
-            throw new ReservationReleased(orderId);
-        }
-        status = ReservationStatus.CONFIRMED;
-        return true;
-    }
-
-    /** @return whether the stock must go back (releasing twice is harmless) */
-    boolean release() {
-        if (status == ReservationStatus.RELEASED) {
-            return false;
-        }
-        status = ReservationStatus.RELEASED;
-        return true;
     }
 
     UUID orderId() {

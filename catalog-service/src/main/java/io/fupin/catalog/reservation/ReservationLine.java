@@ -1,9 +1,14 @@
 package io.fupin.catalog.reservation;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One reserved line with the price, cost and seller it was reserved at: the order's snapshot. */
+/**
+ * One reserved line with what the order keeps as its snapshot: seller, price and cost (and the price version
+ * they belong to), presale delivery date and certificate number as they stood when it was reserved.
+ */
 @Table("reservation_line")
-record ReservationLine(UUID productId, UUID sellerId, int quantity, long priceFen, long costFen) {
+record ReservationLine(UUID productId, UUID sellerId, int quantity, long priceFen, long costFen, int priceVersion,
+        LocalDate presaleDeliveryDate, String certificateNumber) {
 }

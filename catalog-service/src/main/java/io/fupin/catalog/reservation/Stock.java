@@ -1,5 +1,6 @@
 package io.fupin.catalog.reservation;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,10 +16,17 @@ class Stock {
         this.jdbc = jdbc;
     }
 
-    /** Takes {@code quantity} units if that many are on sale; the row lock is held until commit. */
-    boolean take(UUID productId, int quantity) {
-        return jdbc.sql("UPDATE product SET stock = stock - :quantity WHERE id = :id AND status = 'ON_SALE' AND stock >= :quantity")
-                .param("quantity", quantity).param("id", productId.toString()).update() == 1;
+    /**
+     * Takes {@code quantity} units if that many are on sale under a certificate valid {@code today}, at the price
+     * version the caller read; the row lock is held until commit.
+     */
+    boolean take(UUID productId, int quantity, LocalDate today, int priceVersion) {
+        return jdbc.sql("""
+                UPDATE product SET stock = stock - :quantity
+                WHERE id = :id AND status = 'ON_SALE' AND certificate_valid_until >= :today AND stock >= :quantity
+                  AND price_version = :priceVersion""")
+                .param("quantity", quantity).param("id", productId.toString()).param("today", today)
+                .param("priceVersion", priceVersion).update() == 1;
     }
 
     void giveBack(UUID productId, int quantity) {
@@ -26,14 +34,18 @@ class Stock {
                 .param("quantity", quantity).param("id", productId.toString()).update();
     }
 
-    /** Price, cost and seller as they stand inside the current transaction. */
+    /** Price, cost, seller, certificate and presale date as they stand inside the current transaction. */
     Optional<Snapshot> snapshot(UUID productId) {
-        return jdbc.sql("SELECT seller_id, price_fen, cost_fen FROM product WHERE id = :id")
+        return jdbc.sql("""
+                SELECT seller_id, price_fen, cost_fen, price_version, presale_delivery_date, certificate_number
+                FROM product WHERE id = :id""")
                 .param("id", productId.toString())
-                .query((rs, n) -> new Snapshot(UUID.fromString(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
+                .query((rs, n) -> new Snapshot(UUID.fromString(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+                        rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getString(6)))
                 .optional();
     }
 
-    record Snapshot(UUID sellerId, long priceFen, long costFen) {
+    record Snapshot(UUID sellerId, long priceFen, long costFen, int priceVersion, LocalDate presaleDeliveryDate,
+            String certificateNumber) {
     }
 }

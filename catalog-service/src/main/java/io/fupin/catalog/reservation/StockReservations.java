@@ -1,9 +1,11 @@
 package io.fupin.catalog.reservation;
 
+import io.fupin.catalog.product.ProductCatalog;
 import io.fupin.catalog.product.ProductNotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,14 +21,16 @@ public class StockReservations {
 
     private final Reservations reservations;
     private final Stock stock;
+    private final ProductCatalog catalog;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration holdFor;
 
-    StockReservations(Reservations reservations, Stock stock, TransactionTemplate transactions, Clock clock,
-            @Value("${fupin.reservations.hold-for:PT30M}") Duration holdFor) {
+    StockReservations(Reservations reservations, Stock stock, ProductCatalog catalog, TransactionTemplate transactions,
+            Clock clock, @Value("${fupin.reservations.hold-for:PT30M}") Duration holdFor) {
         this.reservations = reservations;
         this.stock = stock;
+        this.catalog = catalog;
         this.transactions = transactions;
         this.clock = clock;
         this.holdFor = holdFor;
@@ -35,54 +39,113 @@ public class StockReservations {
     /**
      * Reserves every line or none. Replaying the same order id returns the first reservation unchanged.
      *
-     * @throws SoldOut when a line cannot be covered; nothing is held then
+     * @throws SoldOut when a line cannot be covered (or its product is not certified and on sale); nothing is held then
      * @throws ProductNotFound when a line names no product; nothing is held then
      */
     public ReservationView reserve(UUID orderId, List<RequestedLine> requested) {
-        try {
-            return transactions.execute(tx -> reservations.findById(orderId)
-                    .map(ReservationView::of)
-                    .orElseGet(() -> ReservationView.of(hold(orderId, requested))));
-        } catch (DuplicateKeyException concurrentReplay) {
-            // The same order id was reserved concurrently and that one committed first: answer with it.
-            return transactions.execute(tx -> ReservationView.of(reservations.findById(orderId).orElseThrow()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> reservations.findById(orderId)
+                        .map(ReservationView::of)
+                        .orElseGet(() -> ReservationView.of(hold(orderId, requested))));
+            } catch (DuplicateKeyException concurrentReplay) {
+                // The same order id was reserved concurrently and that one committed first: answer with it.
+                return transactions.execute(tx -> ReservationView.of(reservations.findById(orderId).orElseThrow()));
+            } catch (PriceMoved moved) {
+                if (attempt == 3) {
+                    throw new SoldOut(moved.productId);
+                }
+            }
         }
     }
 
+    /**
+     * Reads each line's snapshot first and writes the reservation, then takes the stock as the last statements
+     * before commit: the hot product row stays locked only from its UPDATE to the commit, not across the inserts.
+     * The UPDATE is conditional on the price version read, so the snapshot is exactly what was sold.
+     */
     private Reservation hold(UUID orderId, List<RequestedLine> requested) {
+        LocalDate today = catalog.today();
         // Lock rows in one global order so that two multi-line reservations cannot deadlock.
         List<RequestedLine> ordered = requested.stream().sorted(Comparator.comparing(RequestedLine::productId)).toList();
         List<ReservationLine> lines = new ArrayList<>();
         for (RequestedLine line : ordered) {
-            if (!stock.take(line.productId(), line.quantity())) {
-                throw stock.snapshot(line.productId()).isPresent() ? new SoldOut(line.productId())
-                        : new ProductNotFound(line.productId());
-            }
-            Stock.Snapshot snapshot = stock.snapshot(line.productId()).orElseThrow(() -> new SoldOut(line.productId()));
-            lines.add(new ReservationLine(line.productId(), snapshot.sellerId(), line.quantity(), snapshot.priceFen(),
-                    snapshot.costFen()));
+            Stock.Snapshot s = stock.snapshot(line.productId()).orElseThrow(() -> new ProductNotFound(line.productId()));
+            lines.add(new ReservationLine(line.productId(), s.sellerId(), line.quantity(), s.priceFen(), s.costFen(),
+                    s.priceVersion(), s.presaleDeliveryDate(), s.certificateNumber()));
         }
         Instant now = clock.instant();
-        return reservations.save(Reservation.hold(orderId, lines, now, now.plus(holdFor)));
+        Reservation reservation = reservations.save(Reservation.hold(orderId, lines, now, now.plus(holdFor)));
+        for (ReservationLine line : lines) {
+            if (!stock.take(line.productId(), line.quantity(), today, line.priceVersion())) {
+                boolean repriced = stock.snapshot(line.productId())
+                        .map(current -> current.priceVersion() != line.priceVersion()).orElse(false);
+                throw repriced ? new PriceMoved(line.productId()) : new SoldOut(line.productId());
+            }
+        }
+        return reservation;
     }
 
+    /** The price changed between reading the snapshot and taking the stock: the whole attempt is rolled back. */
+    private static final class PriceMoved extends RuntimeException {
+        private final UUID productId;
+
+        PriceMoved(UUID productId) {
+            super(null, null, false, false);
+            this.productId = productId;
+        }
+    }
+
+    /**
+     * Confirms a held reservation (payment received); confirming twice is harmless. A hold past its
+     * {@code expiresAt} that the expiry job has not released yet still holds its stock, so it can be confirmed.
+     *
+     * @throws ReservationReleased when it was released before
+     */
     @Transactional
     public ReservationView confirm(UUID orderId) {
-        Reservation reservation = reservations.findById(orderId).orElseThrow(() -> new ReservationNotFound(orderId));
-        if (reservation.confirm()) {
-            reservations.save(reservation);
+        Reservation reservation = find(orderId);
+        if (reservation.status() == ReservationStatus.HELD && reservations.confirmIfHeld(orderId.toString()) == 1) {
+            return ReservationView.of(find(orderId));
         }
-        return ReservationView.of(reservation);
+        Reservation current = find(orderId);
+        if (current.status() == ReservationStatus.RELEASED) {
+            throw new ReservationReleased(orderId);
+        }
+        return ReservationView.of(current);
     }
 
+    /** Releases a reservation and gives its stock back exactly once, however often it is called. */
     @Transactional
     public ReservationView release(UUID orderId) {
-        Reservation reservation = reservations.findById(orderId).orElseThrow(() -> new ReservationNotFound(orderId));
-        if (reservation.release()) {
+        Reservation reservation = find(orderId);
+        if (reservations.releaseIfNotReleased(orderId.toString()) == 1) {
             reservation.lines().forEach(line -> stock.giveBack(line.productId(), line.quantity()));
-            reservations.save(reservation);
         }
-        return ReservationView.of(reservation);
+        return ReservationView.of(find(orderId));
+    }
+
+    /**
+     * Releases one hold that was not confirmed by its {@code expiresAt}. The conditional update decides which of
+     * several instances (or a concurrent confirm) wins; only the winner gives the stock back.
+     *
+     * @return whether this call released it
+     */
+    @Transactional
+    public boolean releaseIfExpired(UUID orderId) {
+        if (reservations.releaseIfExpired(orderId.toString(), clock.instant()) != 1) {
+            return false;
+        }
+        find(orderId).lines().forEach(line -> stock.giveBack(line.productId(), line.quantity()));
+        return true;
+    }
+
+    List<UUID> expiredHolds(int limit) {
+        return reservations.expiredHolds(clock.instant(), limit).stream().map(UUID::fromString).toList();
+    }
+
+    private Reservation find(UUID orderId) {
+        return reservations.findById(orderId).orElseThrow(() -> new ReservationNotFound(orderId));
     }
 
     public record RequestedLine(UUID productId, int quantity) {
@@ -91,11 +154,14 @@ public class StockReservations {
     public record ReservationView(UUID orderId, ReservationStatus status, Instant expiresAt, List<ReservedLine> lines) {
         static ReservationView of(Reservation r) {
             return new ReservationView(r.orderId(), r.status(), r.expiresAt(), r.lines().stream()
-                    .map(l -> new ReservedLine(l.productId(), l.sellerId(), l.quantity(), l.priceFen(), l.costFen()))
+                    .map(l -> new ReservedLine(l.productId(), l.sellerId(), l.quantity(), l.priceFen(), l.costFen(),
+                            l.priceVersion(), l.presaleDeliveryDate(), l.certificateNumber()))
                     .toList());
         }
     }
 
-    public record ReservedLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen) {
+    /** One line of the order's snapshot (docs/events.md); {@code priceVersion} is an addition. */
+    public record ReservedLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
+            int priceVersion, LocalDate presaleDeliveryDate, String certificateNumber) {
     }
 }

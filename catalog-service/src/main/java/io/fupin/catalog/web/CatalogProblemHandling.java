@@ -1,12 +1,19 @@
 package io.fupin.catalog.web;
 
+import io.fupin.catalog.product.InsufficientStock;
 import io.fupin.catalog.product.Product;
 import io.fupin.catalog.product.ProductNotFound;
+import io.fupin.catalog.product.UnknownSeller;
 import io.fupin.catalog.reservation.ReservationNotFound;
 import io.fupin.catalog.reservation.ReservationReleased;
 import io.fupin.catalog.reservation.SoldOut;
+import io.fupin.catalog.search.PageTooDeep;
+import io.fupin.catalog.search.SearchUnavailable;
+import io.fupin.catalog.seller.DuplicateCreditCode;
+import io.fupin.catalog.seller.SellerNotFound;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class CatalogProblemHandling extends ProblemHandling {
 
-    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class})
+    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
     }
@@ -32,8 +39,56 @@ class CatalogProblemHandling extends ProblemHandling {
         return Problems.of(HttpStatus.CONFLICT, "reservation-released", ex.getMessage());
     }
 
+    @ExceptionHandler(DuplicateCreditCode.class)
+    ProblemDetail onDuplicateCreditCode(DuplicateCreditCode ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "duplicate-credit-code", ex.getMessage());
+        problem.setProperty("field", "creditCode");
+        return problem;
+    }
+
+    @ExceptionHandler(Product.IllegalTransition.class)
+    ProblemDetail onIllegalTransition(Product.IllegalTransition ex) {
+        return Problems.of(HttpStatus.CONFLICT, "illegal-transition", ex.getMessage());
+    }
+
+    @ExceptionHandler(InsufficientStock.class)
+    ProblemDetail onInsufficientStock(InsufficientStock ex) {
+        return Problems.of(HttpStatus.CONFLICT, "insufficient-stock", ex.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail onConcurrentUpdate(OptimisticLockingFailureException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-update",
+                "The product changed while this request was processed; read it again and retry.");
+    }
+
+    @ExceptionHandler(UnknownSeller.class)
+    ProblemDetail onUnknownSeller(UnknownSeller ex) {
+        return invalid("sellerId", ex.getMessage());
+    }
+
     @ExceptionHandler(Product.CostAbovePrice.class)
     ProblemDetail onCostAbovePrice(Product.CostAbovePrice ex) {
         return invalid("costFen", ex.getMessage());
+    }
+
+    @ExceptionHandler(Product.MissingCostReason.class)
+    ProblemDetail onMissingCostReason(Product.MissingCostReason ex) {
+        return invalid("costReason", ex.getMessage());
+    }
+
+    @ExceptionHandler(Product.InvalidCertificate.class)
+    ProblemDetail onInvalidCertificate(Product.InvalidCertificate ex) {
+        return invalid(ex.field(), ex.getMessage());
+    }
+
+    @ExceptionHandler(PageTooDeep.class)
+    ProblemDetail onPageTooDeep(PageTooDeep ex) {
+        return invalid("page", ex.getMessage());
+    }
+
+    @ExceptionHandler(SearchUnavailable.class)
+    ProblemDetail onSearchUnavailable(SearchUnavailable ex) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", ex.getMessage());
     }
 }

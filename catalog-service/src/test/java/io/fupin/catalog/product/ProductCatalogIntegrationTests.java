@@ -1,13 +1,17 @@
 package io.fupin.catalog.product;
 
+import static io.fupin.catalog.CatalogFixtures.ADMIN;
+import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogFixtures.productBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
+import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
-import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,54 +24,127 @@ import org.springframework.web.client.RestClient;
 @IntegrationTest
 class ProductCatalogIntegrationTests {
 
-    static final UUID SELLER = UUID.randomUUID();
-    static final Caller SELLER_USER = Caller.of("seller", SELLER, "SELLER");
-
     @Autowired
     SignedIdentity identity;
     @LocalServerPort
     int port;
 
     CatalogApi api;
+    CatalogFixtures fixtures;
+    UUID seller;
+    Caller sellerUser;
 
     @BeforeEach
     void setUp() {
         api = new CatalogApi(port, identity);
+        fixtures = new CatalogFixtures(api);
+        seller = fixtures.registerSeller();
+        sellerUser = Caller.of("seller", seller, "SELLER");
     }
 
     @Test
-    void aSellerListsAProductThatAnyoneCanBrowse() {
-        Reply listed = api.call(SELLER_USER, HttpMethod.POST, "/api/catalog/products", product(Map.of()));
+    void aSellerListsADraftWithTheSellersNameTownAndVillage() {
+        Reply listed = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products", productBody(Map.of(
+                "presale", Map.of("deliveryDate", LocalDate.now().plusMonths(3).toString(), "capacity", 500))));
+
         assertThat(listed.status()).isEqualTo(201);
-        assertThat(listed.body()).containsEntry("sellerId", SELLER.toString()).containsEntry("status", "ON_SALE");
-
-        Reply page = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products?size=100", null);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body().get("items").toString()).contains(listed.body().get("id").toString());
-        assertThat(((Number) page.body().get("total")).longValue()).isPositive();
+        assertThat(listed.body()).containsEntry("sellerId", seller.toString()).containsEntry("status", "DRAFT")
+                .containsEntry("sellerName", "崗子峪米業有限公司").containsEntry("town", "雙城鎮")
+                .containsEntry("village", "興功村").containsEntry("priceVersion", 1).containsEntry("brand", "永發鰍田");
+        assertThat(listed.body().get("presale").toString()).contains("capacity=500");
+        Reply read = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + listed.body().get("id"), null);
+        assertThat(read.body()).containsEntry("status", "DRAFT").containsEntry("stock", 100);
     }
 
     @Test
-    void aSellerCannotListForAnotherSeller() {
-        Reply reply = api.call(SELLER_USER, HttpMethod.POST, "/api/catalog/products",
-                product(Map.of("sellerId", UUID.randomUUID())));
-        assertThat(reply.status()).isEqualTo(403);
-        assertThat(api.call(Caller.of("c", null, "CONSUMER"), HttpMethod.POST, "/api/catalog/products", product(Map.of()))
+    void aSellerCannotListForAnotherSellerNorForAnUnregisteredOne() {
+        Reply other = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products",
+                productBody(Map.of("sellerId", UUID.randomUUID())));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(api.call(Caller.of("c", null, "CONSUMER"), HttpMethod.POST, "/api/catalog/products", productBody(Map.of()))
                 .status()).isEqualTo(403);
+
+        Reply unregistered = api.call(Caller.of("s2", UUID.randomUUID(), "SELLER"), HttpMethod.POST,
+                "/api/catalog/products", productBody(Map.of()));
+        assertThat(unregistered.status()).isEqualTo(400);
+        assertThat(unregistered.body().get("errors").toString()).contains("sellerId");
+        Reply byAdmin = api.call(ADMIN, HttpMethod.POST, "/api/catalog/products",
+                productBody(Map.of("sellerId", UUID.randomUUID())));
+        assertThat(byAdmin.status()).isEqualTo(400);
+        assertThat(byAdmin.body().get("errors").toString()).contains("sellerId");
+    }
+
+    @Test
+    void aSellerManagesOnlyItsOwnProducts() {
+        UUID product = fixtures.draft(seller, Map.of());
+        Caller otherSeller = Caller.of("other", fixtures.registerSeller("龍江福米業", "農豐鎮"), "SELLER");
+
+        assertThat(api.call(otherSeller, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
+                Map.of("priceFen", 100, "costFen", 0)).status()).isEqualTo(403);
+        assertThat(fixtures.requestCertification(otherSeller, product).status()).isEqualTo(403);
+        assertThat(api.call(otherSeller, HttpMethod.POST, "/api/catalog/products/" + product + "/delist", null).status())
+                .isEqualTo(403);
+        assertThat(api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/certification/approve", null)
+                .status()).as("a seller cannot certify its own product").isEqualTo(403);
+        assertThat(api.call(otherSeller, HttpMethod.PUT, "/api/catalog/products/" + UUID.randomUUID() + "/price",
+                Map.of("priceFen", 100, "costFen", 0)).status()).isEqualTo(404);
+        assertThat(fixtures.requestCertification(sellerUser, product).status()).isEqualTo(200);
     }
 
     @Test
     void namesEachInvalidField() {
-        assertInvalid(product(Map.of("priceFen", 0)), "priceFen");
-        assertInvalid(product(Map.of("priceFen", -5)), "priceFen");
-        assertInvalid(product(Map.of("costFen", 5000)), "costFen");
-        assertInvalid(product(Map.of("name", "")), "name");
-        assertInvalid(product(Map.of("name", "米".repeat(201))), "name");
-        Reply unknownCategory = api.call(SELLER_USER, HttpMethod.POST, "/api/catalog/products", product(Map.of("category", "GOLD")));
+        assertInvalid(productBody(Map.of("priceFen", 0)), "priceFen");
+        assertInvalid(productBody(Map.of("priceFen", -5)), "priceFen");
+        assertInvalid(productBody(Map.of("costFen", 5000)), "costFen");
+        assertInvalid(productBody(Map.of("costReason", "")), "costReason");
+        assertInvalid(productBody(Map.of("name", "")), "name");
+        assertInvalid(productBody(Map.of("name", "米".repeat(201))), "name");
+        assertInvalid(productBody(Map.of("description", "x".repeat(10 * 1024 * 1024))), "description");
+        assertInvalid(productBody(Map.of("stock", -1)), "stock");
+        assertInvalid(productBody(Map.of("presale", Map.of("deliveryDate", "2020-01-01", "capacity", 0))), "presale.deliveryDate");
+        Reply unknownCategory = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products", productBody(Map.of("category", "GOLD")));
         assertThat(unknownCategory.status()).isEqualTo(400);
         Reply hugePage = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products?size=1000000", null);
         assertThat(hugePage.status()).isEqualTo(400);
         assertThat(hugePage.body().get("errors").toString()).contains("size");
+
+        UUID product = fixtures.draft(seller, Map.of());
+        Reply costAbove = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
+                Map.of("priceFen", 1000, "costFen", 1001, "costReason", "freight"));
+        assertThat(costAbove.status()).isEqualTo(400);
+        assertThat(costAbove.body().get("errors").toString()).contains("costFen");
+        Reply backwards = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/certification-request",
+                Map.of("certificateNumber", "FP-1", "issuingBody", "扶貧辦", "validFrom", "2026-06-01", "validUntil", "2026-01-01"));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().get("errors").toString()).contains("validUntil");
+        Reply noReason = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/suspend", Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("errors").toString()).contains("reason");
+    }
+
+    @Test
+    void pricesAreVersionedAndTheHistoryKept() {
+        UUID product = fixtures.draft(seller, Map.of());
+        Reply repriced = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
+                Map.of("priceFen", 5290, "costFen", 700, "costReason", "freight went up"));
+        assertThat(repriced.status()).isEqualTo(200);
+        assertThat(repriced.body()).containsEntry("priceFen", 5290).containsEntry("priceVersion", 2);
+
+        Reply history = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + product + "/prices", null);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().get("versions").toString())
+                .matches(".*priceVersion=1, priceFen=4990, costFen=600.*priceVersion=2, priceFen=5290, costFen=700.*");
+    }
+
+    @Test
+    void aSellerRestocksAndCannotWriteOffMoreThanItHas() {
+        UUID product = fixtures.draft(seller, Map.of("stock", 10));
+        Reply restocked = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/stock", Map.of("delta", 5));
+        assertThat(restocked.body()).containsEntry("stock", 15);
+        Reply tooMuch = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/stock", Map.of("delta", -16));
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + product, null).body())
+                .containsEntry("stock", 15);
     }
 
     @Test
@@ -93,15 +170,8 @@ class ProductCatalogIntegrationTests {
     }
 
     private void assertInvalid(Map<String, Object> body, String field) {
-        Reply reply = api.call(SELLER_USER, HttpMethod.POST, "/api/catalog/products", body);
+        Reply reply = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products", body);
         assertThat(reply.status()).as(field).isEqualTo(400);
         assertThat(reply.body().get("errors").toString()).as(field).contains(field);
-    }
-
-    private static Map<String, Object> product(Map<String, Object> overrides) {
-        Map<String, Object> product = new HashMap<>(Map.of("name", "稻花香大米", "category", "RICE", "unit", "5 kg bag",
-                "priceFen", 4990, "costFen", 600, "stock", 100));
-        product.putAll(overrides);
-        return product;
     }
 }

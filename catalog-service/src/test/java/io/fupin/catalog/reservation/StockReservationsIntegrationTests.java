@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
+import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
@@ -26,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class StockReservationsIntegrationTests {
 
     static final Caller ORDER_SERVICE = Caller.of("service:order-service", null, "SERVICE");
-    static final Caller ADMIN = Caller.of("admin", null, "ADMIN");
 
     @Autowired
     SignedIdentity identity;
@@ -35,11 +35,16 @@ class StockReservationsIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ExpiredHolds expiredHolds;
+
     CatalogApi api;
+    CatalogFixtures fixtures;
 
     @BeforeEach
     void setUp() {
         api = new CatalogApi(port, identity);
+        fixtures = new CatalogFixtures(api);
     }
 
     @Test
@@ -92,15 +97,74 @@ class StockReservationsIntegrationTests {
     }
 
     @Test
-    void keepsThePriceAndCostTheOrderWasReservedAt() {
+    void keepsThePriceCostAndCertificateTheOrderWasReservedAt() {
         UUID product = listProduct(5, 2990, 450);
+        UUID first = UUID.randomUUID();
 
-        Reply reply = reserve(UUID.randomUUID(), product, 2);
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> line = ((List<Map<String, Object>>) reply.body().get("lines")).getFirst();
-        assertThat(line).containsEntry("unitPriceFen", 2990).containsEntry("unitCostFen", 450).containsEntry("quantity", 2);
+        Reply reply = reserve(first, product, 2);
+        Map<String, Object> line = firstLine(reply);
+        assertThat(line).containsEntry("unitPriceFen", 2990).containsEntry("unitCostFen", 450).containsEntry("quantity", 2)
+                .containsEntry("priceVersion", 1).containsEntry("presaleDeliveryDate", null);
         assertThat(line.get("sellerId")).isNotNull();
+        assertThat((String) line.get("certificateNumber")).startsWith("FP-2026-");
+
+        assertThat(api.call(CatalogFixtures.ADMIN, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
+                Map.of("priceFen", 3190, "costFen", 500, "costReason", "freight")).status()).isEqualTo(200);
+        Map<String, Object> later = firstLine(reserve(UUID.randomUUID(), product, 1));
+        assertThat(later).containsEntry("unitPriceFen", 3190).containsEntry("unitCostFen", 500).containsEntry("priceVersion", 2);
+        assertThat(firstLine(reserve(first, product, 2))).as("the first order keeps its price")
+                .containsEntry("unitPriceFen", 2990).containsEntry("priceVersion", 1);
+    }
+
+    @Test
+    void answersThePresaleDeliveryDate() {
+        String delivery = java.time.LocalDate.now().plusMonths(4).toString();
+        UUID product = fixtures.certified(fixtures.registerSeller(), Map.of("name", "鵝蛋", "category", "EGGS",
+                "presale", Map.of("deliveryDate", delivery, "capacity", 300)));
+        assertThat(firstLine(reserve(UUID.randomUUID(), product, 3))).containsEntry("presaleDeliveryDate", delivery);
+    }
+
+    @Test
+    void onlyCertifiedProductsOnSaleCanBeReserved() {
+        UUID seller = fixtures.registerSeller();
+        UUID draft = fixtures.draft(seller, Map.of("stock", 10));
+        assertThat(reserve(UUID.randomUUID(), draft, 1).status()).isEqualTo(409);
+        assertThat(fixtures.requestCertification(CatalogFixtures.ADMIN, draft).status()).isEqualTo(200);
+        assertThat(reserve(UUID.randomUUID(), draft, 1).status()).as("requested, not yet certified").isEqualTo(409);
+
+        UUID suspended = fixtures.certified(seller, Map.of("stock", 10));
+        api.call(CatalogFixtures.OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + suspended + "/suspend",
+                Map.of("reason", "quality complaint under review"));
+        assertThat(reserve(UUID.randomUUID(), suspended, 1).status()).isEqualTo(409);
+
+        UUID expiredToday = fixtures.certified(seller, Map.of("stock", 10));
+        jdbc.sql("UPDATE product SET certificate_valid_until = ? WHERE id = ?")
+                .params(java.time.LocalDate.now().minusDays(2), expiredToday.toString()).update();
+        assertThat(reserve(UUID.randomUUID(), expiredToday, 1).status())
+                .as("an expired certificate stops sales even before the expiry job runs").isEqualTo(409);
+        assertThat(stockOf(draft) + stockOf(suspended) + stockOf(expiredToday)).isEqualTo(30);
+    }
+
+    @Test
+    void aHoldNotConfirmedInTimeIsReleasedOnceAndCannotBeConfirmedAfterwards() {
+        UUID product = listProduct(5, 1000, 0);
+        UUID late = UUID.randomUUID();
+        UUID confirmed = UUID.randomUUID();
+        reserve(late, product, 2);
+        reserve(confirmed, product, 1);
+        api.call(ORDER_SERVICE, HttpMethod.POST, "/internal/reservations/" + confirmed + "/confirm", null);
+        jdbc.sql("UPDATE reservation SET expires_at = ? WHERE order_id IN (?, ?)")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), late.toString(),
+                        confirmed.toString()).update();
+
+        expiredHolds.release();
+        expiredHolds.release();
+
+        assertThat(stockOf(product)).isEqualTo(4);
+        assertThat(statusOf(late)).isEqualTo("RELEASED");
+        assertThat(statusOf(confirmed)).isEqualTo("CONFIRMED");
+        assertThat(api.call(ORDER_SERVICE, HttpMethod.POST, "/internal/reservations/" + late + "/confirm", null).status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -146,11 +210,17 @@ class StockReservationsIntegrationTests {
     }
 
     private UUID listProduct(int stock, long priceFen, long costFen) {
-        Reply reply = api.call(ADMIN, HttpMethod.POST, "/api/catalog/products", Map.of(
-                "sellerId", UUID.randomUUID(), "name", "翠小妹花生", "category", "PEANUTS", "unit", "500 g bag",
-                "priceFen", priceFen, "costFen", costFen, "stock", stock));
-        assertThat(reply.status()).isEqualTo(201);
-        return UUID.fromString((String) reply.body().get("id"));
+        return fixtures.certified(stock, priceFen, costFen);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstLine(Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return ((List<Map<String, Object>>) reply.body().get("lines")).getFirst();
+    }
+
+    private String statusOf(UUID order) {
+        return jdbc.sql("SELECT status FROM reservation WHERE order_id = ?").param(order.toString()).query(String.class).single();
     }
 
     private int stockOf(UUID product) {

@@ -1,0 +1,94 @@
+package io.fupin.catalog.search;
+
+import io.fupin.catalog.product.ProductEvent;
+import io.fupin.catalog.product.ProductQueries;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Feeds the index from catalog's own product events, and rebuilds it from MariaDB on demand. Indexing is
+ * idempotent by construction (a document per product, versioned by the product's revision), which is what
+ * makes at-least-once delivery exactly-once in effect here: Elasticsearch cannot join a database transaction.
+ */
+@Service
+public class SearchIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 500;
+    /** Changes committed while a reindex read the table are caught up from this far back. */
+    private static final Duration CATCH_UP_MARGIN = Duration.ofSeconds(5);
+
+    private final SearchIndex index;
+    private final ProductQueries products;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SearchIndexer(SearchIndex index, ProductQueries products, JsonMapper json, Clock clock) {
+        this.index = index;
+        this.products = products;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Failures reaching Elasticsearch are retried without end (see {@link SearchListenerConfiguration}): the
+     * partition waits for the cluster rather than dead-lettering updates the index would then miss.
+     */
+    @KafkaListener(id = "catalog.search-index", topics = ProductEvent.TOPIC,
+            containerFactory = SearchListenerConfiguration.FACTORY)
+    void on(ConsumerRecord<String, byte[]> record) throws IOException {
+        ProductEventMessage event = json.readValue(record.value(), ProductEventMessage.class);
+        if (event.payload() == null || !event.eventType().startsWith("Product") && !"StockChanged".equals(event.eventType())) {
+            log.debug("Ignoring {} {}", event.eventType(), event.eventId());
+            return;
+        }
+        ProductEventMessage.Product product = json.treeToValue(event.payload(), ProductEventMessage.Product.class);
+        index.put(ProductDocument.of(product));
+    }
+
+    /**
+     * Builds a fresh index from MariaDB beside the live one, swaps the alias to it atomically, then replays the
+     * products that changed meanwhile (their events may have gone to the old index).
+     */
+    public Reindexed reindex() {
+        Instant started = clock.instant();
+        long begin = System.nanoTime();
+        try {
+            Set<String> previous = index.indicesBehindAlias();
+            String fresh = index.alias() + "-" + started.toEpochMilli();
+            index.create(fresh, false);
+            long count = 0;
+            UUID after = null;
+            List<ProductEvent.State> batch;
+            do {
+                batch = products.batchAfter(after, BATCH);
+                index.putAll(fresh, batch.stream().map(ProductDocument::of).toList());
+                count += batch.size();
+                after = batch.isEmpty() ? after : batch.getLast().productId();
+            } while (batch.size() == BATCH);
+            index.swapAlias(fresh, previous);
+            index.putAll(fresh, products.changedSince(started.minus(CATCH_UP_MARGIN)).stream()
+                    .map(ProductDocument::of).toList());
+            index.refresh();
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+            log.info("Reindexed {} products into {} in {} ms (replaced {})", count, fresh, took.toMillis(), previous);
+            return new Reindexed(fresh, count, previous, took.toMillis());
+        } catch (IOException e) {
+            throw new SearchUnavailable(e);
+        }
+    }
+
+    public record Reindexed(String index, long documents, Set<String> replaced, long tookMillis) {
+    }
+}

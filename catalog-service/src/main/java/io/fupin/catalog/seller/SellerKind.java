@@ -1,0 +1,5 @@
+package io.fupin.catalog.seller;
+
+public enum SellerKind {
+    COOPERATIVE, ENTERPRISE, VILLAGE_COLLECTIVE
+}

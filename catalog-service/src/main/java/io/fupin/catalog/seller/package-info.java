@@ -1,0 +1,2 @@
+/** Sellers: the cooperatives, enterprises and village collectives that officials register. */
+package io.fupin.catalog.seller;

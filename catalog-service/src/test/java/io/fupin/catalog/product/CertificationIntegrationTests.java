@@ -1,0 +1,169 @@
+package io.fupin.catalog.product;
+
+import static io.fupin.catalog.CatalogFixtures.ADMIN;
+import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.ProductEventsProbe.types;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fupin.catalog.CatalogApi;
+import io.fupin.catalog.CatalogApi.Reply;
+import io.fupin.catalog.CatalogFixtures;
+import io.fupin.catalog.IntegrationTest;
+import io.fupin.catalog.ProductEventsProbe;
+import io.fupin.catalog.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class CertificationIntegrationTests {
+
+    static final Caller ORDER_SERVICE = Caller.of("service:order-service", null, "SERVICE");
+
+    @Autowired
+    SignedIdentity identity;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProductJobs jobs;
+    @Autowired
+    JsonMapper json;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @LocalServerPort
+    int port;
+
+    CatalogApi api;
+    CatalogFixtures fixtures;
+    ProductEventsProbe events;
+    UUID seller;
+    Caller sellerUser;
+
+    @BeforeEach
+    void setUp() {
+        api = new CatalogApi(port, identity);
+        fixtures = new CatalogFixtures(api);
+        events = new ProductEventsProbe(brokers, json);
+        seller = fixtures.registerSeller();
+        sellerUser = Caller.of("seller", seller, "SELLER");
+    }
+
+    @Test
+    void aDraftIsCertifiedSuspendedReinstatedAndRevokedWithAnEventForEachStep() {
+        UUID product = fixtures.draft(seller, Map.of());
+
+        Reply requested = fixtures.requestCertification(sellerUser, product);
+        assertThat(requested.body()).containsEntry("status", "CERTIFICATION_REQUESTED");
+        assertThat(requested.body().get("certificate").toString()).contains("哈爾濱市扶貧辦");
+        assertThat(step(OFFICIAL, product, "certification/approve", null)).containsEntry("status", "ON_SALE");
+        assertThat(step(OFFICIAL, product, "suspend", Map.of("reason", "抽檢不合格")))
+                .containsEntry("status", "SUSPENDED").containsEntry("statusReason", "抽檢不合格");
+        assertThat(step(OFFICIAL, product, "reinstate", null)).containsEntry("status", "ON_SALE");
+        assertThat(step(ADMIN, product, "revoke", Map.of("reason", "證書被撤銷"))).containsEntry("status", "REVOKED");
+
+        Reply again = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/certification/approve", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).containsEntry("type", "https://fupin.market/problems/illegal-transition");
+
+        // Spring Modulith hands each committed event to Kafka on an async listener, so two events of one product
+        // may reach the topic in either order; the payload's revision restores the order of the changes.
+        List<JsonNode> published = events.of(product, found -> found.size() >= 6).stream()
+                .sorted(java.util.Comparator.comparingLong(e -> e.get("payload").get("revision").asLong())).toList();
+        assertThat(types(published)).containsExactly("ProductListed", "ProductUpdated", "ProductCertified",
+                "ProductSuspended", "ProductUpdated", "ProductCertificationRevoked");
+        assertThat(published.stream().map(e -> e.get("payload").get("revision").asLong()).distinct()).hasSize(6);
+        JsonNode certified = published.get(2);
+        assertThat(certified.get("aggregateId").asString()).isEqualTo(product.toString());
+        JsonNode payload = certified.get("payload");
+        assertThat(payload.get("status").asString()).isEqualTo("ON_SALE");
+        assertThat(payload.get("sellerName").asString()).isEqualTo("崗子峪米業有限公司");
+        assertThat(payload.get("certificate").get("issuer").asString()).isEqualTo("哈爾濱市扶貧辦");
+        assertThat(payload.get("priceFen").asLong()).isEqualTo(4990);
+        assertThat(payload.get("stock").asInt()).isEqualTo(100);
+        assertThat(payload.has("presale")).isTrue();
+    }
+
+    @Test
+    void officialsFindTheRequestsWaitingForThemAndSellersOnlyTheirOwnProducts() {
+        UUID product = fixtures.draft(seller, Map.of());
+        fixtures.requestCertification(sellerUser, product);
+
+        Reply waiting = api.call(OFFICIAL, HttpMethod.GET, "/api/catalog/products/worklist?status=CERTIFICATION_REQUESTED&size=200", null);
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.body().get("items").toString()).contains(product.toString());
+        Reply own = api.call(sellerUser, HttpMethod.GET, "/api/catalog/products/worklist", null);
+        assertThat(own.body().get("items").toString()).contains(product.toString());
+        Caller otherSeller = Caller.of("other", fixtures.registerSeller("對鹿飲品", "五家鎮"), "SELLER");
+        Reply others = api.call(otherSeller, HttpMethod.GET, "/api/catalog/products/worklist?sellerId=" + seller, null);
+        assertThat(others.body().get("items").toString()).doesNotContain(product.toString());
+        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/worklist", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRejectedRequestCanBeMadeAgain() {
+        UUID product = fixtures.draft(seller, Map.of());
+        fixtures.requestCertification(sellerUser, product);
+
+        assertThat(step(OFFICIAL, product, "certification/reject", Map.of("reason", "證書編號不符")))
+                .containsEntry("status", "CERTIFICATION_REJECTED").containsEntry("statusReason", "證書編號不符");
+        assertThat(fixtures.requestCertification(sellerUser, product).body()).containsEntry("status", "CERTIFICATION_REQUESTED");
+        assertThat(api.call(Caller.of("c", null, "CONSUMER"), HttpMethod.POST,
+                "/api/catalog/products/" + product + "/certification/reject", Map.of("reason", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCertificatePastItsExpiryDateTakesTheProductOffSale() {
+        UUID product = fixtures.certified(seller, Map.of());
+        UUID stillValid = fixtures.certified(seller, Map.of());
+        jdbc.sql("UPDATE product SET certificate_valid_until = ? WHERE id = ?")
+                .params(LocalDate.now().minusDays(2), product.toString()).update();
+
+        jobs.expireCertificates();
+
+        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + product, null).body())
+                .containsEntry("status", "CERTIFICATION_EXPIRED");
+        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + stillValid, null).body())
+                .containsEntry("status", "ON_SALE");
+        assertThat(jobs.expireCertificates()).as("nothing left to expire").isZero();
+        assertThat(types(events.of(product, found -> types(found).contains("ProductCertificationExpired"))))
+                .containsOnlyOnce("ProductCertificationExpired");
+        assertThat(fixtures.requestCertification(sellerUser, product).body())
+                .as("a renewed certificate can be requested").containsEntry("status", "CERTIFICATION_REQUESTED");
+    }
+
+    @Test
+    void stockMovementsAreAnnouncedCoalescedNotOnePerSale() {
+        UUID product = fixtures.certified(seller, Map.of("stock", 20));
+        for (int i = 0; i < 3; i++) {
+            Reply reserved = api.call(ORDER_SERVICE, HttpMethod.POST, "/internal/reservations", Map.of(
+                    "orderId", UUID.randomUUID(), "lines", List.of(Map.of("productId", product, "quantity", 2))));
+            assertThat(reserved.status()).isEqualTo(200);
+        }
+
+        jobs.publishStockChanges();
+        jobs.publishStockChanges();
+
+        List<JsonNode> published = events.of(product, found -> types(found).contains("StockChanged"));
+        assertThat(types(published)).containsOnlyOnce("StockChanged");
+        JsonNode stockChanged = published.stream().filter(e -> "StockChanged".equals(e.get("eventType").asString()))
+                .findFirst().orElseThrow();
+        assertThat(stockChanged.get("payload").get("stock").asInt()).isEqualTo(14);
+    }
+
+    private Map<String, Object> step(Caller caller, UUID product, String path, Object body) {
+        Reply reply = api.call(caller, HttpMethod.POST, "/api/catalog/products/" + product + "/" + path, body);
+        assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+}

@@ -1,0 +1,181 @@
+package io.fupin.catalog.search;
+
+import static io.fupin.catalog.CatalogFixtures.ADMIN;
+import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.catalog.CatalogApi;
+import io.fupin.catalog.CatalogApi.Reply;
+import io.fupin.catalog.CatalogFixtures;
+import io.fupin.catalog.ElasticsearchLink;
+import io.fupin.catalog.IntegrationTest;
+import io.fupin.catalog.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
+
+@IntegrationTest
+class SearchIntegrationTests {
+
+    @Autowired
+    SignedIdentity identity;
+    @LocalServerPort
+    int port;
+
+    CatalogApi api;
+    CatalogFixtures fixtures;
+    UUID seller;
+
+    @BeforeEach
+    void setUp() {
+        api = new CatalogApi(port, identity);
+        fixtures = new CatalogFixtures(api);
+        seller = fixtures.registerSeller("溪樹田合作社", "農豐鎮");
+    }
+
+    @Test
+    void aChinesePhraseRanksAboveItsScatteredCharactersAndPinyinFindsIt() {
+        UUID scattered = product("大豆米粉", "OTHER", 1500, "豆類製品");
+        UUID phrase = product("稻花香大米", "RICE", 4990, "當年新米");
+        product("笨雞蛋", "EGGS", 2600, "散養土雞蛋");
+
+        List<String> ranked = awaitIds("q=大米", 2);
+        assertThat(ranked).containsExactly(phrase.toString(), scattered.toString());
+        assertThat(awaitIds("q=dami", 1)).containsExactly(phrase.toString());
+        assertThat(awaitIds("q=dm", 2)).as("大豆米粉 has the initials d-m too").contains(phrase.toString());
+        assertThat(awaitIds("q=dhx", 1)).containsExactly(phrase.toString());
+        assertThat(awaitIds("q=Da+Mi", 1)).containsExactly(phrase.toString());
+        assertThat(awaitIds("q=" + "稻花香", 1)).containsExactly(phrase.toString());
+    }
+
+    @Test
+    void filtersSortsAndCountsFacets() {
+        UUID rice = product("長粒香大米", "RICE", 6990, "長粒香");
+        UUID eggs = product("鵝蛋", "EGGS", 1800, "大鵝蛋");
+        product("小米", "MILLET", 3500, "崗子峪小米");
+
+        assertThat(awaitIds("sort=price_asc", 3)).first().isEqualTo(eggs.toString());
+        assertThat(ids(search("sort=price_desc"))).first().isEqualTo(rice.toString());
+        assertThat(ids(search("category=EGGS"))).containsExactly(eggs.toString());
+        assertThat(ids(search("minPriceFen=3000&maxPriceFen=7000"))).hasSize(2).doesNotContain(eggs.toString());
+        assertThat(ids(search("town=農豐鎮"))).hasSize(3);
+
+        Reply all = search("");
+        assertThat(((Number) all.body().get("total")).longValue()).isEqualTo(3);
+        assertThat(all.body()).containsEntry("degraded", false);
+        String facets = all.body().get("facets").toString();
+        assertThat(facets).contains("{key=RICE, name=null, count=1}", "{key=" + seller + ", name=溪樹田合作社, count=3}",
+                "{key=農豐鎮, name=null, count=3}", "{key=0-2000, fromFen=0, toFen=2000, count=1}",
+                "{key=5000-10000, fromFen=5000, toFen=10000, count=1}");
+    }
+
+    @Test
+    void productsOffSaleAreNotFound() {
+        UUID product = product("翠小妹花生", "PEANUTS", 2990, "花生");
+        UUID draft = fixtures.draft(seller, Map.of("name", "花生油"));
+        awaitIds("", 1);
+
+        api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/suspend", Map.of("reason", "復檢"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids(search("")).isEmpty());
+        assertThat(ids(search("q=花生"))).doesNotContain(draft.toString());
+    }
+
+    @Test
+    void answersFromMariaDbMarkedDegradedWhileElasticsearchIsDownAndRecoversByItself() throws Exception {
+        UUID phrase = product("稻花香大米", "RICE", 4990, "新米");
+        product("小米", "MILLET", 3500, "小米");
+        awaitIds("", 2);
+
+        ElasticsearchLink.get().cut();
+        try {
+            Reply degraded = search("q=dami");
+            assertThat(degraded.status()).isEqualTo(200);
+            assertThat(degraded.body()).containsEntry("degraded", true);
+            assertThat(ids(degraded)).containsExactly(phrase.toString());
+            assertThat(degradedHeader("q=大米")).isEqualTo("true");
+            assertThat(search("category=MILLET").body().get("facets").toString()).contains("{key=MILLET, name=null, count=1}");
+            assertThat(((Number) search("").body().get("total")).longValue()).isEqualTo(2);
+
+            Reply reserved = api.call(Caller.of("service:order-service", null, "SERVICE"), HttpMethod.POST,
+                    "/internal/reservations", Map.of("orderId", UUID.randomUUID(),
+                            "lines", List.of(Map.of("productId", phrase, "quantity", 1))));
+            assertThat(reserved.status()).as("stock does not depend on Elasticsearch").isEqualTo(200);
+        } finally {
+            ElasticsearchLink.get().restore();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Boolean.FALSE.equals(search("").body().get("degraded")));
+        assertThat(degradedHeader("")).isNull();
+    }
+
+    @Test
+    void anAdminRebuildsTheIndexBehindTheAliasWithoutLosingProducts() {
+        UUID product = product("笨雞蛋", "EGGS", 2600, "散養");
+        awaitIds("", 1);
+
+        Reply reindexed = api.call(ADMIN, HttpMethod.POST, "/api/catalog/search/reindex", null);
+        assertThat(reindexed.status()).as(reindexed.body().toString()).isEqualTo(200);
+        assertThat(((Number) reindexed.body().get("documents")).longValue()).isPositive();
+        assertThat((String) reindexed.body().get("index")).startsWith("products-test-");
+        assertThat(ids(search(""))).containsExactly(product.toString());
+        assertThat(api.call(Caller.of("o", null, "OFFICIAL"), HttpMethod.POST, "/api/catalog/search/reindex", null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void refusesUnknownSortsAndPagesBeyondTheWindow() {
+        Reply sort = search("sort=cheapest");
+        assertThat(sort.status()).isEqualTo(400);
+        assertThat(sort.body().get("errors").toString()).contains("sort");
+        Reply deep = search("page=600&size=20");
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.body().get("errors").toString()).contains("page");
+        Reply category = search("category=GOLD");
+        assertThat(category.status()).isEqualTo(400);
+        assertThat(category.body().get("errors").toString()).contains("category");
+    }
+
+    private UUID product(String name, String category, long priceFen, String description) {
+        return fixtures.certified(seller, Map.of("name", name, "category", category, "priceFen", priceFen,
+                "costFen", 0, "description", description, "brand", "溪樹田", "stock", 50,
+                "presale", Map.of("deliveryDate", LocalDate.now().plusMonths(2).toString(), "capacity", 50)));
+    }
+
+    /** Searches within this test's seller, so that products of other tests (and earlier runs) stay out. */
+    private Reply search(String query) {
+        return api.call(Caller.anonymous(), HttpMethod.GET,
+                "/api/catalog/products?sellerId=" + seller + (query.isEmpty() ? "" : "&" + query), null);
+    }
+
+    private String degradedHeader(String query) {
+        return RestClient.create("http://localhost:" + port).get()
+                .uri("/api/catalog/products?sellerId=" + seller + (query.isEmpty() ? "" : "&" + query))
+                .headers(h -> h.addAll(identity.headersFor(Caller.anonymous())))
+                .exchange((req, res) -> res.getHeaders().getFirst("X-Search-Degraded"));
+    }
+
+    /** Waits until the index (fed through Kafka) answers {@code count} products, then gives their ids in order. */
+    private List<String> awaitIds(String query, int count) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Reply reply = search(query);
+            return Boolean.FALSE.equals(reply.body().get("degraded")) && ids(reply).size() == count;
+        });
+        return ids(search(query));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Reply reply) {
+        assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(200);
+        return ((List<Map<String, Object>>) reply.body().get("items")).stream().map(i -> (String) i.get("id")).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package io.fupin.catalog.seller;
+
+import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogFixtures.newCreditCode;
+import static io.fupin.catalog.CatalogFixtures.sellerBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fupin.catalog.CatalogApi;
+import io.fupin.catalog.CatalogApi.Reply;
+import io.fupin.catalog.IntegrationTest;
+import io.fupin.catalog.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+
+@IntegrationTest
+class SellerIntegrationTests {
+
+    @Autowired
+    SignedIdentity identity;
+    @LocalServerPort
+    int port;
+
+    CatalogApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new CatalogApi(port, identity);
+    }
+
+    @Test
+    void anOfficialRegistersASellerWhoseIdDerivesFromItsCreditCode() {
+        String code = newCreditCode();
+        Reply registered = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("哈爾濱兢業蔬菜種植合作社", code, "新興鎮"));
+
+        assertThat(registered.status()).isEqualTo(201);
+        UUID expected = UUID.nameUUIDFromBytes(("seller:" + code).getBytes(StandardCharsets.UTF_8));
+        assertThat(registered.body()).containsEntry("id", expected.toString()).containsEntry("kind", "COOPERATIVE")
+                .containsEntry("creditCode", code).containsEntry("town", "新興鎮");
+
+        Reply asOfficial = api.call(OFFICIAL, HttpMethod.GET, "/api/catalog/sellers/" + expected, null);
+        assertThat(asOfficial.body().get("contact").toString()).contains("13900139000");
+        Reply asVisitor = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers/" + expected, null);
+        assertThat(asVisitor.body()).containsEntry("name", "哈爾濱兢業蔬菜種植合作社").doesNotContainKey("contact");
+        Reply list = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers?size=200", null);
+        assertThat(list.body().get("items").toString()).contains(expected.toString());
+    }
+
+    @Test
+    void refusesADuplicateCreditCode() {
+        String code = newCreditCode();
+        assertThat(api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("對鹿飲品", code, "雙城鎮")).status())
+                .isEqualTo(201);
+        Reply again = api.call(Caller.of("admin", null, "ADMIN"), HttpMethod.POST, "/api/catalog/sellers",
+                sellerBody("對鹿飲品有限公司", code, "雙城鎮"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).containsEntry("type", "https://fupin.market/problems/duplicate-credit-code");
+    }
+
+    @Test
+    void namesAMalformedCreditCodeAndOtherInvalidFields() {
+        String valid = newCreditCode();
+        String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        for (String code : new String[] {wrongCheck, "91230113MA1B2G3X4", "9123011OMA1B2G3X4H", ""}) {
+            Reply reply = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("奇鑫米業", code, "雙城鎮"));
+            assertThat(reply.status()).as(code).isEqualTo(400);
+            assertThat(reply.body().get("errors").toString()).as(code).contains("creditCode");
+        }
+        Map<String, Object> body = sellerBody("", newCreditCode(), "");
+        body.put("kind", "PARTNERSHIP");
+        assertThat(api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", body).status()).isEqualTo(400);
+        body.put("kind", "ENTERPRISE");
+        body.put("contact", Map.of("name", "王", "phone", "not a phone"));
+        Reply reply = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", body);
+        assertThat(reply.body().get("errors").toString()).contains("name", "town", "contact.phone");
+    }
+
+    @Test
+    void onlyOfficialsAndAdminsRegisterSellers() {
+        Reply reply = api.call(Caller.of("s", null, "SELLER"), HttpMethod.POST, "/api/catalog/sellers",
+                sellerBody("崗子峪米業", newCreditCode(), "雙城鎮"));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers/" + UUID.randomUUID(), null).status())
+                .isEqualTo(404);
+    }
+}
