@@ -41,6 +41,8 @@ public final class AccessRules {
                     "the payment provider's callback; order-service verifies its HMAC signature", POST),
             roles("/api/orders/**", Set.of(CONSUMER, SELLER, ADMIN),
                     "consumers order, sellers handle the orders of their products"),
+            roles("/api/payments/flags", Set.of(CLERK, ADMIN),
+                    "clerks review callbacks refused for a wrong amount", GET, HEAD),
             roles("/api/payments/**", Set.of(CONSUMER, SELLER, ADMIN), "paying for and refunding orders"),
             roles("/api/households/import", Set.of(OFFICIAL, ADMIN),
                     "bulk import of the household register", POST),

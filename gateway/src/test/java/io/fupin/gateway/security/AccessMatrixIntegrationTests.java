@@ -38,6 +38,7 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
             Map.entry("POST /api/orders", Set.of("consumer", "seller", "admin")),
             Map.entry("POST /api/payments/1/pay", Set.of("consumer", "seller", "admin")),
             Map.entry("GET /api/payments/1", Set.of("consumer", "seller", "admin")),
+            Map.entry("GET /api/payments/flags", Set.of("clerk", "admin")),
             Map.entry("POST /api/payments/callback", Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
             Map.entry("GET /api/households/1", Set.of("seller", "clerk", "official", "admin")),
             Map.entry("POST /api/households", Set.of("seller", "official", "admin")),
