@@ -1,13 +1,20 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogStock.Reservation;
 import io.fupin.support.identity.Caller;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,13 +25,20 @@ public class Checkout {
     private final Orders orders;
     private final CatalogStock stock;
     private final TransactionTemplate transactions;
+    private final BuyerLimits limits;
+    private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration paymentWindow;
 
-    Checkout(Orders orders, CatalogStock stock, TransactionTemplate transactions, Clock clock) {
+    Checkout(Orders orders, CatalogStock stock, TransactionTemplate transactions, BuyerLimits limits, JdbcClient jdbc,
+            Clock clock, @Value("${fupin.orders.payment-window:PT15M}") Duration paymentWindow) {
         this.orders = orders;
         this.stock = stock;
         this.transactions = transactions;
+        this.limits = limits;
+        this.jdbc = jdbc;
         this.clock = clock;
+        this.paymentWindow = paymentWindow;
     }
 
     /**
@@ -34,25 +48,48 @@ public class Checkout {
      *
      * @throws CatalogStock.SoldOut when a line cannot be covered; nothing is stored
      * @throws CatalogStock.CatalogUnavailable when stock cannot be reserved now; nothing is stored
+     * @throws BuyerLimits.LimitExceeded when a livestream line takes the buyer past the product's per-buyer limit
      */
     public OrderView place(UUID orderId, Caller caller, PlaceOrder request) {
         Optional<Order> existing = orders.findById(orderId);
         if (existing.isPresent()) {
             return OrderView.of(existing.get());
         }
-        Reservation reservation = stock.reserve(orderId, request.lines().stream()
-                .map(l -> new CatalogStock.Line(l.productId(), l.quantity())).toList());
+        Map<UUID, Integer> units = new LinkedHashMap<>();
+        request.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
+        boolean limited = limits.take(orderId, caller.userId(), request.channel() == Channel.LIVESTREAM, units);
+        Reservation reservation;
+        try {
+            reservation = stock.reserve(orderId, request.lines().stream()
+                    .map(l -> new CatalogStock.Line(l.productId(), l.quantity())).toList());
+        } catch (RuntimeException refusedOrUnavailable) {
+            // No order without stock: the buyer's allowance goes back too (a retry with the same key takes it again).
+            if (limited) {
+                limits.giveBack(orderId);
+            }
+            throw refusedOrUnavailable;
+        }
         if ("RELEASED".equals(reservation.status())) {
+            if (limited) {
+                limits.giveBack(orderId);
+            }
             throw new ReservationLapsed(orderId);
         }
         List<OrderLine> lines = reservation.lines().stream()
-                .map(l -> OrderLine.of(l.productId(), l.sellerId(), l.quantity(), l.unitPriceFen(), l.unitCostFen()))
+                .map(l -> OrderLine.of(l.productId(), l.sellerId(), l.quantity(), l.unitPriceFen(), l.unitCostFen(),
+                        l.presaleDeliveryDate(), l.certificateNumber()))
                 .toList();
+        Instant now = clock.instant();
+        // Never later than catalog's own hold: an order must not be paid for stock that was given back.
+        Instant due = now.plus(paymentWindow);
+        if (reservation.expiresAt() != null && reservation.expiresAt().isBefore(due)) {
+            due = reservation.expiresAt();
+        }
         Order order = Order.place(orderId, caller.userId(), request.buyer().kind(),
                 blankToNull(request.buyer().organisationName()), request.channel(),
                 new DeliveryContact(request.delivery().name().strip(), request.delivery().mobile(),
                         request.delivery().address().strip()),
-                lines, clock.instant());
+                lines, now, due);
         try {
             return transactions.execute(tx -> OrderView.of(orders.save(order)));
         } catch (DuplicateKeyException concurrentResume) {
@@ -60,15 +97,48 @@ public class Checkout {
         }
     }
 
-    /** A consumer sees only their own orders. */
+    /**
+     * One order as the caller may see it: the buyer (and ADMIN) the whole order, a seller only its own lines.
+     * Anyone else is answered as if the order did not exist: its id reveals nothing.
+     */
     @Transactional(readOnly = true)
     public OrderView order(Caller caller, UUID orderId) {
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
-        if (!caller.hasRole("ADMIN") && !order.buyerId().equals(caller.userId())) {
-            // Someone else's order is answered as if it did not exist: its id reveals nothing.
-            throw new OrderNotFound(orderId);
+        if (caller.hasRole("ADMIN") || order.buyerId().equals(caller.userId())) {
+            return OrderView.of(order);
         }
-        return OrderView.of(order);
+        if (caller.hasRole("SELLER") && caller.sellerId() != null && order.hasLinesOf(caller.sellerId())) {
+            return OrderView.forSeller(order, caller.sellerId());
+        }
+        throw new OrderNotFound(orderId);
+    }
+
+    /** The buyer's own orders, newest first. */
+    @Transactional(readOnly = true)
+    public List<OrderView> ordersOfBuyer(String buyerId, OrderStatus status, int page, int size) {
+        List<UUID> ids = jdbc.sql("SELECT id FROM orders WHERE buyer_id = :buyer AND (:status IS NULL OR status = :status) "
+                        + "ORDER BY placed_at DESC, id LIMIT :size OFFSET :offset")
+                .param("buyer", buyerId).param("status", status == null ? null : status.name())
+                .param("size", size).param("offset", page * size)
+                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+        return load(ids).stream().map(OrderView::of).toList();
+    }
+
+    /** Orders holding a seller's products, each showing only that seller's lines, newest first. */
+    @Transactional(readOnly = true)
+    public List<OrderView> ordersOfSeller(UUID sellerId, OrderStatus status, int page, int size) {
+        List<UUID> ids = jdbc.sql("SELECT o.id FROM orders o WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.seller_id = :seller) "
+                        + "AND (:status IS NULL OR o.status = :status) ORDER BY o.placed_at DESC, o.id LIMIT :size OFFSET :offset")
+                .param("seller", sellerId.toString()).param("status", status == null ? null : status.name())
+                .param("size", size).param("offset", page * size)
+                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+        return load(ids).stream().map(o -> OrderView.forSeller(o, sellerId)).toList();
+    }
+
+    private List<Order> load(List<UUID> ids) {
+        Map<UUID, Order> byId = new LinkedHashMap<>();
+        orders.findAllById(ids).forEach(o -> byId.put(o.id(), o));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static String blankToNull(String text) {

@@ -2,7 +2,9 @@ package io.fupin.order.checkout;
 
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.idempotency.IdempotentRequests.Answer;
+import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
+import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,10 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +69,10 @@ class OrderController {
                 OrderView order = checkout.place(orderId, caller, request);
                 return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(order), false);
             } catch (CatalogStock.SoldOut e) {
-                return new Answer(HttpStatus.CONFLICT.value(), soldOutProblem(), false);
+                return new Answer(HttpStatus.CONFLICT.value(), problem("sold-out",
+                        "Not enough stock is left for this order; nothing was reserved or charged."), false);
+            } catch (BuyerLimits.LimitExceeded e) {
+                return new Answer(HttpStatus.CONFLICT.value(), problem("livestream-limit", e.getMessage()), false);
             }
         });
         MediaType type = answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
@@ -75,18 +84,41 @@ class OrderController {
         return response.body(answer.body());
     }
 
+    @GetMapping
+    @Operation(summary = "The caller's orders, newest first: a consumer's own (view=buyer, the default), or a seller's "
+            + "orders holding its products with only its lines (view=seller)")
+    List<OrderView> orders(Caller caller, @RequestParam(defaultValue = "buyer") View view,
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if (view == View.seller) {
+            caller.requireAnyRole("SELLER");
+            if (caller.sellerId() == null) {
+                throw new AccessDenied("This SELLER is bound to no seller.");
+            }
+            return checkout.ordersOfSeller(caller.sellerId(), status, page, size);
+        }
+        caller.requireAnyRole("CONSUMER");
+        return checkout.ordersOfBuyer(caller.userId(), status, page, size);
+    }
+
+    /** Whose orders: the consumer's own, or those holding the seller's products. */
+    enum View {
+        buyer, seller
+    }
+
     @GetMapping("/{orderId}")
-    @Operation(summary = "One of the caller's orders")
+    @Operation(summary = "One order: the buyer and ADMIN see all of it, a seller only its own lines")
     OrderView order(Caller caller, @PathVariable UUID orderId) {
         return checkout.order(caller, orderId);
     }
 
-    private String soldOutProblem() {
+    private String problem(String slug, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_BASE + "sold-out");
+        problem.put("type", Problems.TYPE_BASE + slug);
         problem.put("title", HttpStatus.CONFLICT.getReasonPhrase());
         problem.put("status", HttpStatus.CONFLICT.value());
-        problem.put("detail", "Not enough stock is left for this order; nothing was reserved or charged.");
+        problem.put("detail", detail);
         return json.writeValueAsString(problem);
     }
 }

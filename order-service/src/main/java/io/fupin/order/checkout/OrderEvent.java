@@ -1,6 +1,7 @@
 package io.fupin.order.checkout;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
@@ -22,11 +23,43 @@ public record OrderEvent(UUID eventId, String eventType, int eventVersion, Insta
             String organisationName, Channel channel, long totalFen, Instant placedAt, List<Line> lines) {
     }
 
+    /** Everything settlement needs to allocate the proceeds, and household-service to count presale subscribers. */
+    public record OrderPaid(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
+            String organisationName, Channel channel, long totalFen, UUID paymentId, Instant paidAt, List<Line> lines) {
+    }
+
+    /** A paid order's money goes back through an {@link OrderRefunded} emitted just before. */
+    public record OrderCancelled(UUID orderId, String reason, boolean wasPaid, Instant cancelledAt) {
+    }
+
+    /** One per seller shipment. */
+    public record OrderShipped(UUID orderId, UUID sellerId, String trackingNumber, Instant shippedAt,
+            List<UUID> productIds) {
+    }
+
+    public record OrderDelivered(UUID orderId, Instant deliveredAt, boolean automatically) {
+    }
+
+    /** Delivered and past the refund window: the proceeds become payable. */
+    public record OrderCompleted(UUID orderId, Instant completedAt) {
+    }
+
+    /** Refunded quantities only. */
+    public record OrderRefunded(UUID orderId, UUID refundId, String reason, Instant refundedAt, long totalFen,
+            List<Line> lines) {
+    }
+
     /** Per line what settlement needs: product, seller, quantity, unit price and cost, amount. */
-    public record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen) {
+    public record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
+            LocalDate presaleDeliveryDate) {
         static Line of(OrderLine line) {
             return new Line(line.productId(), line.sellerId(), line.quantity(), line.unitPriceFen(), line.unitCostFen(),
-                    line.amountFen());
+                    line.amountFen(), line.presaleDeliveryDate());
+        }
+
+        static Line of(RefundLine line) {
+            return new Line(line.productId(), line.sellerId(), line.quantity(), line.unitPriceFen(), line.unitCostFen(),
+                    line.amountFen(), line.presaleDeliveryDate());
         }
     }
 }

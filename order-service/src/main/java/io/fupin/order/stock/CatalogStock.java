@@ -2,6 +2,9 @@ package io.fupin.order.stock;
 
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.retry.annotation.Retry;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -38,6 +41,24 @@ public class CatalogStock {
         }
     }
 
+    /**
+     * Confirms a held reservation once the order is paid.
+     *
+     * @throws ReservationReleased when catalog already gave the stock back (the hold expired or was released)
+     */
+    @Retry(name = CATALOG)
+    @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
+    public Reservation confirm(UUID orderId) {
+        try {
+            return catalog.post().uri("/internal/reservations/{orderId}/confirm", orderId).retrieve().body(Reservation.class);
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
+                throw new ReservationReleased(orderId);
+            }
+            throw refusal(e);
+        }
+    }
+
     @Retry(name = CATALOG)
     @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
     public Reservation release(UUID orderId) {
@@ -55,18 +76,18 @@ public class CatalogStock {
         return new CatalogRefused(e.getStatusCode().value(), e.getResponseBodyAsString());
     }
 
-    @SuppressWarnings("unused") // the circuit breaker's fallback: business refusals pass through unchanged
-    private Reservation unavailable(UUID orderId, List<Line> lines, Throwable cause) {
+    // The circuit breaker's fallbacks (public: Resilience4j invokes them reflectively); business refusals pass
+    // through unchanged.
+    public Reservation unavailable(UUID orderId, List<Line> lines, Throwable cause) {
         throw translate(cause);
     }
 
-    @SuppressWarnings("unused")
-    private Reservation unavailable(UUID orderId, Throwable cause) {
+    public Reservation unavailable(UUID orderId, Throwable cause) {
         throw translate(cause);
     }
 
     private static RuntimeException translate(Throwable cause) {
-        if (cause instanceof SoldOut || cause instanceof CatalogRefused) {
+        if (cause instanceof SoldOut || cause instanceof CatalogRefused || cause instanceof ReservationReleased) {
             return (RuntimeException) cause;
         }
         return new CatalogUnavailable(cause);
@@ -79,10 +100,14 @@ public class CatalogStock {
     }
 
     /** The reservation as catalog holds it: per line the price, cost and seller the order keeps. */
-    public record Reservation(UUID orderId, String status, List<ReservedLine> lines) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reservation(UUID orderId, String status, Instant expiresAt, List<ReservedLine> lines) {
     }
 
-    public record ReservedLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen) {
+    /** Fields catalog does not send (yet) read as {@code null}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReservedLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
+            LocalDate presaleDeliveryDate, String certificateNumber) {
     }
 
     public static class SoldOut extends RuntimeException {
@@ -102,6 +127,13 @@ public class CatalogStock {
 
         public int status() {
             return status;
+        }
+    }
+
+    /** Catalog released the stock before the order was paid: it must not be confirmed any more. */
+    public static class ReservationReleased extends RuntimeException {
+        ReservationReleased(UUID orderId) {
+            super("The stock held for order " + orderId + " was already released.");
         }
     }
 

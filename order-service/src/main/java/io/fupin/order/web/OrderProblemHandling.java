@@ -1,7 +1,11 @@
 package io.fupin.order.web;
 
 import io.fupin.order.checkout.Checkout;
+import io.fupin.order.checkout.OrderExceptions;
 import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.order.payment.PaymentDesk;
+import io.fupin.order.payment.PaymentProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
@@ -43,5 +47,51 @@ class OrderProblemHandling extends ProblemHandling {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                         "Stock cannot be reserved right now; nothing was stored. Retry with the same Idempotency-Key."));
+    }
+
+    @ExceptionHandler(OrderExceptions.IllegalTransition.class)
+    ProblemDetail onIllegalTransition(OrderExceptions.IllegalTransition ex) {
+        return Problems.of(HttpStatus.CONFLICT, "illegal-transition", ex.getMessage());
+    }
+
+    @ExceptionHandler(OrderExceptions.PresaleNotDue.class)
+    ProblemDetail onPresaleNotDue(OrderExceptions.PresaleNotDue ex) {
+        return Problems.of(HttpStatus.CONFLICT, "presale-not-due", ex.getMessage());
+    }
+
+    @ExceptionHandler(OrderExceptions.RefundRefused.class)
+    ProblemDetail onRefundRefused(OrderExceptions.RefundRefused ex) {
+        return Problems.of(HttpStatus.CONFLICT, "refund-refused", ex.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail onConcurrentChange(OptimisticLockingFailureException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-change",
+                "The order changed while this request was handled; read it again and retry.");
+    }
+
+    @ExceptionHandler(PaymentDesk.PaymentNotFound.class)
+    ProblemDetail onPaymentNotFound(PaymentDesk.PaymentNotFound ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+    }
+
+    @ExceptionHandler(PaymentDesk.AmountMismatch.class)
+    ProblemDetail onAmountMismatch(PaymentDesk.AmountMismatch ex) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "amount-mismatch", ex.getMessage());
+    }
+
+    @ExceptionHandler(PaymentDesk.OrderNotPayable.class)
+    ProblemDetail onNotPayable(PaymentDesk.OrderNotPayable ex) {
+        return Problems.of(HttpStatus.CONFLICT, "order-not-payable", ex.getMessage());
+    }
+
+    @ExceptionHandler(PaymentProvider.BadSignature.class)
+    ProblemDetail onBadSignature(PaymentProvider.BadSignature ex) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "bad-signature", ex.getMessage());
+    }
+
+    @ExceptionHandler(PaymentProvider.MalformedCallback.class)
+    ProblemDetail onMalformedCallback(PaymentProvider.MalformedCallback ex) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-callback", ex.getMessage());
     }
 }

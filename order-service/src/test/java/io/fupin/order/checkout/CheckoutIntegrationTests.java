@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.RunningCatalog;
+import io.fupin.order.Shop;
 import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -210,20 +210,11 @@ class CheckoutIntegrationTests {
     }
 
     private UUID listProduct(int stock, long priceFen, long costFen) {
-        Map<String, Object> product = catalog.post().uri("/api/catalog/products")
-                .headers(h -> h.addAll(identity.headersFor(Caller.of("admin", null, "ADMIN"))))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("sellerId", UUID.randomUUID(), "name", "翠小妹花生", "category", "PEANUTS", "unit", "500 g bag",
-                        "priceFen", priceFen, "costFen", costFen, "stock", stock))
-                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
-        return UUID.fromString((String) product.get("id"));
+        return new Shop(port, identity, json).listProduct(stock, priceFen, costFen);
     }
 
     private int stockOf(UUID product) {
-        Map<String, Object> view = catalog.get().uri("/api/catalog/products/{id}", product)
-                .headers(h -> h.addAll(identity.headersFor(Caller.anonymous())))
-                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
-        return ((Number) view.get("stock")).intValue();
+        return new Shop(port, identity, json).stockOf(product);
     }
 
     private JsonNode awaitEvent(String orderId) {

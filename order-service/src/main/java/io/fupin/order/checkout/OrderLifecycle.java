@@ -1,0 +1,296 @@
+package io.fupin.order.checkout;
+
+import io.fupin.order.checkout.OrderExceptions.RefundRefused;
+import io.fupin.order.livestream.BuyerLimits;
+import io.fupin.order.stock.CatalogStock;
+import io.fupin.support.identity.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every step of an order after checkout: payment, cancellation, shipping, delivery, refunds and presale
+ * shortfalls. Each step loads the order, lets it guard the transition and saves it with its version, so a
+ * step that raced another (two instances' sweeps, a payment against an expiry) fails instead of overwriting.
+ */
+@Service
+public class OrderLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
+
+    public static final String BUYER_CANCELLED = "BUYER_CANCELLED";
+    public static final String CANCELLED_BY_ADMIN = "CANCELLED_BY_ADMIN";
+    public static final String PAYMENT_EXPIRED = "PAYMENT_EXPIRED";
+    public static final String RESERVATION_RELEASED = "RESERVATION_RELEASED";
+
+    private static final int BATCH = 500;
+
+    private final Orders orders;
+    private final CatalogStock stock;
+    private final BuyerLimits limits;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OrderLifecycle(Orders orders, CatalogStock stock, BuyerLimits limits, TransactionTemplate transactions, Clock clock) {
+        this.orders = orders;
+        this.stock = stock;
+        this.limits = limits;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public enum Payability {
+        /** The order is now paid with this payment (or already was). */
+        PAID,
+        /** The order cannot take this payment (cancelled, expired, paid with another payment): refund it. */
+        NOT_PAYABLE
+    }
+
+    /** What a payment provider's callback needs to know about an order. */
+    public record Payable(UUID orderId, String buyerId, OrderStatus status, long totalFen) {
+    }
+
+    public java.util.Optional<Payable> payable(UUID orderId) {
+        return orders.findById(orderId).map(o -> new Payable(o.id(), o.buyerId(), o.status(), o.totalFen()));
+    }
+
+    /**
+     * Marks the order paid: confirms its stock in catalog first (idempotent), then records the payment.
+     *
+     * @throws CatalogStock.CatalogUnavailable when the stock cannot be confirmed now (the provider retries its callback)
+     */
+    public Payability pay(UUID orderId, UUID paymentId, Instant paidAt) {
+        Order order = orders.findById(orderId).orElseThrow(() -> new Checkout.OrderNotFound(orderId));
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return paymentId.equals(order.paymentId()) ? Payability.PAID : Payability.NOT_PAYABLE;
+        }
+        try {
+            stock.confirm(orderId);
+        } catch (CatalogStock.ReservationReleased e) {
+            cancelQuietly(orderId, RESERVATION_RELEASED);
+            return Payability.NOT_PAYABLE;
+        }
+        try {
+            return transactions.execute(tx -> {
+                Order fresh = orders.findById(orderId).orElseThrow();
+                if (fresh.status() != OrderStatus.PENDING_PAYMENT) {
+                    return paymentId.equals(fresh.paymentId()) ? Payability.PAID : Payability.NOT_PAYABLE;
+                }
+                fresh.markPaid(paymentId, paidAt);
+                orders.save(fresh);
+                return Payability.PAID;
+            });
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            Order now = orders.findById(orderId).orElseThrow();
+            return now.status() == OrderStatus.PAID && paymentId.equals(now.paymentId()) ? Payability.PAID
+                    : Payability.NOT_PAYABLE;
+        }
+    }
+
+    /** The buyer (before shipping) or ADMIN cancels; a paid order is refunded in full. */
+    public OrderView cancel(Caller caller, UUID orderId) {
+        Order order = change(orderId, o -> {
+            requireBuyerOrAdmin(caller, o);
+            o.cancel(caller.hasRole("ADMIN") && !o.buyerId().equals(caller.userId()) ? CANCELLED_BY_ADMIN : BUYER_CANCELLED,
+                    clock.instant());
+        });
+        afterCancel(order);
+        return OrderView.of(order);
+    }
+
+    public OrderView ship(Caller caller, UUID orderId, String trackingNumber) {
+        caller.requireAnyRole("SELLER");
+        UUID seller = caller.sellerId();
+        Order order = change(orderId, o -> {
+            if (seller == null || !o.hasLinesOf(seller)) {
+                throw new Checkout.OrderNotFound(orderId);
+            }
+            o.ship(seller, trackingNumber, clock.instant());
+        });
+        return OrderView.forSeller(order, seller);
+    }
+
+    public OrderView confirmDelivery(Caller caller, UUID orderId) {
+        Order order = change(orderId, o -> {
+            requireBuyer(caller, o);
+            o.confirmDelivery(clock.instant(), false);
+        });
+        return OrderView.of(order);
+    }
+
+    public OrderView requestRefund(Caller caller, UUID orderId, Map<UUID, Integer> units, String note) {
+        Order order = change(orderId, o -> {
+            requireBuyer(caller, o);
+            o.requestRefund(units, note, clock.instant());
+        });
+        return OrderView.of(order);
+    }
+
+    public OrderView decideRefund(Caller caller, UUID orderId, UUID refundId, boolean accept) {
+        caller.requireAnyRole("SELLER");
+        UUID seller = caller.sellerId();
+        Order order = change(orderId, o -> {
+            if (seller == null || !o.hasLinesOf(seller)) {
+                throw new Checkout.OrderNotFound(orderId);
+            }
+            o.decideRefund(refundId, seller, accept, clock.instant());
+        });
+        return OrderView.forSeller(order, seller);
+    }
+
+    /** The outcome of a declared presale shortfall. */
+    public record ShortfallCut(UUID productId, int subscribedUnits, int deliverableUnits, int ordersCut,
+            int unitsRefunded, long refundedFen) {
+    }
+
+    /**
+     * The seller declares how many units of a presale product it can deliver; every paid, unshipped presale
+     * line of that product is cut pro rata (whole units, largest remainder) and the rest refunded. Declaring
+     * again with the same quantity changes nothing: the lines already add up to it.
+     */
+    public ShortfallCut declareShortfall(Caller caller, UUID productId, int deliverable) {
+        caller.requireAnyRole("SELLER");
+        UUID seller = caller.sellerId();
+        return transactions.execute(tx -> {
+            List<Order> subscribed = new ArrayList<>(orders.findPaidPresale(productId, seller == null ? "" : seller.toString()));
+            if (subscribed.isEmpty()) {
+                throw new RefundRefused("There are no paid, unshipped presale orders of product " + productId + " of this seller.");
+            }
+            subscribed.sort(Comparator.comparing(Order::paidAt).thenComparing(Order::id));
+            List<Integer> units = subscribed.stream().map(o -> lineOf(o, productId).remainingQuantity()).toList();
+            int[] kept = ProRataCut.keep(units, deliverable);
+            int cut = 0;
+            int refundedUnits = 0;
+            long refundedFen = 0;
+            Instant now = clock.instant();
+            for (int i = 0; i < subscribed.size(); i++) {
+                int gone = units.get(i) - kept[i];
+                if (gone > 0) {
+                    Order order = subscribed.get(i);
+                    order.cutPresale(productId, gone, now);
+                    orders.save(order);
+                    cut++;
+                    refundedUnits += gone;
+                    refundedFen = Math.addExact(refundedFen, Math.multiplyExact(lineOf(order, productId).unitPriceFen(), (long) gone));
+                }
+            }
+            return new ShortfallCut(productId, units.stream().mapToInt(Integer::intValue).sum(),
+                    Math.min(deliverable, units.stream().mapToInt(Integer::intValue).sum()), cut, refundedUnits, refundedFen);
+        });
+    }
+
+    private static OrderLine lineOf(Order order, UUID productId) {
+        return order.lines().stream().filter(l -> l.productId().equals(productId)).findFirst().orElseThrow();
+    }
+
+    // The sweeps below run on every instance; the versioned save makes each change happen once.
+
+    /** Cancels orders not paid by their due time and gives their stock back. */
+    public int expireUnpaid(Instant asOf) {
+        int done = 0;
+        // Batches until none is left, so that a flash sale's thousands of unpaid orders go back in one sweep.
+        for (int batch = 0; batch < 100; batch++) {
+            List<UUID> due = orders.findIdsDueForPayment(asOf, BATCH);
+            int before = done;
+            for (UUID id : due) {
+                if (cancelQuietly(id, PAYMENT_EXPIRED)) {
+                    done++;
+                }
+            }
+            if (due.size() < BATCH || done == before) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** Shipped orders the consumer did not confirm count as delivered after the configured days. */
+    public int deliverShipped(Instant shippedBefore, Instant now) {
+        int done = 0;
+        for (UUID id : orders.findIdsShippedBefore(shippedBefore, 500)) {
+            if (quietly(id, o -> o.status() == OrderStatus.SHIPPED, o -> o.confirmDelivery(now, true))) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** Delivered orders past the refund window (and with no refund request open) complete. */
+    public int completeDelivered(Instant deliveredBefore, Instant now) {
+        int done = 0;
+        for (UUID id : orders.findIdsDeliveredBefore(deliveredBefore, 500)) {
+            if (quietly(id, Order::completable, o -> o.complete(now))) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private boolean cancelQuietly(UUID orderId, String reason) {
+        Order[] cancelled = new Order[1];
+        boolean changed = quietly(orderId, o -> o.status() == OrderStatus.PENDING_PAYMENT, o -> {
+            o.cancel(reason, clock.instant());
+            cancelled[0] = o;
+        });
+        if (changed) {
+            afterCancel(cancelled[0]);
+        }
+        return changed;
+    }
+
+    private boolean quietly(UUID orderId, java.util.function.Predicate<Order> applies, Consumer<Order> step) {
+        try {
+            Boolean changed = transactions.execute(tx -> {
+                Order order = orders.findById(orderId).orElse(null);
+                if (order == null || !applies.test(order)) {
+                    return false;
+                }
+                step.accept(order);
+                orders.save(order);
+                return true;
+            });
+            return Boolean.TRUE.equals(changed);
+        } catch (org.springframework.dao.OptimisticLockingFailureException otherInstanceWasFaster) {
+            return false;
+        }
+    }
+
+    /** Stock and livestream allowance go back after the cancellation committed; catalog's own hold expiry covers a failure here. */
+    private void afterCancel(Order order) {
+        limits.giveBack(order.id());
+        try {
+            stock.release(order.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not release the stock of cancelled order {} now: {}", order.id(), e.getMessage());
+        }
+    }
+
+    private Order change(UUID orderId, Consumer<Order> step) {
+        return transactions.execute(tx -> {
+            Order order = orders.findById(orderId).orElseThrow(() -> new Checkout.OrderNotFound(orderId));
+            step.accept(order);
+            return orders.save(order);
+        });
+    }
+
+    private static void requireBuyer(Caller caller, Order order) {
+        if (!order.buyerId().equals(caller.userId())) {
+            throw new Checkout.OrderNotFound(order.id());
+        }
+    }
+
+    private static void requireBuyerOrAdmin(Caller caller, Order order) {
+        if (!caller.hasRole("ADMIN")) {
+            requireBuyer(caller, order);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.fupin.order.checkout;
+
+import io.fupin.support.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The order's steps after checkout; an illegal step for the order's state is 409 {@code illegal-transition}. */
+@RestController
+@Validated
+@Tag(name = "Order lifecycle", description = "Cancel, ship, confirm delivery, refunds, presale shortfalls")
+class OrderStepsController {
+
+    private final OrderLifecycle lifecycle;
+
+    OrderStepsController(OrderLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    record Shipment(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and '-' only") String trackingNumber) {
+    }
+
+    record RefundRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull Line> lines, @Size(max = 500) String note) {
+
+        record Line(@NotNull UUID productId, @Positive @Max(10_000) int quantity) {
+        }
+
+        @AssertTrue(message = "each product may appear on one line only")
+        public boolean isEachProductOnce() {
+            return lines == null || lines.stream().filter(l -> l != null).map(Line::productId).distinct().count()
+                    == lines.stream().filter(l -> l != null).count();
+        }
+    }
+
+    record Shortfall(@PositiveOrZero @Max(10_000_000) int deliverableQuantity) {
+    }
+
+    @PostMapping("/api/orders/{orderId}/cancellation")
+    @Operation(summary = "Cancel before shipping (the buyer, or ADMIN); a paid order is refunded in full")
+    OrderView cancel(Caller caller, @PathVariable UUID orderId) {
+        caller.requireAnyRole("CONSUMER", "ADMIN");
+        return lifecycle.cancel(caller, orderId);
+    }
+
+    @PostMapping("/api/orders/{orderId}/shipments")
+    @Operation(summary = "Ship the caller's lines of a paid order with a tracking number (SELLER)")
+    OrderView ship(Caller caller, @PathVariable UUID orderId, @Valid @RequestBody Shipment shipment) {
+        return lifecycle.ship(caller, orderId, shipment.trackingNumber());
+    }
+
+    @PostMapping("/api/orders/{orderId}/delivery")
+    @Operation(summary = "The buyer confirms receiving a shipped order")
+    OrderView confirmDelivery(Caller caller, @PathVariable UUID orderId) {
+        caller.requireAnyRole("CONSUMER");
+        return lifecycle.confirmDelivery(caller, orderId);
+    }
+
+    @PostMapping("/api/orders/{orderId}/refunds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "After delivery the buyer asks one seller to refund some units")
+    OrderView requestRefund(Caller caller, @PathVariable UUID orderId, @Valid @RequestBody RefundRequest request) {
+        caller.requireAnyRole("CONSUMER");
+        Map<UUID, Integer> units = new LinkedHashMap<>();
+        request.lines().forEach(l -> units.put(l.productId(), l.quantity()));
+        return lifecycle.requestRefund(caller, orderId, units, request.note());
+    }
+
+    @PostMapping("/api/orders/{orderId}/refunds/{refundId}/acceptance")
+    @Operation(summary = "The seller accepts a refund request: the units are refunded (OrderRefunded)")
+    OrderView accept(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId) {
+        return lifecycle.decideRefund(caller, orderId, refundId, true);
+    }
+
+    @PostMapping("/api/orders/{orderId}/refunds/{refundId}/rejection")
+    @Operation(summary = "The seller rejects a refund request")
+    OrderView reject(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId) {
+        return lifecycle.decideRefund(caller, orderId, refundId, false);
+    }
+
+    @PostMapping("/api/orders/presales/{productId}/shortfall")
+    @Operation(summary = "The seller declares how many units of a presale product it can deliver; "
+            + "paid presale orders are cut pro rata and the rest refunded")
+    OrderLifecycle.ShortfallCut shortfall(Caller caller, @PathVariable UUID productId, @Valid @RequestBody Shortfall request) {
+        return lifecycle.declareShortfall(caller, productId, request.deliverableQuantity());
+    }
+}

@@ -1,0 +1,113 @@
+package io.fupin.order.livestream;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How many units of a product one buyer may hold in livestream orders. Taking is a conditional update of
+ * the buyer's counter (never past the limit, whatever the concurrency) and is recorded per order, so that
+ * an order resumed after a crash does not take twice and a cancelled order gives back exactly what it took.
+ */
+@Component
+public class BuyerLimits {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int defaultLimit;
+
+    BuyerLimits(JdbcClient jdbc, Clock clock, @Value("${fupin.livestream.max-units-per-buyer:5}") int defaultLimit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.defaultLimit = defaultLimit;
+    }
+
+    /**
+     * Takes the order's units from each buyer's allowance, all or nothing; idempotent by order id. A product
+     * with a limit of its own is limited in every channel (a bot would just switch channel); in a livestream
+     * order every product is limited, by the default when it has no limit of its own.
+     *
+     * @return whether anything is limited for this order (and so must be given back if it fails)
+     * @throws LimitExceeded when a line would take the buyer past the product's limit
+     */
+    @Transactional
+    public boolean take(UUID orderId, String buyerId, boolean livestream, Map<UUID, Integer> unitsByProduct) {
+        boolean limited = false;
+        for (Map.Entry<UUID, Integer> line : unitsByProduct.entrySet()) {
+            UUID product = line.getKey();
+            int units = line.getValue();
+            Optional<Integer> own = ownLimit(product);
+            if (own.isEmpty() && !livestream) {
+                continue;
+            }
+            int limit = own.orElse(defaultLimit);
+            limited = true;
+            try {
+                jdbc.sql("INSERT INTO livestream_allowance (order_id, product_id, buyer_id, quantity) VALUES (?, ?, ?, ?)")
+                        .params(orderId.toString(), product.toString(), buyerId, units).update();
+            } catch (DuplicateKeyException alreadyTaken) {
+                continue;
+            }
+            if (units > limit) {
+                throw new LimitExceeded(product, limit);
+            }
+            jdbc.sql("INSERT IGNORE INTO livestream_purchase (product_id, buyer_id, units) VALUES (?, ?, 0)")
+                    .params(product.toString(), buyerId).update();
+            // The condition sits in the WHERE clause so that the row count says whether the units were taken.
+            int changed = jdbc.sql("UPDATE livestream_purchase SET units = units + ? WHERE product_id = ? AND buyer_id = ? AND units + ? <= ?")
+                    .params(units, product.toString(), buyerId, units, limit).update();
+            if (changed == 0) {
+                throw new LimitExceeded(product, limit);
+            }
+        }
+        return limited;
+    }
+
+    /** Gives back what an order took (it was refused, cancelled or expired); idempotent. */
+    @Transactional
+    public void giveBack(UUID orderId) {
+        List<Taken> taken = jdbc.sql("SELECT product_id, buyer_id, quantity FROM livestream_allowance WHERE order_id = ? FOR UPDATE")
+                .param(orderId.toString())
+                .query((rs, n) -> new Taken(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+        for (Taken t : taken) {
+            jdbc.sql("UPDATE livestream_purchase SET units = GREATEST(units - ?, 0) WHERE product_id = ? AND buyer_id = ?")
+                    .params(t.quantity(), t.productId(), t.buyerId()).update();
+        }
+        jdbc.sql("DELETE FROM livestream_allowance WHERE order_id = ?").param(orderId.toString()).update();
+    }
+
+    public int limitOf(UUID productId) {
+        return ownLimit(productId).orElse(defaultLimit);
+    }
+
+    private Optional<Integer> ownLimit(UUID productId) {
+        return jdbc.sql("SELECT max_units_per_buyer FROM livestream_limit WHERE product_id = ?")
+                .param(productId.toString()).query(Integer.class).optional();
+    }
+
+    @Transactional
+    public void setLimit(UUID productId, int maxUnitsPerBuyer) {
+        jdbc.sql("""
+                        INSERT INTO livestream_limit (product_id, max_units_per_buyer, updated_at) VALUES (?, ?, ?)
+                        ON DUPLICATE KEY UPDATE max_units_per_buyer = VALUES(max_units_per_buyer), updated_at = VALUES(updated_at)""")
+                .params(productId.toString(), maxUnitsPerBuyer, Timestamp.from(clock.instant())).update();
+    }
+
+    private record Taken(String productId, String buyerId, int quantity) {
+    }
+
+    /** The buyer would hold more units of a livestream product than allowed. */
+    public static class LimitExceeded extends RuntimeException {
+        public LimitExceeded(UUID productId, int limit) {
+            super("At most " + limit + " units of product " + productId + " per buyer in a livestream.");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.fupin.order.payment;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Payments extends ListCrudRepository<Payment, UUID> {
+
+    List<Payment> findByOrderId(UUID orderId);
+}

@@ -1,0 +1,221 @@
+package io.fupin.order.bench;
+
+import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.IdentitySignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The livestream flash sale, measured: for each concurrency, a fresh product with {@code bench.stock} units and
+ * {@code bench.attempts} buy attempts (one unit each, every attempt a different buyer) against {@code bench.target};
+ * then, in the same run, a raw hot-row conditional UPDATE loop against the same MariaDB with as many connections.
+ * Needs a running stack ({@code deploy/local/fupin up}). Not a test: run it with
+ * {@code ./mvnw -q -B -pl order-service -Pbench verify} (see the README for the parameters).
+ */
+public final class LivestreamBench {
+
+    record Result(String what, int concurrency, int attempts, int placed, int refused, int failed, double seconds,
+            double p50Ms, double p99Ms) {
+        double perSecond() {
+            return placed / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String target = System.getProperty("bench.target", "http://127.0.0.1:8082");
+        String catalog = System.getProperty("bench.catalog", "http://127.0.0.1:8081");
+        String jdbcUrl = System.getProperty("bench.jdbc", "jdbc:mysql://127.0.0.1:3306/bench_hot_row?createDatabaseIfNotExist=true");
+        String jdbcUser = System.getProperty("bench.jdbc.user", "root");
+        String jdbcPassword = System.getProperty("bench.jdbc.password", "");
+        int attempts = Integer.getInteger("bench.attempts", 3000);
+        int stock = Integer.getInteger("bench.stock", 1000);
+        int[] levels = Arrays.stream(System.getProperty("bench.concurrency", "16,64,256").split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        String secret = System.getProperty("bench.secret", System.getenv("FUPIN_IDENTITY_SECRET"));
+        if (secret == null || secret.isBlank()) {
+            Path file = Path.of(System.getProperty("bench.secret.file", "../deploy/local/.state/identity-secret"));
+            secret = Files.readString(file).strip();
+        }
+        IdentitySignature identity = new IdentitySignature(secret, Duration.ofMinutes(5), Clock.systemUTC());
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        List<Result> results = new ArrayList<>();
+        for (int concurrency : levels) {
+            String product = listProduct(http, identity, catalog, stock);
+            results.add(buy(http, identity, target, product, concurrency, attempts));
+            results.add(hotRow(jdbcUrl, jdbcUser, jdbcPassword, concurrency, attempts, stock));
+        }
+        System.out.printf(Locale.ROOT, "%n%-14s %5s %8s %7s %8s %7s %9s %9s %8s %8s%n", "path", "conc", "attempts",
+                "placed", "refused", "failed", "placed/s", "attempt/s", "p50 ms", "p99 ms");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "%-14s %5d %8d %7d %8d %7d %9.0f %9.0f %8.2f %8.2f%n", r.what(), r.concurrency(),
+                    r.attempts(), r.placed(), r.refused(), r.failed(), r.perSecond(), r.attempts() / r.seconds(),
+                    r.p50Ms(), r.p99Ms());
+        }
+        System.out.println();
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            Result service = results.get(i);
+            Result raw = results.get(i + 1);
+            System.out.printf(Locale.ROOT, "concurrency %d: order-service places %.1f%% of the raw UPDATE rate (attempts %.1f%%), p99 %.0fx%n",
+                    service.concurrency(), 100 * service.perSecond() / raw.perSecond(),
+                    100 * (service.attempts() / service.seconds()) / (raw.attempts() / raw.seconds()),
+                    service.p99Ms() / Math.max(raw.p99Ms(), 0.001));
+        }
+    }
+
+    private static String listProduct(HttpClient http, IdentitySignature identity, String catalog, int stock) throws Exception {
+        String code = creditCode();
+        UUID seller = UUID.nameUUIDFromBytes(("seller:" + code).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Caller admin = Caller.of("bench-admin", null, "ADMIN");
+        HttpResponse<String> sellers = send(http, identity, admin, catalog + "/api/catalog/sellers", """
+                {"name":"Bench cooperative %s","kind":"COOPERATIVE","creditCode":"%s","contact":{"name":"Li","phone":"13900139000"},"town":"Xinxing","village":"Xingong"}"""
+                .formatted(code, code));
+        HttpResponse<String> created = send(http, identity, admin, catalog + "/api/catalog/products", """
+                {"sellerId":"%s","name":"Bench peanuts","category":"PEANUTS","unit":"500 g bag","priceFen":1990,"costFen":0,"stock":%d}"""
+                .formatted(seller, stock));
+        String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        if (sellers.statusCode() != 404 && created.body().contains("\"DRAFT\"")) {
+            send(http, identity, admin, catalog + "/api/catalog/products/" + id + "/certification-request", """
+                    {"certificateNumber":"BENCH-%s","issuingBody":"Shuangcheng","validFrom":"%s","validUntil":"%s"}"""
+                    .formatted(id.substring(0, 8), java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusYears(1)));
+            send(http, identity, admin, catalog + "/api/catalog/products/" + id + "/certification/approve", "{}");
+        }
+        return id;
+    }
+
+    private static Result buy(HttpClient http, IdentitySignature identity, String target, String product, int concurrency,
+            int attempts) throws Exception {
+        long[] latencies = new long[attempts];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger placed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        String body = """
+                {"lines":[{"productId":"%s","quantity":1}],"channel":"LIVESTREAM","buyer":{"kind":"INDIVIDUAL"},
+                 "delivery":{"name":"Wang Fang","mobile":"13800138000","address":"Shuangcheng, Harbin"}}""".formatted(product);
+        long started = System.nanoTime();
+        runWorkers(concurrency, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < attempts) {
+                Caller buyer = Caller.of("bench-viewer-" + UUID.randomUUID(), null, "CONSUMER");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + "/api/orders"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                identity.headersFor(buyer).forEach(request::header);
+                long t0 = System.nanoTime();
+                try {
+                    int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    (status == 201 ? placed : status == 409 ? refused : failed).incrementAndGet();
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+                latencies[i] = System.nanoTime() - t0;
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result("order-service", concurrency, attempts, placed.get(), refused.get(), failed.get(), seconds,
+                percentile(latencies, 0.50), percentile(latencies, 0.99));
+    }
+
+    private static Result hotRow(String url, String user, String password, int concurrency, int attempts, int stock)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS hot_row (id INT PRIMARY KEY, stock INT NOT NULL) ENGINE = InnoDB");
+            s.execute("REPLACE INTO hot_row (id, stock) VALUES (1, " + stock + ")");
+        }
+        long[] latencies = new long[attempts];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long started = System.nanoTime();
+        runWorkers(concurrency, () -> {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    PreparedStatement update = c.prepareStatement("UPDATE hot_row SET stock = stock - 1 WHERE id = 1 AND stock >= 1")) {
+                int i;
+                while ((i = next.getAndIncrement()) < attempts) {
+                    long t0 = System.nanoTime();
+                    (update.executeUpdate() == 1 ? taken : refused).incrementAndGet();
+                    latencies[i] = System.nanoTime() - t0;
+                }
+            } catch (SQLException e) {
+                failures.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result("raw UPDATE", concurrency, attempts, taken.get(), refused.get(), (int) failures.get(), seconds,
+                percentile(latencies, 0.50), percentile(latencies, 0.99));
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static void runWorkers(int concurrency, Work work) throws Exception {
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                all.add(workers.submit(() -> {
+                    work.run();
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, IdentitySignature identity, Caller caller, String url,
+            String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        identity.headersFor(caller).forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double percentile(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String creditCode() {
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        StringBuilder code = new StringBuilder("93230113");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (code.length() < 17) {
+            code.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += chars.indexOf(code.charAt(i)) * weights[i];
+        }
+        int check = 31 - sum % 31;
+        return code.append(chars.charAt(check == 31 ? 0 : check)).toString();
+    }
+}

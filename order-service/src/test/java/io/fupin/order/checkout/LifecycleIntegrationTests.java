@@ -1,0 +1,265 @@
+package io.fupin.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.order.EventLog;
+import io.fupin.order.IntegrationTest;
+import io.fupin.order.Shop;
+import io.fupin.order.Shop.Reply;
+import io.fupin.order.Shop.Seller;
+import io.fupin.order.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class LifecycleIntegrationTests {
+
+    @Autowired
+    SignedIdentity identity;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OrderSweeps sweeps;
+    @Autowired
+    Clock clock;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @LocalServerPort
+    int port;
+
+    Shop shop;
+    EventLog events;
+    Caller buyer;
+
+    @BeforeEach
+    void setUp() {
+        shop = new Shop(port, identity, json);
+        events = new EventLog(brokers, json);
+        buyer = Caller.of("buyer-" + UUID.randomUUID(), null, "CONSUMER");
+    }
+
+    @AfterEach
+    void tearDown() {
+        events.close();
+    }
+
+    @Test
+    void goesFromPaymentThroughShippingAndDeliveryToCompletion() {
+        Seller seller = shop.newSeller();
+        UUID product = shop.listProduct(seller, 10, 2990, 300);
+        UUID order = shop.placeOrder(buyer, product, 2);
+
+        UUID payment = shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+        assertThat(shop.post(seller.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF1234567890")).status())
+                .isEqualTo(200);
+        assertThat(shop.status(buyer, order)).isEqualTo("SHIPPED");
+        assertThat(shop.post(buyer, "/api/orders/" + order + "/delivery", null).status()).isEqualTo(200);
+        assertThat(shop.status(buyer, order)).isEqualTo("DELIVERED");
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofDays(8)));
+        assertThat(shop.status(buyer, order)).isEqualTo("COMPLETED");
+
+        List<JsonNode> all = events.await(order, "OrderPlaced", "OrderPaid", "OrderShipped", "OrderDelivered", "OrderCompleted");
+        JsonNode paid = all.get(1).get("payload");
+        assertThat(paid.get("paymentId").asString()).isEqualTo(payment.toString());
+        assertThat(paid.get("paidAt").asString()).isNotBlank();
+        assertThat(paid.get("totalFen").asLong()).isEqualTo(5980);
+        assertThat(paid.get("channel").asString()).isEqualTo("ONLINE");
+        JsonNode line = paid.get("lines").get(0);
+        assertThat(line.get("sellerId").asString()).isEqualTo(seller.id().toString());
+        assertThat(line.get("unitCostFen").asLong()).isEqualTo(300);
+        assertThat(line.get("amountFen").asLong()).isEqualTo(5980);
+        assertThat(line.has("presaleDeliveryDate")).isTrue();
+        assertThat(all.get(2).get("payload").get("trackingNumber").asString()).isEqualTo("SF1234567890");
+        assertThat(all.get(3).get("payload").get("automatically").asBoolean()).isFalse();
+        assertThat(shop.stockOf(product)).isEqualTo(8);
+    }
+
+    @Test
+    void refusesIllegalTransitionsWith409() {
+        Seller seller = shop.newSeller();
+        UUID product = shop.listProduct(seller, 10, 1000, 0);
+        UUID order = shop.placeOrder(buyer, product, 1);
+
+        assertThat(shop.post(seller.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF1")).status()).isEqualTo(409);
+        Reply deliver = shop.post(buyer, "/api/orders/" + order + "/delivery", null);
+        assertThat(deliver.status()).isEqualTo(409);
+        assertThat(deliver.text("type")).endsWith("/illegal-transition");
+
+        shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+        shop.post(seller.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF1"));
+        assertThat(shop.post(seller.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF2")).status()).isEqualTo(409);
+        assertThat(shop.post(buyer, "/api/orders/" + order + "/cancellation", null).status()).isEqualTo(409);
+        assertThat(shop.post(buyer, "/api/orders/" + order + "/refunds",
+                Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)))).status()).isEqualTo(409);
+        assertThat(shop.status(buyer, order)).isEqualTo("SHIPPED");
+
+        UUID cancelled = shop.placeOrder(buyer, product, 1);
+        assertThat(shop.post(buyer, "/api/orders/" + cancelled + "/cancellation", null).status()).isEqualTo(200);
+        assertThat(shop.post(buyer, "/api/orders/" + cancelled + "/cancellation", null).status()).isEqualTo(409);
+        Reply payCancelled = shop.startPayment(buyer, cancelled, 1000);
+        assertThat(payCancelled.status()).isEqualTo(409);
+        assertThat(payCancelled.text("type")).endsWith("/order-not-payable");
+    }
+
+    @Test
+    void cancellingAPaidOrderRefundsEverythingThenCancelsAndReturnsTheStock() {
+        UUID product = shop.listProduct(10, 1500, 0);
+        UUID order = shop.placeOrder(buyer, product, 4);
+        UUID payment = shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+
+        Reply cancelled = shop.post(buyer, "/api/orders/" + order + "/cancellation", null);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        List<JsonNode> all = events.await(order, "OrderPlaced", "OrderPaid", "OrderRefunded", "OrderCancelled");
+        JsonNode refunded = all.get(2).get("payload");
+        assertThat(refunded.get("reason").asString()).isEqualTo("CANCELLED");
+        assertThat(refunded.get("totalFen").asLong()).isEqualTo(6000);
+        assertThat(refunded.get("lines").get(0).get("quantity").asInt()).isEqualTo(4);
+        assertThat(all.get(3).get("payload").get("wasPaid").asBoolean()).isTrue();
+        assertThat(shop.stockOf(product)).isEqualTo(10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT refunded_fen FROM sandbox_transaction WHERE payment_id = ?").param(payment.toString())
+                .query(Long.class).single() == 6000L);
+    }
+
+    @Test
+    void unpaidOrdersExpireAndTheirStockIsReleased() {
+        UUID product = shop.listProduct(5, 1000, 0);
+        UUID order = shop.placeOrder(buyer, product, 3);
+        assertThat(shop.stockOf(product)).isEqualTo(2);
+
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofMinutes(16)));
+
+        assertThat(shop.status(buyer, order)).isEqualTo("CANCELLED");
+        assertThat(shop.get(buyer, "/api/orders/" + order).text("cancelReason")).isEqualTo("PAYMENT_EXPIRED");
+        assertThat(shop.stockOf(product)).isEqualTo(5);
+        List<JsonNode> all = events.await(order, "OrderPlaced", "OrderCancelled");
+        assertThat(all.get(1).get("payload").get("wasPaid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shippedOrdersCountAsDeliveredAfterTheConfiguredDays() {
+        Seller seller = shop.newSeller();
+        UUID product = shop.listProduct(seller, 5, 1000, 0);
+        UUID order = shop.placeOrder(buyer, product, 1);
+        shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+        shop.post(seller.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "YT998877"));
+
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofDays(9)));
+        assertThat(shop.status(buyer, order)).isEqualTo("SHIPPED");
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofDays(11)));
+        assertThat(shop.status(buyer, order)).isEqualTo("DELIVERED");
+
+        JsonNode delivered = events.await(order, "OrderPlaced", "OrderPaid", "OrderShipped", "OrderDelivered").get(3);
+        assertThat(delivered.get("payload").get("automatically").asBoolean()).isTrue();
+    }
+
+    @Test
+    void afterDeliveryTheSellerAcceptsARefundOfSomeLines() {
+        Seller rice = shop.newSeller();
+        Seller eggs = shop.newSeller();
+        UUID riceProduct = shop.listProduct(rice, 10, 5000, 500);
+        UUID eggProduct = shop.listProduct(eggs, 10, 1200, 0);
+        Map<UUID, Integer> lines = new LinkedHashMap<>();
+        lines.put(riceProduct, 2);
+        lines.put(eggProduct, 3);
+        UUID order = UUID.fromString(shop.place(buyer, Shop.order("ONLINE", lines)).text("id"));
+        shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+        shop.post(rice.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF1"));
+        assertThat(shop.status(buyer, order)).isEqualTo("PAID");
+        shop.post(eggs.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF2"));
+        shop.post(buyer, "/api/orders/" + order + "/delivery", null);
+
+        Reply mixed = shop.post(buyer, "/api/orders/" + order + "/refunds", Map.of("lines",
+                List.of(Map.of("productId", eggProduct, "quantity", 1), Map.of("productId", riceProduct, "quantity", 1))));
+        assertThat(mixed.status()).isEqualTo(409);
+        Reply tooMany = shop.post(buyer, "/api/orders/" + order + "/refunds",
+                Map.of("lines", List.of(Map.of("productId", eggProduct, "quantity", 4))));
+        assertThat(tooMany.status()).isEqualTo(409);
+        Reply requested = shop.post(buyer, "/api/orders/" + order + "/refunds",
+                Map.of("lines", List.of(Map.of("productId", eggProduct, "quantity", 2)), "note", "兩個蛋碎了"));
+        assertThat(requested.status()).isEqualTo(201);
+        String refundId = requested.json().get("refunds").get(0).get("refundId").asString();
+
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(shop.status(buyer, order)).as("no completion while a refund request is open").isEqualTo("DELIVERED");
+        assertThat(shop.post(rice.caller(), "/api/orders/" + order + "/refunds/" + refundId + "/acceptance", null).status())
+                .isEqualTo(404);
+        Reply accepted = shop.post(eggs.caller(), "/api/orders/" + order + "/refunds/" + refundId + "/acceptance", null);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(shop.post(eggs.caller(), "/api/orders/" + order + "/refunds/" + refundId + "/acceptance", null).status())
+                .isEqualTo(409);
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(shop.status(buyer, order)).isEqualTo("COMPLETED");
+
+        List<JsonNode> all = events.await(order, "OrderPlaced", "OrderPaid", "OrderShipped", "OrderShipped",
+                "OrderDelivered", "OrderRefunded", "OrderCompleted");
+        JsonNode refunded = all.get(5).get("payload");
+        assertThat(refunded.get("refundId").asString()).isEqualTo(refundId);
+        assertThat(refunded.get("reason").asString()).isEqualTo("RETURNED_AFTER_DELIVERY");
+        assertThat(refunded.get("totalFen").asLong()).isEqualTo(2400);
+        assertThat(refunded.get("lines")).hasSize(1);
+        assertThat(refunded.get("lines").get(0).get("productId").asString()).isEqualTo(eggProduct.toString());
+        assertThat(refunded.get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aSellerSeesOnlyOrdersWithItsProductsAndOnlyItsLines() {
+        Seller rice = shop.newSeller();
+        Seller eggs = shop.newSeller();
+        UUID riceProduct = shop.listProduct(rice, 10, 5000, 0);
+        UUID eggProduct = shop.listProduct(eggs, 10, 1200, 0);
+        Map<UUID, Integer> lines = new LinkedHashMap<>();
+        lines.put(riceProduct, 1);
+        lines.put(eggProduct, 2);
+        UUID both = UUID.fromString(shop.place(buyer, Shop.order("ONLINE", lines)).text("id"));
+        UUID eggsOnly = shop.placeOrder(buyer, eggProduct, 1);
+
+        List<JsonNode> riceView = shop.list(rice.caller(), "?view=seller");
+        assertThat(riceView).extracting(o -> o.get("id").asString()).containsExactly(both.toString());
+        assertThat(riceView.get(0).get("lines")).hasSize(1);
+        assertThat(riceView.get(0).get("totalFen").asLong()).isEqualTo(5000);
+        assertThat(shop.list(eggs.caller(), "?view=seller")).extracting(o -> o.get("id").asString())
+                .containsExactlyInAnyOrder(eggsOnly.toString(), both.toString());
+
+        assertThat(shop.get(rice.caller(), "/api/orders/" + eggsOnly).status()).isEqualTo(404);
+        JsonNode one = shop.get(rice.caller(), "/api/orders/" + both).json();
+        assertThat(one.get("lines")).hasSize(1);
+        assertThat(one.get("lines").get(0).get("productId").asString()).isEqualTo(riceProduct.toString());
+
+        assertThat(shop.list(buyer, "")).hasSize(2);
+        assertThat(shop.list(buyer, "?status=CANCELLED")).isEmpty();
+        assertThat(shop.list(Caller.of("someone-else", null, "CONSUMER"), "")).isEmpty();
+        assertThat(shop.get(rice.caller(), "/api/orders?view=buyer").status()).isEqualTo(403);
+        assertThat(shop.get(buyer, "/api/orders?view=seller").status()).isEqualTo(403);
+        assertThat(shop.post(Caller.of("someone-else", null, "CONSUMER"), "/api/orders/" + both + "/cancellation", null).status())
+                .isEqualTo(404);
+    }
+
+    private void awaitStatus(UUID order, String status) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> status.equals(shop.status(buyer, order)));
+    }
+}
