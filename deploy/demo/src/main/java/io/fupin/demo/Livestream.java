@@ -48,7 +48,7 @@ final class Livestream {
         UUID districtId = demo.districtId();
         JsonNode before = api.get("official", "/api/households/reports/places/" + districtId).expect(200).body();
 
-        api.put(SELLER, "/api/orders/livestream-limits/" + peanuts, Map.of("maxUnitsPerBuyer", 10)).expect(200);
+        api.put("admin", "/api/orders/livestream-limits/" + peanuts, Map.of("maxUnitsPerBuyer", 10)).expect(200);
         int stockBefore = api.get("consumer", "/api/catalog/products/" + peanuts).expect(200).body().get("stock").asInt();
 
         AtomicInteger refusedBags = new AtomicInteger();

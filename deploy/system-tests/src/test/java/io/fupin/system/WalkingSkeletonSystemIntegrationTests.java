@@ -8,12 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,12 +100,43 @@ class WalkingSkeletonSystemIntegrationTests {
         return last[0];
     }
 
+    /** A seller registered by an official, a product it lists, certified by an official: on sale. */
     private static String listProduct(int stock, long priceFen, long costFen) {
-        Reply listed = platform.post("admin", "/api/catalog/products", Map.of("sellerId", UUID.randomUUID(),
-                "name", "翠小妹花生", "category", "PEANUTS", "unit", "500 g bag", "priceFen", priceFen,
-                "costFen", costFen, "stock", stock), Map.of());
+        String creditCode = creditCode("93230113MA1S" + "%05d".formatted(Math.floorMod(UUID.randomUUID().hashCode(), 100_000)));
+        Reply seller = platform.post("official", "/api/catalog/sellers", Map.of("name", "系統測試合作社 " + creditCode,
+                "kind", "COOPERATIVE", "creditCode", creditCode, "contact", Map.of("name", "測試", "phone", "0451-53110000"),
+                "town", "聯興鎮", "village", "興功村"), Map.of());
+        assertThat(seller.status()).as(seller.raw().body()).isIn(201, 409);
+        String sellerId = UUID.nameUUIDFromBytes(("seller:" + creditCode).getBytes(StandardCharsets.UTF_8)).toString();
+
+        Map<String, Object> product = new HashMap<>(Map.of("sellerId", sellerId, "name", "翠小妹花生", "category", "PEANUTS",
+                "unit", "500 g bag", "priceFen", priceFen, "costFen", costFen, "stock", stock));
+        if (costFen > 0) {
+            product.put("costReason", "包裝與物流");
+        }
+        Reply listed = platform.post("admin", "/api/catalog/products", product, Map.of());
         assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
-        return listed.body().get("id").asString();
+        String id = listed.body().get("id").asString();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Reply requested = platform.post("admin", "/api/catalog/products/" + id + "/certification-request", Map.of(
+                "certificateNumber", "SYS-" + id.substring(0, 8), "issuingBody", "國務院扶貧辦",
+                "validFrom", today.minusDays(1).toString(), "validUntil", today.plusYears(1).toString()), Map.of());
+        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
+        Reply approved = platform.post("official", "/api/catalog/products/" + id + "/certification/approve", Map.of(), Map.of());
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        return id;
+    }
+
+    /** GB 32100: the 18th character checks the first 17. */
+    private static String creditCode(String first17) {
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += chars.indexOf(first17.charAt(i)) * weights[i];
+        }
+        int check = 31 - sum % 31;
+        return first17 + chars.charAt(check == 31 ? 0 : check);
     }
 
     private static Reply placeOrder(String product, int quantity) {
