@@ -15,7 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 3, topics = {"order-service.order-events.v1", "order-service.order-events.v1-dlt",
-        "household-service.linkage-events.v1", "settlement-service.payout-events.v1"})
+        "household-service.linkage-events.v1", "household-service.linkage-events.v1-dlt",
+        "household-service.household-events.v1", "household-service.household-events.v1-dlt",
+        "settlement-service.payout-events.v1"})
 @Import(TestSupport.class)
 public @interface IntegrationTest {
 }

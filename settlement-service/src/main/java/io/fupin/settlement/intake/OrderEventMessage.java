@@ -16,6 +16,20 @@ record OrderEventMessage(UUID eventId, String eventType, int eventVersion, Insta
             List<Line> lines) {
     }
 
+    record OrderPaid(UUID orderId, String orderNumber, String channel, long totalFen, UUID paymentId, Instant paidAt,
+            List<Line> lines) {
+    }
+
+    record OrderCompleted(UUID orderId, Instant completedAt) {
+    }
+
+    record OrderRefunded(UUID orderId, UUID refundId, String reason, Instant refundedAt, long totalFen,
+            List<Line> lines) {
+    }
+
+    record OrderCancelled(UUID orderId, String reason, boolean wasPaid, Instant cancelledAt) {
+    }
+
     record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen) {
     }
 }

@@ -1,5 +1,8 @@
 package io.fupin.settlement.intake;
 
+import io.fupin.settlement.allocation.PaidOrder;
+import io.fupin.settlement.allocation.ProceedsAllocation;
+import io.fupin.settlement.allocation.RefundedOrder;
 import io.fupin.support.kafka.ProcessedEvents;
 import java.time.Clock;
 import java.util.UUID;
@@ -17,12 +20,15 @@ public class OrderIntake {
 
     private final SettlementOrders orders;
     private final ProcessedEvents processed;
+    private final ProceedsAllocation allocation;
     private final JsonMapper json;
     private final Clock clock;
 
-    OrderIntake(SettlementOrders orders, ProcessedEvents processed, JsonMapper json, Clock clock) {
+    OrderIntake(SettlementOrders orders, ProcessedEvents processed, ProceedsAllocation allocation, JsonMapper json,
+            Clock clock) {
         this.orders = orders;
         this.processed = processed;
+        this.allocation = allocation;
         this.json = json;
         this.clock = clock;
     }
@@ -40,6 +46,46 @@ public class OrderIntake {
                 if (!orders.existsById(placed.orderId())) {
                     orders.save(SettlementOrder.placed(placed, clock.instant()));
                 }
+            }
+            case "OrderPaid" -> {
+                var paid = json.treeToValue(event.payload(), OrderEventMessage.OrderPaid.class);
+                SettlementOrder order = orders.findById(paid.orderId())
+                        .orElseGet(() -> SettlementOrder.paid(paid, clock.instant()));
+                order.markPaid(paid.paidAt());
+                orders.save(order);
+                allocation.paid(new PaidOrder(paid.orderId(), paid.paidAt(), paid.lines().stream()
+                        .map(l -> new PaidOrder.Line(l.productId(), l.sellerId(), l.quantity(), l.unitPriceFen(),
+                                l.unitCostFen()))
+                        .toList()));
+            }
+            case "OrderCompleted" -> {
+                var completed = json.treeToValue(event.payload(), OrderEventMessage.OrderCompleted.class);
+                orders.findById(completed.orderId()).ifPresent(order -> {
+                    order.markCompleted(completed.completedAt());
+                    orders.save(order);
+                });
+                allocation.completed(completed.orderId(), completed.completedAt());
+            }
+            case "OrderRefunded" -> {
+                var refunded = json.treeToValue(event.payload(), OrderEventMessage.OrderRefunded.class);
+                UUID refundId = refunded.refundId() != null ? refunded.refundId() : event.eventId();
+                orders.findById(refunded.orderId()).ifPresent(order -> {
+                    order.markRefunded(refunded.totalFen());
+                    orders.save(order);
+                });
+                allocation.refunded(new RefundedOrder(refunded.orderId(), refundId, refunded.refundedAt(),
+                        refunded.lines().stream()
+                                .map(l -> new RefundedOrder.Line(l.productId(), l.sellerId(), l.quantity(),
+                                        l.unitPriceFen(), l.amountFen()))
+                                .toList()));
+            }
+            case "OrderCancelled" -> {
+                // A paid order's money went back through the OrderRefunded just before; this only closes the record.
+                var cancelled = json.treeToValue(event.payload(), OrderEventMessage.OrderCancelled.class);
+                orders.findById(cancelled.orderId()).ifPresent(order -> {
+                    order.markCancelled();
+                    orders.save(order);
+                });
             }
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }

@@ -1,8 +1,13 @@
 package io.fupin.settlement.web;
 
 import io.fupin.settlement.intake.OrderIntake;
+import io.fupin.settlement.payout.BatchConflict;
+import io.fupin.settlement.payout.InvalidPeriod;
+import io.fupin.settlement.payout.NotFound;
+import io.fupin.settlement.payout.UnknownFailedLines;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,5 +19,31 @@ class SettlementProblemHandling extends ProblemHandling {
     @ExceptionHandler(OrderIntake.OrderNotRecorded.class)
     ProblemDetail onNotRecorded(OrderIntake.OrderNotRecorded ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail onNotFound(NotFound ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+    }
+
+    @ExceptionHandler(BatchConflict.class)
+    ProblemDetail onConflict(BatchConflict ex) {
+        return Problems.of(HttpStatus.CONFLICT, ex.reason(), ex.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail onConcurrentChange(OptimisticLockingFailureException ex) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-change",
+                "Someone else changed this at the same moment; reload it and try again.");
+    }
+
+    @ExceptionHandler(InvalidPeriod.class)
+    ProblemDetail onInvalidPeriod(InvalidPeriod ex) {
+        return invalid(ex.field(), ex.getMessage());
+    }
+
+    @ExceptionHandler(UnknownFailedLines.class)
+    ProblemDetail onUnknownFailed(UnknownFailedLines ex) {
+        return invalid("failedHouseholdIds", ex.getMessage());
     }
 }

@@ -1,0 +1,2 @@
+/** The double-entry, append-only journal every fen of settlement moves through, and its balances. */
+package io.fupin.settlement.ledger;

@@ -1,0 +1,201 @@
+package io.fupin.settlement.payout;
+
+import io.fupin.settlement.households.HouseholdDirectory;
+import io.fupin.settlement.households.Payee;
+import io.fupin.settlement.ledger.AccountType;
+import io.fupin.settlement.ledger.Ledger;
+import io.fupin.settlement.ledger.Posting;
+import io.fupin.support.identity.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The clerk's use cases: close a period into a payout batch, approve it (another clerk), export the bank
+ * file, mark it paid. Each is one transaction: a refused step changes nothing.
+ */
+@Service
+public class Payouts {
+
+    private final SettlementPeriods periods;
+    private final PayoutBatches batches;
+    private final Ledger ledger;
+    private final HouseholdDirectory households;
+    private final Reconciliation reconciliation;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Payouts(SettlementPeriods periods, PayoutBatches batches, Ledger ledger, HouseholdDirectory households,
+            Reconciliation reconciliation, ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json,
+            Clock clock) {
+        this.periods = periods;
+        this.batches = batches;
+        this.ledger = ledger;
+        this.households = households;
+        this.reconciliation = reconciliation;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record ClosedPeriod(UUID periodId, LocalDate firstDay, LocalDate lastDay, String closedBy, Instant closedAt,
+            BatchView batch, ReconciliationReport report) {
+    }
+
+    /**
+     * Closes the days [firstDay, lastDay]: every household's payable balance as of the period's end that is
+     * positive goes into the batch (moved from payable to in-payout); negative balances stay and are carried.
+     */
+    @Transactional
+    public ClosedPeriod close(LocalDate firstDay, LocalDate lastDay, Caller clerk) {
+        InvalidPeriod.check(firstDay, lastDay);
+        // Serialises closes, so two clerks cannot close overlapping periods at the same moment.
+        jdbc.sql("SELECT id FROM period_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        for (SettlementPeriod existing : periods.findAllByOrderByFirstDayAsc()) {
+            if (existing.overlaps(firstDay, lastDay)) {
+                throw new BatchConflict("period-overlaps", "The days " + firstDay + " to " + lastDay
+                        + " overlap the closed period " + existing.firstDay() + " to " + existing.lastDay() + ".");
+            }
+            if (existing.firstDay().isAfter(lastDay)) {
+                throw new BatchConflict("period-out-of-order", "A later period (" + existing.firstDay() + " to "
+                        + existing.lastDay() + ") is already closed; periods close in date order.");
+            }
+        }
+        Instant now = clock.instant();
+        UUID periodId = UUID.randomUUID();
+        UUID batchId = UUID.randomUUID();
+        Instant startsAt = Reconciliation.startOf(firstDay);
+        Instant endsAt = Reconciliation.startOf(lastDay.plusDays(1));
+        Instant previousEnd = periods.findAllByOrderByFirstDayAsc().stream().map(SettlementPeriod::endsAt)
+                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        String reference = "FPB-" + lastDay.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + batchId.toString().substring(0, 8).toUpperCase();
+
+        List<PayoutLine> lines = new ArrayList<>();
+        List<Reconciliation.HeldBack> heldBack = new ArrayList<>();
+        // The close is dated the period's last second, so it belongs to the period it closes.
+        Posting.Builder posting = Posting.builder("close:" + batchId, "BATCH_CLOSED", endsAt.minusSeconds(1))
+                .batch(batchId).memo("Payout batch " + reference);
+        for (Map.Entry<UUID, Long> balance : ledger.partyBalancesBefore(AccountType.HOUSEHOLD_PAYABLE, endsAt).entrySet()) {
+            long owed = -balance.getValue();
+            if (owed <= 0) {
+                continue;
+            }
+            UUID household = balance.getKey();
+            Optional<Payee> payee = households.payee(household).filter(Payee::canBePaid);
+            if (payee.isEmpty()) {
+                heldBack.add(new Reconciliation.HeldBack(household, owed));
+                continue;
+            }
+            String orders = ledger.ordersOf(AccountType.HOUSEHOLD_PAYABLE, household, previousEnd, endsAt).stream()
+                    .map(UUID::toString).collect(Collectors.joining(","));
+            lines.add(new PayoutLine(household, owed, PayoutLine.LineStatus.PENDING, payee.get().registrationNumber(),
+                    payee.get().headName(), payee.get().bankName(), payee.get().accountNumber(), orders));
+            posting.debit(AccountType.HOUSEHOLD_PAYABLE, household, owed, null)
+                    .credit(AccountType.HOUSEHOLD_IN_PAYOUT, household, owed, null);
+        }
+        ledger.post(posting.build());
+        PayoutBatch batch = PayoutBatch.close(batchId, periodId, reference, lines, clerk.userId(), now);
+        ReconciliationReport report = reconciliation.report(periodId, firstDay, lastDay, batch.totalFen(),
+                lines.size(), heldBack);
+        periods.save(new SettlementPeriod(periodId, firstDay, lastDay, startsAt, endsAt, clerk.userId(), now,
+                json.writeValueAsString(report), null));
+        batches.save(batch);
+        return new ClosedPeriod(periodId, firstDay, lastDay, clerk.userId(), now, batch.view(), report);
+    }
+
+    @Transactional
+    public BatchView approve(UUID batchId, Caller clerk) {
+        PayoutBatch batch = batch(batchId);
+        batch.approve(clerk.userId(), clock.instant());
+        return batches.save(batch).view();
+    }
+
+    public record PayoutFileContent(String fileName, byte[] csv) {
+    }
+
+    @Transactional
+    public PayoutFileContent export(UUID batchId, Caller clerk) {
+        PayoutBatch batch = batch(batchId);
+        batch.export(clerk.userId(), clock.instant());
+        batches.save(batch);
+        return new PayoutFileContent(batch.reference() + ".csv", PayoutFile.write(batch.reference(), batch.sortedLines()));
+    }
+
+    /**
+     * Records the bank's payment: paid lines move from in-payout to paid out, failed ones back to payable;
+     * {@code PayoutBatchPaid} (paid lines only) goes to the outbox in the same transaction.
+     */
+    @Transactional
+    public BatchView markPaid(UUID batchId, String bankReference, Set<UUID> failedHouseholds, Caller clerk) {
+        PayoutBatch batch = batch(batchId);
+        Instant now = clock.instant();
+        batch.markPaid(bankReference, failedHouseholds, clerk.userId(), now);
+        Posting.Builder posting = Posting.builder("batch-paid:" + batchId, "BATCH_PAID", now).batch(batchId)
+                .memo("Bank reference " + bankReference);
+        List<PayoutEvent.Line> paidLines = new ArrayList<>();
+        long total = 0;
+        for (PayoutLine line : batch.sortedLines()) {
+            posting.debit(AccountType.HOUSEHOLD_IN_PAYOUT, line.householdId(), line.amountFen(), null);
+            if (line.status() == PayoutLine.LineStatus.PAID) {
+                posting.credit(AccountType.HOUSEHOLD_PAID_OUT, line.householdId(), line.amountFen(), null);
+                paidLines.add(new PayoutEvent.Line(line.householdId(), line.amountFen(), line.orders()));
+                total = Math.addExact(total, line.amountFen());
+            } else {
+                posting.credit(AccountType.HOUSEHOLD_PAYABLE, line.householdId(), line.amountFen(), null);
+            }
+        }
+        ledger.post(posting.build());
+        batches.save(batch);
+        events.publishEvent(PayoutEvent.of(batchId, now, new PayoutEvent.PayoutBatchPaid(batchId, batch.reference(),
+                bankReference, now, total, paidLines)));
+        return batch.view();
+    }
+
+    @Transactional(readOnly = true)
+    public BatchView batchView(UUID batchId) {
+        return batch(batchId).view();
+    }
+
+    public record PeriodSummary(UUID periodId, LocalDate firstDay, LocalDate lastDay, String closedBy,
+            Instant closedAt, UUID batchId, String batchReference, String batchStatus, long batchTotalFen) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<PeriodSummary> periods() {
+        return periods.findAllByOrderByFirstDayAsc().stream().map(p -> {
+            PayoutBatch batch = batches.findByPeriodId(p.id()).orElseThrow();
+            return new PeriodSummary(p.id(), p.firstDay(), p.lastDay(), p.closedBy(), p.closedAt(), batch.id(),
+                    batch.reference(), batch.status().name(), batch.totalFen());
+        }).toList();
+    }
+
+    /** The report as it stood when the period was closed. */
+    @Transactional(readOnly = true)
+    public ReconciliationReport report(UUID periodId) {
+        SettlementPeriod period = periods.findById(periodId)
+                .orElseThrow(() -> new NotFound("No settlement period " + periodId + "."));
+        return json.readValue(period.report(), ReconciliationReport.class);
+    }
+
+    private PayoutBatch batch(UUID batchId) {
+        return batches.findById(batchId).orElseThrow(() -> new NotFound("No payout batch " + batchId + "."));
+    }
+}

@@ -1,0 +1,36 @@
+package io.fupin.settlement.payout;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a period's money did, from the ledger, proving receipts − refunds = allocations + costs + suspense
+ * (+ margin, which must be zero) to the fen, and naming every difference with the orders behind it.
+ * Figures are positive when money came in (receipts) or is owed (everything else).
+ *
+ * @param allocationsFen   net amount allocated to households in the period: held + payable + in payout + paid out
+ * @param carriedInFen     households' negative payable balances at the start (clawbacks still to recover)
+ * @param carriedOutFen    households' negative payable balances at the end, carried into later batches
+ * @param heldBackFen      positive balances left out of the batch because the household has no payout account on record
+ */
+public record ReconciliationReport(UUID periodId, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
+        Instant endsAt, long receiptsFen, long refundsFen, long costsFen, long allocationsFen, long suspenseFen,
+        long marginFen, boolean identityHolds, long unexplainedFen, Allocations allocations, long carriedInFen,
+        long carriedOutFen, long heldBackFen, long batchTotalFen, int batchLineCount, Balances closingBalances,
+        List<Difference> differences) {
+
+    /** How the period's allocations stand: still held (escrow), payable, in a batch, paid out. */
+    public record Allocations(long heldFen, long payableFen, long inPayoutFen, long paidOutFen) {
+    }
+
+    /** Cumulative balances at the end of the period. */
+    public record Balances(long receiptsFen, long refundsFen, long heldFen, long payableFen, long inPayoutFen,
+            long paidOutFen, long costsFen, long suspenseFen, long marginFen) {
+    }
+
+    /** Something a clerk must look at, with the orders (or households) behind it. */
+    public record Difference(String kind, String detail, long amountFen, List<UUID> orderIds, List<UUID> householdIds) {
+    }
+}

@@ -1,0 +1,313 @@
+package io.fupin.settlement.payout;
+
+import static io.fupin.settlement.TestEvents.Line;
+import static io.fupin.settlement.TestEvents.Share;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.settlement.IntegrationTest;
+import io.fupin.settlement.TestEvents;
+import io.fupin.settlement.TestEvents.Event;
+import io.fupin.settlement.TestSupport.SignedIdentity;
+import io.fupin.settlement.ledger.AccountType;
+import io.fupin.settlement.ledger.Ledger;
+import io.fupin.support.identity.Caller;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Periods close in date order, so these tests run in order, each in its own days of 2030. */
+@IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PayoutIntegrationTests {
+
+    private static final Caller CLERK_A = Caller.of("clerk", null, "CLERK");
+    private static final Caller CLERK_B = Caller.of("clerk2", null, "CLERK");
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    SignedIdentity identity;
+    @Autowired
+    JsonMapper json;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @LocalServerPort
+    int port;
+
+    record Reply(int status, String contentType, String text, JsonNode body) {
+    }
+
+    @Test
+    @Order(1)
+    void fromOrderPaidToPayoutBatchPaidWithMakerCheckerAndAFailedLine() {
+        UUID hh1 = UUID.randomUUID();
+        UUID hh2 = UUID.randomUUID();
+        UUID hh3 = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        apply(TestEvents.householdRegistered(hh1, "230113-0001", "王大山", "6228480000000001"),
+                TestEvents.householdRegistered(hh2, "230113-0002", "李小花, 户主", "6228480000000002"),
+                TestEvents.linkageVersioned(UUID.randomUUID(), product, 1, Instant.parse("2029-12-01T00:00:00Z"),
+                        List.of(new Share(hh1, 2), new Share(hh2, 1), new Share(hh3, 1))),
+                TestEvents.orderPaid(order, Instant.parse("2030-01-03T02:00:00Z"),
+                        List.of(new Line(product, UUID.randomUUID(), 4, 2500, 500))),
+                TestEvents.orderCompleted(order, Instant.parse("2030-01-08T02:00:00Z")));
+
+        Reply closed = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2030-01-01", "lastDay", "2030-01-10"));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(201);
+        String batchId = closed.body().get("batch").get("batchId").asString();
+        JsonNode report = closed.body().get("report");
+        assertThat(report.get("identityHolds").asBoolean()).isTrue();
+        assertThat(report.get("receiptsFen").asLong()).isEqualTo(10_000);
+        assertThat(report.get("marginFen").asLong()).isZero();
+        assertThat(report.get("receiptsFen").asLong() - report.get("refundsFen").asLong()).isEqualTo(
+                report.get("allocationsFen").asLong() + report.get("costsFen").asLong() + report.get("suspenseFen").asLong());
+        assertThat(report.get("differences").findValues("kind").stream().map(JsonNode::asString))
+                .contains("NO_PAYOUT_ACCOUNT");
+        assertThat(lineOf(closed.body().get("batch"), hh1).get("amountFen").asLong()).isEqualTo(4000);
+        assertThat(lineOf(closed.body().get("batch"), hh2).get("amountFen").asLong()).isEqualTo(2000);
+        assertThat(lineOf(closed.body().get("batch"), hh3)).as("no payout account: held back").isNull();
+        assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAYABLE, hh3)).isEqualTo(2000);
+
+        // Maker-checker and the order of steps: each refusal is a 409 that changes nothing.
+        assertConflict(call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/approval", CLERK_A, null), "own-approval");
+        assertConflict(call(HttpMethod.GET, "/api/settlements/batches/" + batchId + "/payout-file", CLERK_A, null), "batch-not-approved");
+        assertConflict(call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/payment", CLERK_A,
+                Map.of("bankReference", "ABC-1")), "batch-not-exported");
+        long periods = jdbc.sql("SELECT COUNT(*) FROM settlement_period").query(Long.class).single();
+        assertConflict(call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2030-01-05", "lastDay", "2030-01-20")), "period-overlaps");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM settlement_period").query(Long.class).single()).isEqualTo(periods);
+        assertThat(call(HttpMethod.GET, "/api/settlements/batches/" + batchId, CLERK_A, null).body().get("status")
+                .asString()).isEqualTo("CLOSED");
+
+        Reply approved = call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/approval", CLERK_B, null);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().get("approvedBy").asString()).isEqualTo("clerk2");
+
+        Reply file = call(HttpMethod.GET, "/api/settlements/batches/" + batchId + "/payout-file", CLERK_A, null);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.contentType()).startsWith("text/csv");
+        String[] rows = file.text().split("\r\n");
+        assertThat(rows[0]).isEqualTo(PayoutFile.HEADER);
+        String reference = closed.body().get("batch").get("reference").asString();
+        String[] control = rows[rows.length - 1].split(",", -1);
+        assertThat(control[0]).isEqualTo("CONTROL");
+        assertThat(Integer.parseInt(control[1])).isEqualTo(rows.length - 2);
+        long sumOfRows = 0;
+        for (int i = 1; i < rows.length - 1; i++) {
+            String[] cells = rows[i].split(",");
+            assertThat(cells[cells.length - 1]).isEqualTo(reference);
+            sumOfRows += fen(cells[cells.length - 2]);
+        }
+        assertThat(fen(control[5])).isEqualTo(sumOfRows).isEqualTo(closed.body().get("batch").get("totalFen").asLong());
+        assertThat(file.text()).contains(hh1 + ",230113-0001,王大山,中国农业银行,6228480000000001,40.00," + reference)
+                .contains("\"李小花, 户主\"");
+
+        try (KafkaConsumer<String, String> payouts = payoutConsumer()) {
+            Reply paid = call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/payment", CLERK_A,
+                    Map.of("bankReference", "ABC-BANK-20300111", "failedHouseholdIds", List.of(hh2)));
+            assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+
+            JsonNode event = awaitPayout(payouts, batchId);
+            assertThat(event.get("eventType").asString()).isEqualTo("PayoutBatchPaid");
+            JsonNode payload = event.get("payload");
+            assertThat(payload.get("bankReference").asString()).isEqualTo("ABC-BANK-20300111");
+            assertThat(payload.get("batchReference").asString()).isEqualTo(reference);
+            assertThat(payload.get("lines").findValues("householdId").stream().map(JsonNode::asString))
+                    .contains(hh1.toString()).doesNotContain(hh2.toString());
+            JsonNode mine = lineOf(payload, hh1);
+            assertThat(mine.get("amountFen").asLong()).isEqualTo(4000);
+            assertThat(mine.get("orderIds").get(0).asString()).isEqualTo(order.toString());
+            long sumOfLines = 0;
+            for (JsonNode line : payload.get("lines")) {
+                sumOfLines += line.get("amountFen").asLong();
+            }
+            assertThat(payload.get("totalFen").asLong()).isEqualTo(sumOfLines);
+        }
+
+        assertConflict(call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/payment", CLERK_A,
+                Map.of("bankReference", "ABC-BANK-AGAIN")), "batch-already-paid");
+        assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAID_OUT, hh1)).isEqualTo(4000);
+        assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAYABLE, hh2)).as("failed line back to the balance").isEqualTo(2000);
+        assertThat(ledger.balance(AccountType.HOUSEHOLD_PAID_OUT, hh2)).isZero();
+
+        Reply statement = call(HttpMethod.GET, "/api/settlements/households/" + hh1 + "/statement", CLERK_A, null);
+        assertThat(statement.body().get("paidOutFen").asLong()).isEqualTo(4000);
+        assertThat(statement.body().get("payableFen").asLong()).isZero();
+        assertThat(statement.body().get("entries").findValues("orderId").stream().map(JsonNode::asString))
+                .contains(order.toString());
+        assertThat(statement.body().get("entries").findValues("productId").stream().map(JsonNode::asString))
+                .contains(product.toString());
+        Reply csv = call(HttpMethod.GET, "/api/settlements/households/" + hh1 + "/statement.csv", CLERK_A, null);
+        assertThat(csv.text()).startsWith("date_shanghai,kind,account,order_id,product_id,batch_id,amount_yuan")
+                .contains("2030-01-03 10:00:00,PAID,HELD," + order + "," + product + ",,40.00");
+
+        assertThat(call(HttpMethod.GET, "/api/settlements/periods", Caller.of("c", null, "CONSUMER"), null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(2)
+    void aRefundAfterPayoutIsClawedBackFromLaterPayoutsNeverPaidBelowZero() {
+        UUID hh = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        UUID seller = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        apply(TestEvents.householdRegistered(hh, "230113-0004", "赵四", "6228480000000004"),
+                TestEvents.linkageVersioned(UUID.randomUUID(), product, 1, Instant.parse("2029-12-01T00:00:00Z"),
+                        List.of(new Share(hh, 1))),
+                TestEvents.orderPaid(first, Instant.parse("2030-02-02T02:00:00Z"), List.of(new Line(product, seller, 1, 10_000, 0))),
+                TestEvents.orderCompleted(first, Instant.parse("2030-02-03T02:00:00Z")));
+        payOut(closeAndCheck("2030-02-01", "2030-02-05"));
+        assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAID_OUT, hh)).isEqualTo(10_000);
+
+        apply(TestEvents.orderRefunded(first, Instant.parse("2030-02-07T02:00:00Z"),
+                List.of(new Line(product, seller, 1, 10_000, 0))));
+        assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAYABLE, hh)).isEqualTo(-10_000);
+
+        JsonNode owing = closeAndCheck("2030-02-06", "2030-02-10");
+        assertThat(lineOf(owing.get("batch"), hh)).as("never paid below zero").isNull();
+        assertThat(owing.get("report").get("carriedOutFen").asLong()).isGreaterThanOrEqualTo(10_000);
+        assertThat(owing.get("report").get("refundsFen").asLong()).isEqualTo(10_000);
+        payOut(owing);
+
+        apply(TestEvents.orderPaid(second, Instant.parse("2030-02-12T02:00:00Z"), List.of(new Line(product, seller, 1, 15_000, 0))),
+                TestEvents.orderCompleted(second, Instant.parse("2030-02-13T02:00:00Z")));
+        JsonNode recovered = closeAndCheck("2030-02-11", "2030-02-15");
+        assertThat(lineOf(recovered.get("batch"), hh).get("amountFen").asLong())
+                .as("the clawback is recovered from the next payout").isEqualTo(5_000);
+        assertThat(recovered.get("report").get("carriedInFen").asLong()).isGreaterThanOrEqualTo(10_000);
+    }
+
+    @Test
+    @Order(3)
+    void refusesAPeriodThatEndsBeforeItStartsOrPrecedesAClosedOne() {
+        Reply backwards = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2030-03-10", "lastDay", "2030-03-01"));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().get("errors").get(0).get("field").asString()).isEqualTo("lastDay");
+        assertConflict(call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2029-01-01", "lastDay", "2029-01-31")), "period-out-of-order");
+        Reply periods = call(HttpMethod.GET, "/api/settlements/periods", CLERK_A, null);
+        assertThat(periods.body().findValues("batchStatus").stream().map(JsonNode::asString)).contains("PAID");
+        String periodId = periods.body().get(0).get("periodId").asString();
+        Reply stored = call(HttpMethod.GET, "/api/settlements/periods/" + periodId + "/report", CLERK_A, null);
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.body().get("periodId").asString()).isEqualTo(periodId);
+        assertThat(stored.body().get("identityHolds").asBoolean()).isTrue();
+        Reply live = call(HttpMethod.GET, "/api/settlements/reconciliation?from=2030-01-01&to=2030-02-28", CLERK_A, null);
+        assertThat(live.body().get("identityHolds").asBoolean()).isTrue();
+        assertThat(live.body().get("marginFen").asLong()).isZero();
+    }
+
+    private JsonNode closeAndCheck(String first, String last) {
+        Reply closed = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A, Map.of("firstDay", first, "lastDay", last));
+        assertThat(closed.status()).as(closed.text()).isEqualTo(201);
+        assertThat(closed.body().get("report").get("identityHolds").asBoolean()).isTrue();
+        return closed.body();
+    }
+
+    private void payOut(JsonNode closed) {
+        String batchId = closed.get("batch").get("batchId").asString();
+        assertThat(call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/approval", CLERK_B, null).status()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/settlements/batches/" + batchId + "/payout-file", CLERK_B, null).status()).isEqualTo(200);
+        Reply paid = call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/payment", CLERK_A,
+                Map.of("bankReference", "BANK-" + batchId));
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+    }
+
+    private static JsonNode lineOf(JsonNode batch, UUID household) {
+        for (JsonNode line : batch.get("lines")) {
+            if (line.get("householdId").asString().equals(household.toString())) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** "123.45" → 12345, without floating point. */
+    private static long fen(String yuan) {
+        String[] parts = yuan.split("\\.");
+        assertThat(parts[1]).hasSize(2);
+        return Long.parseLong(parts[0]) * 100 + Long.parseLong(parts[1]);
+    }
+
+    private void assertConflict(Reply reply, String slug) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(409);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("type").asString()).endsWith("/" + slug);
+    }
+
+    private void apply(Event... events) {
+        for (Event event : events) {
+            TestEvents.send(brokers, List.of(event));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
+                    .param(event.eventId().toString()).query(Long.class).single() == 1);
+        }
+    }
+
+    private Reply call(HttpMethod method, String uri, Caller caller, Object body) {
+        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(uri)
+                .headers(h -> h.addAll(identity.headersFor(caller)));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+        }
+        return request.exchange((req, res) -> {
+            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            String type = res.getHeaders().getContentType() == null ? "" : res.getHeaders().getContentType().toString();
+            JsonNode parsed = type.contains("json") && !text.isEmpty() ? json.readTree(text) : null;
+            return new Reply(res.getStatusCode().value(), type, text, parsed);
+        });
+    }
+
+    private KafkaConsumer<String, String> payoutConsumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "payout-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer.subscribe(List.of(TestEvents.PAYOUTS));
+        return consumer;
+    }
+
+    private JsonNode awaitPayout(KafkaConsumer<String, String> consumer, String batchId) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                if (batchId.equals(r.key())) {
+                    found.add(r);
+                }
+            });
+            return !found.isEmpty();
+        });
+        return json.readTree(found.get(0).value());
+    }
+}
