@@ -57,7 +57,7 @@ final class Catalogue {
         product("changlixiang-5kg", gangziyu, "長粒香大米", "RICE", "溪樹田", "5 kg 袋", 5990, 800, "包裝與物流", 800, false);
         product("xiaomi", gangziyu, "小米", "MILLET", "崗子峪", "2.5 kg 袋", 3990, 500, "包裝與物流", 600, false);
         product("xiaomi-chazi", gangziyu, "小米查子", "MILLET", "崗子峪", "2 kg 袋", 2990, 400, "包裝與物流", 300, false);
-        peanuts = product("cuixiaomei-peanuts", cuicui, "翠小妹花生", "PEANUTS", "翠小妹", "500 g 袋", 1990, 300, "包裝與物流", 2500, false);
+        peanuts = product("cuixiaomei-peanuts", cuicui, "翠小妹花生", "PEANUTS", "翠小妹", "500 g 袋", 1990, 300, "包裝與物流", 2000, false);
         product("cuixiaomei-peanuts-gift", cuicui, "翠小妹花生禮盒", "PEANUTS", "翠小妹", "2 kg 禮盒", 6800, 1200, "禮盒與物流", 400, false);
         product("longjiangfu-daohuaxiang", longjiangfu, "稻花香大米", "RICE", "龍江福", "10 kg 袋", 12800, 1500, "包裝與物流", 500, false);
         product("longjiangfu-changlixiang", longjiangfu, "長粒香大米", "RICE", "龍江福", "10 kg 袋", 10800, 1500, "包裝與物流", 500, false);

@@ -28,6 +28,7 @@ final class Livestream {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String SELLER = "seller-cuicui";
+    private static final int SHOW_BAGS = 2_000;
 
     private final Api api;
     private final LoadDemo demo;
@@ -49,8 +50,14 @@ final class Livestream {
         JsonNode before = api.get("official", "/api/households/reports/places/" + districtId).expect(200).body();
 
         api.put("admin", "/api/orders/livestream-limits/" + peanuts, Map.of("maxUnitsPerBuyer", 10)).expect(200);
+        // The cooperative brings 2,000 bags to the show (as in the report: 2,000+ bags in 500+ orders).
+        int onHand = api.get("consumer", "/api/catalog/products/" + peanuts).expect(200).body().get("stock").asInt();
+        if (onHand < SHOW_BAGS) {
+            api.post(SELLER, "/api/catalog/products/" + peanuts + "/stock", Map.of("delta", SHOW_BAGS - onHand)).expect(200);
+        }
         int stockBefore = api.get("consumer", "/api/catalog/products/" + peanuts).expect(200).body().get("stock").asInt();
 
+        String run = UUID.randomUUID().toString();
         AtomicInteger refusedBags = new AtomicInteger();
         AtomicInteger refusedOrders = new AtomicInteger();
         List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +68,7 @@ final class Livestream {
                     "lines", List.of(Map.of("productId", peanuts, "quantity", bags)),
                     "channel", "LIVESTREAM", "buyer", Map.of("kind", "INDIVIDUAL"),
                     "delivery", Map.of("name", "觀眾" + (i + 1), "mobile", "139%08d".formatted(i), "address", "黑龍江省哈爾濱市")),
-                    Map.of("Idempotency-Key", "livestream-" + peanuts + "-" + buyer));
+                    Map.of("Idempotency-Key", "livestream-" + run + "-" + buyer));
             if (reply.status() == 201) {
                 placed.add(new Placed(buyer, reply.body().get("id").asString(), reply.body().get("totalFen").asLong(), bags));
             } else if (reply.status() == 409) {
@@ -94,19 +101,19 @@ final class Livestream {
         stage("period close, approval, payout", () -> {
             JsonNode closed = api.post("clerk", "/api/settlements/periods", Map.of("firstDay", firstOpenDay(today), "lastDay", today))
                     .expect(201, 200).body();
-            String batchId = closed.get("batchId").asString();
+            String batchId = closed.get("batch").get("batchId").asString();
             api.post("clerk2", "/api/settlements/batches/" + batchId + "/approval", Map.of()).expect(200, 201);
             String file = api.getText("clerk", "/api/settlements/batches/" + batchId + "/payout-file");
             System.out.printf("  payout file: %d lines%n", file.lines().count());
             batch[0] = api.post("clerk", "/api/settlements/batches/" + batchId + "/payment",
                     Map.of("bankReference", "RCC-" + today + "-" + batchId.substring(0, 8))).expect(200, 201).body();
-            report[0] = api.get("clerk", "/api/settlements/periods/" + closed.get("periodId").asString() + "/report").expect(200).body();
+            report[0] = closed.get("report");
         });
         long paidOut = batch[0].get("totalFen").asLong();
         JsonNode[] after = new JsonNode[1];
         stage("income recorded", () -> await(() -> {
             after[0] = api.get("official", "/api/households/reports/places/" + districtId).expect(200).body();
-            return after[0].get("totalIncomeFen").asLong() >= before.get("totalIncomeFen").asLong() + paidOut;
+            return income(after[0]) >= income(before) + paidOut;
         }));
 
         int stockAfter = api.get("consumer", "/api/catalog/products/" + peanuts).expect(200).body().get("stock").asInt();
@@ -121,11 +128,17 @@ final class Livestream {
         System.out.printf("  received                    %s%n", yuan(receivedFen));
         System.out.printf("  paid to households          %s (batch %s, %d households)%n", yuan(paidOut),
                 batch[0].get("reference").asString(), batch[0].get("lineCount").asInt());
-        System.out.printf("  platform margin             %s%n", yuan(report[0].path("balances").path("marginFen").asLong()));
-        System.out.printf("  reconciliation              %s%n", report[0].path("balanced").asBoolean()
-                ? "receipts - refunds = allocations + costs + suspense, to the fen" : "DIFFERENCES: " + report[0].path("differences"));
-        System.out.printf("  households at target        %d -> %d (of %d)%n", before.get("reachedTarget").asInt(),
-                after[0].get("reachedTarget").asInt(), after[0].get("households").asInt());
+        System.out.printf("  of which from this show     %s (net of pass-through costs)%n",
+                yuan(receivedFen - bagsSold * demo.catalogue().peanuts.costFen()));
+        System.out.printf("  platform margin             %s%n", yuan(report[0].get("marginFen").asLong()));
+        System.out.printf("  reconciliation              %s%n", report[0].get("identityHolds").asBoolean()
+                ? "receipts %s - refunds %s = allocations %s + costs %s + suspense %s, to the fen".formatted(
+                        yuan(report[0].get("receiptsFen").asLong()), yuan(report[0].get("refundsFen").asLong()),
+                        yuan(report[0].get("allocationsFen").asLong()), yuan(report[0].get("costsFen").asLong()),
+                        yuan(report[0].get("suspenseFen").asLong()))
+                : "DIFFERENCES: " + report[0].get("differences"));
+        System.out.printf("  households at target        %d -> %d (of %d)%n", before.get("total").get("reached").asInt(),
+                after[0].get("total").get("reached").asInt(), after[0].get("total").get("households").asInt());
         stageSeconds.forEach((stage, seconds) -> System.out.printf("  %-27s %.1f s%n", stage, seconds));
     }
 
@@ -148,6 +161,10 @@ final class Livestream {
     private void awaitStatus(List<Placed> placed, String label, Predicate<String> reached) {
         stage("orders " + label, () -> await(() -> placed.stream()
                 .allMatch(o -> reached.test(field(api.get(o.buyer(), "/api/orders/" + o.orderId()), "status")))));
+    }
+
+    private static long income(JsonNode placeReport) {
+        return placeReport.get("total").get("totalIncomeFen").asLong();
     }
 
     private static String field(Reply reply, String name) {

@@ -165,8 +165,6 @@ final class LoadDemo {
     private void linkages() {
         Progress progress = new Progress("benefit linkages", catalogue.products.size());
         Random random = new Random(18);
-        // A linkage takes effect from now on (never in the past: settled sales keep the version they were paid under).
-        Instant effective = Instant.now().plusSeconds(2);
         for (Product product : catalogue.products) {
             UUID productId = productIds.get(product.key());
             Reply current = api.get("official", "/api/households/products/" + productId + "/linkage");
@@ -192,7 +190,8 @@ final class LoadDemo {
             }
             api.post("official", "/api/households/products/" + productId + "/linkage/versions", Map.of(
                     "sellerId", product.seller().id(), "lotName", product == catalogue.geese ? "耿志杰代養大鵝 700 只" : product.name(),
-                    "effectiveFrom", effective, "shares", shares)).expect(200, 201);
+                    // From now on: never in the past, since settled sales keep the version they were paid under.
+                    "effectiveFrom", Instant.now().plusSeconds(2), "shares", shares)).expect(200, 201);
             progress.step(1);
         }
     }
