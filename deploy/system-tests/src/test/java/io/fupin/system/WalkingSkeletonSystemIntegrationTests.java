@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,12 @@ class WalkingSkeletonSystemIntegrationTests {
     @Order(2)
     void anOrderPlacedThroughTheGatewayReachesSettlement() {
         String product = listProduct(20, 2990, 300);
-        Reply browse = platform.get(null, "/api/catalog/products?size=100");
-        assertThat(browse.status()).isEqualTo(200);
-        assertThat(browse.body().get("items").toString()).contains(product);
+        // The search index follows the catalog's events: a newly certified product appears within moments.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Reply browse = platform.get(null, "/api/catalog/products?size=100");
+            assertThat(browse.status()).isEqualTo(200);
+            assertThat(browse.body().get("items").toString()).contains(product);
+        });
 
         Reply order = placeOrder(product, 2);
         assertThat(order.status()).as(order.raw().body()).isEqualTo(201);
@@ -91,6 +95,43 @@ class WalkingSkeletonSystemIntegrationTests {
         assertThat(direct.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     }
 
+    /**
+     * A small livestream (issue 8's scenario, 60 buyers) run by the local stack's own command, then its summary
+     * checked against the ledger: receipts - refunds = allocations + costs + suspense to the fen, margin 0, and
+     * the batch paid reaches the households' income.
+     */
+    @Test
+    @Order(5)
+    void aSmallLivestreamReconcilesToTheFenWithZeroMargin() {
+        Platform.cli("livestream", "--buyers", "60");
+
+        Reply periods = platform.get("clerk", "/api/settlements/periods");
+        assertThat(periods.status()).isEqualTo(200);
+        JsonNode period = periods.body().get(periods.body().size() - 1);
+        Reply report = platform.get("clerk", "/api/settlements/periods/" + period.get("periodId").asString() + "/report");
+        assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
+        JsonNode r = report.body();
+        long receipts = r.get("receiptsFen").asLong();
+        assertThat(receipts).isPositive();
+        assertThat(r.get("marginFen").asLong()).isZero();
+        assertThat(receipts - r.get("refundsFen").asLong())
+                .isEqualTo(r.get("allocationsFen").asLong() + r.get("costsFen").asLong() + r.get("suspenseFen").asLong());
+        assertThat(r.get("identityHolds").asBoolean()).isTrue();
+
+        // What the batch paid is what the households' income ledger received.
+        long paid = r.get("batchTotalFen").asLong();
+        assertThat(paid).isPositive();
+        Reply places = platform.get("official", "/api/households/places");
+        String district = null;
+        for (JsonNode place : places.body()) {
+            if (place.get("kind").asString().equals("DISTRICT")) {
+                district = place.get("id").asString();
+            }
+        }
+        Reply districtReport = platform.get("official", "/api/households/reports/places/" + district);
+        assertThat(districtReport.body().get("total").get("totalIncomeFen").asLong()).isGreaterThanOrEqualTo(paid);
+    }
+
     private static Reply awaitRecorded(String orderId) {
         Reply[] last = new Reply[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -102,7 +143,7 @@ class WalkingSkeletonSystemIntegrationTests {
 
     /** A seller registered by an official, a product it lists, certified by an official: on sale. */
     private static String listProduct(int stock, long priceFen, long costFen) {
-        String creditCode = creditCode("93230113MA1S" + "%05d".formatted(Math.floorMod(UUID.randomUUID().hashCode(), 100_000)));
+        String creditCode = creditCode("93230113MA1T" + "%05d".formatted(Math.floorMod(UUID.randomUUID().hashCode(), 100_000)));
         Reply seller = platform.post("official", "/api/catalog/sellers", Map.of("name", "系統測試合作社 " + creditCode,
                 "kind", "COOPERATIVE", "creditCode", creditCode, "contact", Map.of("name", "測試", "phone", "0451-53110000"),
                 "town", "聯興鎮", "village", "興功村"), Map.of());
