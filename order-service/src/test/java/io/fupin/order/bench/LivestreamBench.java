@@ -61,10 +61,23 @@ public final class LivestreamBench {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
+        // Through the gateway (bench.gateway, e.g. http://127.0.0.1:8080): the local profile's numbered audience,
+        // buyer-1 ... buyer-N, one bearer token each, fetched before the clock starts.
+        String gateway = System.getProperty("bench.gateway", "");
+        List<String> tokens = gateway.isBlank() ? List.of()
+                : tokens(http, gateway, attempts, System.getProperty("bench.password", "fupin-demo"));
+
         List<Result> results = new ArrayList<>();
         for (int concurrency : levels) {
             String product = listProduct(http, identity, catalog, stock);
-            results.add(buy(http, identity, target, product, concurrency, attempts));
+            results.add(buy("order-service", http, target, product, concurrency, attempts,
+                    (i, request) -> identity.headersFor(Caller.of("bench-viewer-" + UUID.randomUUID(), null, "CONSUMER"))
+                            .forEach(request::header)));
+            if (!tokens.isEmpty()) {
+                String viaGateway = listProduct(http, identity, catalog, stock);
+                results.add(buy("gateway", http, gateway, viaGateway, concurrency, attempts,
+                        (i, request) -> request.header("Authorization", "Bearer " + tokens.get(i))));
+            }
             results.add(hotRow(jdbcUrl, jdbcUser, jdbcPassword, concurrency, attempts, stock));
         }
         System.out.printf(Locale.ROOT, "%n%-14s %5s %8s %7s %8s %7s %9s %9s %8s %8s%n", "path", "conc", "attempts",
@@ -75,13 +88,14 @@ public final class LivestreamBench {
                     r.p50Ms(), r.p99Ms());
         }
         System.out.println();
-        for (int i = 0; i + 1 < results.size(); i += 2) {
-            Result service = results.get(i);
-            Result raw = results.get(i + 1);
-            System.out.printf(Locale.ROOT, "concurrency %d: order-service places %.1f%% of the raw UPDATE rate (attempts %.1f%%), p99 %.0fx%n",
-                    service.concurrency(), 100 * service.perSecond() / raw.perSecond(),
-                    100 * (service.attempts() / service.seconds()) / (raw.attempts() / raw.seconds()),
-                    service.p99Ms() / Math.max(raw.p99Ms(), 0.001));
+        for (int concurrency : levels) {
+            Result raw = results.stream().filter(r -> r.concurrency() == concurrency && r.what().equals("raw UPDATE"))
+                    .findFirst().orElseThrow();
+            results.stream().filter(r -> r.concurrency() == concurrency && !r.what().equals("raw UPDATE")).forEach(r ->
+                    System.out.printf(Locale.ROOT, "concurrency %d: %s places %.1f%% of the raw UPDATE rate (attempts %.1f%%), p99 %.0fx%n",
+                            concurrency, r.what(), 100 * r.perSecond() / raw.perSecond(),
+                            100 * (r.attempts() / r.seconds()) / (raw.attempts() / raw.seconds()),
+                            r.p99Ms() / Math.max(raw.p99Ms(), 0.001)));
         }
     }
 
@@ -105,8 +119,38 @@ public final class LivestreamBench {
         return id;
     }
 
-    private static Result buy(HttpClient http, IdentitySignature identity, String target, String product, int concurrency,
-            int attempts) throws Exception {
+    /** Adds the caller's credentials for attempt {@code i}. */
+    interface Credentials {
+        void add(int attempt, HttpRequest.Builder request);
+    }
+
+    private static List<String> tokens(HttpClient http, String gateway, int count, String password) throws Exception {
+        String[] tokens = new String[count];
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                all.add(pool.submit(() -> {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/token"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"buyer-" + (n + 1)
+                                    + "\",\"password\":\"" + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("no token for buyer-" + (n + 1) + ": " + response.body());
+                    }
+                    tokens[n] = response.body().replaceAll("(?s).*\"accessToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+        return List.of(tokens);
+    }
+
+    private static Result buy(String what, HttpClient http, String target, String product, int concurrency,
+            int attempts, Credentials credentials) throws Exception {
         long[] latencies = new long[attempts];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger placed = new AtomicInteger();
@@ -119,12 +163,11 @@ public final class LivestreamBench {
         runWorkers(concurrency, () -> {
             int i;
             while ((i = next.getAndIncrement()) < attempts) {
-                Caller buyer = Caller.of("bench-viewer-" + UUID.randomUUID(), null, "CONSUMER");
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + "/api/orders"))
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString(body));
-                identity.headersFor(buyer).forEach(request::header);
+                credentials.add(i, request);
                 long t0 = System.nanoTime();
                 try {
                     int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -136,7 +179,7 @@ public final class LivestreamBench {
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result("order-service", concurrency, attempts, placed.get(), refused.get(), failed.get(), seconds,
+        return new Result(what, concurrency, attempts, placed.get(), refused.get(), failed.get(), seconds,
                 percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
