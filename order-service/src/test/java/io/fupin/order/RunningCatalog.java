@@ -65,7 +65,7 @@ public final class RunningCatalog {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
             env.put("SERVER_PORT", Integer.toString(port));
-            env.put("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/catalog_for_orders_test?createDatabaseIfNotExist=true");
+            env.put("MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/catalog_for_orders_test" + System.getenv().getOrDefault("FUPIN_TEST_DB_SUFFIX", "") + "?createDatabaseIfNotExist=true");
             env.put("MYSQL_USER", "root");
             env.put("MYSQL_PASSWORD", "");
             env.put("KAFKA_BOOTSTRAP_SERVERS", System.getProperty("spring.embedded.kafka.brokers", "127.0.0.1:9"));
