@@ -1,6 +1,6 @@
 package io.fupin.gateway.devissuer;
 
-import io.fupin.gateway.security.Role;
+import io.fupin.support.identity.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ class DemoUsers {
         this.defaultPassword = properties.defaultPassword().getBytes(StandardCharsets.UTF_8);
         properties.users().forEach((username, user) -> {
             List<Role> roles = user.roles().stream()
-                    .map(name -> Role.named(name).orElseThrow(() -> new IllegalArgumentException(
+                    .map(name -> Role.named(name).filter(Role.PERSONAL::contains).orElseThrow(() -> new IllegalArgumentException(
                             "Demo user " + username + " has the unknown role " + name)))
                     .toList();
             UUID sellerId = user.sellerId() == null || user.sellerId().isBlank() ? null : UUID.fromString(user.sellerId().trim());

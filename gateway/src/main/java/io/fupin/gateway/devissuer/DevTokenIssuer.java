@@ -1,6 +1,6 @@
 package io.fupin.gateway.devissuer;
 
-import io.fupin.gateway.security.Role;
+import io.fupin.support.identity.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.fupin.gateway.security;
 
+import io.fupin.support.identity.Role;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.fupin.gateway.security;
 
+import io.fupin.support.identity.Role;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.core.convert.converter.Converter;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns a validated token into an authentication with the caller's name and roles, wherever the issuer
- * puts them. Only the known {@link Role}s become authorities: anything else a token claims is ignored.
+ * puts them. Only the {@link Role#PERSONAL} roles become authorities: anything else a token claims
+ * (SERVICE included) is ignored.
  */
 @Component
 class CallerAuthenticationConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
@@ -38,9 +40,9 @@ class CallerAuthenticationConverter implements Converter<Jwt, Mono<AbstractAuthe
     private Collection<GrantedAuthority> authorities(Jwt jwt) {
         List<String> claimed = Claims.strings(jwt.getClaims(), properties.rolesClaim());
         return claimed.stream()
-                .flatMap(name -> Role.named(name).stream())
+                .flatMap(name -> Role.named(name).filter(Role.PERSONAL::contains).stream())
                 .distinct()
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
                 .toList();
     }
 }

@@ -2,6 +2,7 @@ package io.fupin.gateway.security;
 
 import io.fupin.gateway.identity.CallerAttribute;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,10 +47,10 @@ class CallerCapture implements WebFilter {
         if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
             return Caller.anonymous();
         }
-        Set<String> roles = token.getAuthorities().stream()
+        Set<Role> roles = token.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
-                .map(authority -> authority.substring("ROLE_".length()))
+                .flatMap(authority -> Role.named(authority.substring("ROLE_".length())).stream())
                 .collect(Collectors.toSet());
         return new Caller(token.getName(), roles, sellerId(token));
     }

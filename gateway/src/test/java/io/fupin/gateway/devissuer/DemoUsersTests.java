@@ -3,7 +3,7 @@ package io.fupin.gateway.devissuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.fupin.gateway.security.Role;
+import io.fupin.support.identity.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

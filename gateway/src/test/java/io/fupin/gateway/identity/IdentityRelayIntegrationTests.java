@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fupin.gateway.FakeBackend;
 import io.fupin.gateway.GatewayIntegrationTest;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import io.fupin.support.identity.IdentityHeaders;
 import io.fupin.support.identity.IdentitySignature;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class IdentityRelayIntegrationTests extends GatewayIntegrationTest {
         assertThat(received.header(IdentityHeaders.ROLES)).isEqualTo("CONSUMER");
         assertThat(received.header(IdentityHeaders.SELLER_ID)).isNull();
         assertThat(received.header(IdentityHeaders.SIGNATURE)).isNotEqualTo(forgedSignature).doesNotContain(",");
-        assertThat(SERVICES_VIEW.verify(received::header)).isEqualTo(new Caller("consumer", Set.of("CONSUMER"), null));
+        assertThat(SERVICES_VIEW.verify(received::header)).isEqualTo(new Caller("consumer", Set.of(Role.CONSUMER), null));
     }
 
     @Test
@@ -90,7 +91,7 @@ class IdentityRelayIntegrationTests extends GatewayIntegrationTest {
         String path = "/api/orders/" + UUID.randomUUID();
         client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange().expectStatus().isOk();
 
-        assertThat(SERVICES_VIEW.verify(ORDERS.last(path)::header).roles()).containsExactly("CONSUMER");
+        assertThat(SERVICES_VIEW.verify(ORDERS.last(path)::header).roles()).containsExactly(Role.CONSUMER);
     }
 
     @Test

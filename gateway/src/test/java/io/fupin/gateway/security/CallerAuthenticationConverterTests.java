@@ -3,6 +3,7 @@ package io.fupin.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class CallerAuthenticationConverterTests {
         AbstractAuthenticationToken token = new CallerAuthenticationConverter(keycloak).convert(jwt).block();
 
         assertThat(authorities(token)).containsExactly("ROLE_CLERK");
-        assertThat(new CallerCapture(keycloak).callerOf(token).roles()).containsExactly("CLERK");
+        assertThat(new CallerCapture(keycloak).callerOf(token).roles()).containsExactly(Role.CLERK);
     }
 
     @Test
@@ -83,7 +84,7 @@ class CallerAuthenticationConverterTests {
 
         Caller caller = new CallerCapture(devIssuer).callerOf(new CallerAuthenticationConverter(devIssuer).convert(jwt).block());
 
-        assertThat(caller).isEqualTo(new Caller("seller", Set.of("SELLER"), null));
+        assertThat(caller).isEqualTo(new Caller("seller", Set.of(Role.SELLER), null));
     }
 
     private static Set<String> authorities(AbstractAuthenticationToken token) {

@@ -7,11 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Accepts a request to the API only with an identity the gateway (or a peer service) signed;
- * anything else is answered 401 before it reaches a controller.
+ * anything else is answered 401 before it reaches a controller. The verified caller becomes the
+ * request's Spring Security authentication ({@link CallerAuthentication}), which method security checks.
  */
 public class IdentityFilter extends OncePerRequestFilter {
 
@@ -34,7 +38,15 @@ public class IdentityFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller);
-        chain.doFilter(request, response);
+        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(CallerAuthentication.of(caller));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
     }
 
     /** The verified caller of the current request. */

@@ -7,17 +7,15 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
-/** Signs a service-to-service call as {@code service:<name>} with the role SERVICE. */
+/** Signs a service-to-service call as {@code service:<name>} with the role {@link Role#SERVICE}. */
 public class ServiceIdentityInterceptor implements ClientHttpRequestInterceptor {
-
-    public static final String SERVICE_ROLE = "SERVICE";
 
     private final IdentitySignature signature;
     private final Caller self;
 
     public ServiceIdentityInterceptor(IdentitySignature signature, String serviceName) {
         this.signature = signature;
-        this.self = new Caller("service:" + serviceName, Set.of(SERVICE_ROLE), null);
+        this.self = new Caller("service:" + serviceName, Set.of(Role.SERVICE), null);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.fupin.support.problem;
 
 import io.fupin.support.identity.AccessDenied;
+import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Callers;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,6 +81,25 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail onAccessDenied(AccessDenied ex) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+    }
+
+    /** A rule of method security said no: 401 to a visitor without a token, 403 to anyone else. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail onDenied(AccessDeniedException ex) {
+        if (Callers.current().map(Caller::isAnonymous).orElse(true)) {
+            return unauthenticated();
+        }
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Your role or account may not do this (or this belongs to someone else).");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail onUnauthenticated(AuthenticationException ex) {
+        return unauthenticated();
+    }
+
+    private static ProblemDetail unauthenticated() {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "This needs a signed-in caller.");
     }
 
     @ExceptionHandler(Exception.class)
