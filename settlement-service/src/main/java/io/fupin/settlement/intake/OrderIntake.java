@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +93,7 @@ public class OrderIntake {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public SettlementOrderView order(UUID orderId) {
         return orders.findById(orderId).map(SettlementOrder::view).orElseThrow(() -> new OrderNotRecorded(orderId));
     }

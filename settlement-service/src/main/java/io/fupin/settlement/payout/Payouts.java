@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +65,7 @@ public class Payouts {
      * positive goes into the batch (moved from payable to in-payout); negative balances stay and are carried.
      */
     @Transactional
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public ClosedPeriod close(LocalDate firstDay, LocalDate lastDay, Caller clerk) {
         InvalidPeriod.check(firstDay, lastDay);
         // Serialises closes, so two clerks cannot close overlapping periods at the same moment.
@@ -122,6 +124,7 @@ public class Payouts {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public BatchView approve(UUID batchId, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         batch.approve(clerk.userId(), clock.instant());
@@ -132,6 +135,7 @@ public class Payouts {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public PayoutFileContent export(UUID batchId, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         batch.export(clerk.userId(), clock.instant());
@@ -144,6 +148,7 @@ public class Payouts {
      * {@code PayoutBatchPaid} (paid lines only) goes to the outbox in the same transaction.
      */
     @Transactional
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public BatchView markPaid(UUID batchId, String bankReference, Set<UUID> failedHouseholds, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         Instant now = clock.instant();
@@ -170,6 +175,7 @@ public class Payouts {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public BatchView batchView(UUID batchId) {
         return batch(batchId).view();
     }
@@ -179,6 +185,7 @@ public class Payouts {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public List<PeriodSummary> periods() {
         return periods.findAllByOrderByFirstDayAsc().stream().map(p -> {
             PayoutBatch batch = batches.findByPeriodId(p.id()).orElseThrow();
@@ -189,6 +196,7 @@ public class Payouts {
 
     /** The report as it stood when the period was closed. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public ReconciliationReport report(UUID periodId) {
         SettlementPeriod period = periods.findById(periodId)
                 .orElseThrow(() -> new NotFound("No settlement period " + periodId + "."));

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +34,23 @@ public class Reconciliation {
 
     /** A report for any range of days, without closing anything. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public ReconciliationReport forDays(LocalDate firstDay, LocalDate lastDay) {
         InvalidPeriod.check(firstDay, lastDay);
         return report(null, firstDay, lastDay, 0, 0, List.of());
+    }
+
+    /** Trial balance: the signed balance of every account type (debit positive); it sums to zero. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
+    public Map<AccountType, Long> balances() {
+        return new LinkedHashMap<>(ledger.totals());
+    }
+
+    /** Paid lines whose net sits in suspense because no linkage was in force. */
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
+    public List<ProceedsAllocation.SuspenseLine> suspense() {
+        return allocation.suspense();
     }
 
     static Instant startOf(LocalDate day) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,7 @@ class HouseholdStatements {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     Statement of(UUID householdId) {
         List<Entry> entries = new ArrayList<>();
         long held = 0;
