@@ -1,12 +1,13 @@
 package io.fupin.settlement.payout;
 
+import io.fupin.support.csv.CsvCells;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The bank's payout file: UTF-8 CSV (RFC 4180 quoting), a header, one row per household, and a control
- * line with the row count and total that the bank checks before paying. Amounts are yuan with two
- * decimals, formatted from fen with integer arithmetic.
+ * The bank's payout file: UTF-8 CSV (RFC 4180 quoting, formula cells neutralized by {@link CsvCells}), a
+ * header, one row per household, and a control line with the row count and total that the bank checks before
+ * paying. Amounts are yuan with two decimals, formatted from fen with integer arithmetic, and never negative.
  */
 final class PayoutFile {
 
@@ -20,12 +21,10 @@ final class PayoutFile {
         long total = 0;
         for (PayoutLine line : lines) {
             total = Math.addExact(total, line.amountFen());
-            csv.append(String.join(",", line.householdId().toString(), field(line.registrationNumber()),
-                    field(line.headName()), field(line.bankName()), field(line.accountNumber()),
-                    yuan(line.amountFen()), field(batchReference))).append("\r\n");
+            csv.append(CsvCells.row(line.householdId().toString(), line.registrationNumber(), line.headName(),
+                    line.bankName(), line.accountNumber(), yuan(line.amountFen()), batchReference));
         }
-        csv.append(String.join(",", "CONTROL", Integer.toString(lines.size()), "", "", "", yuan(total),
-                field(batchReference))).append("\r\n");
+        csv.append(CsvCells.row("CONTROL", Integer.toString(lines.size()), "", "", "", yuan(total), batchReference));
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -34,17 +33,5 @@ final class PayoutFile {
         long abs = Math.abs(fen);
         String text = (abs / 100) + "." + (abs % 100 < 10 ? "0" : "") + (abs % 100);
         return fen < 0 ? "-" + text : text;
-    }
-
-    static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading =, +, - or @ would make a spreadsheet evaluate the cell; quote such values too.
-        boolean risky = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0;
-        if (risky || value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + (risky ? "'" : "") + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

@@ -2,6 +2,7 @@ package io.fupin.settlement.statement;
 
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
+import io.fupin.support.csv.CsvCells;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -68,11 +69,11 @@ class HouseholdStatements {
     byte[] csv(Statement statement) {
         StringBuilder csv = new StringBuilder("date_shanghai,kind,account,order_id,product_id,batch_id,amount_yuan\r\n");
         for (Entry e : statement.entries()) {
-            csv.append(String.join(",", SHANGHAI.format(e.date()), e.kind(), e.account(), text(e.orderId()),
-                    text(e.productId()), text(e.batchId()), yuan(e.amountFen()))).append("\r\n");
+            csv.append(CsvCells.row(SHANGHAI.format(e.date()), e.kind(), e.account(), text(e.orderId()),
+                    text(e.productId()), text(e.batchId()), yuan(e.amountFen())));
         }
-        csv.append(String.join(",", "BALANCE", "", "", "", "", "",
-                yuan(statement.heldFen() + statement.payableFen() + statement.inPayoutFen()))).append("\r\n");
+        csv.append(CsvCells.row("BALANCE", "", "", "", "", "",
+                yuan(statement.heldFen() + statement.payableFen() + statement.inPayoutFen())));
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 

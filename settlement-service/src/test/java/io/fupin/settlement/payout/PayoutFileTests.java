@@ -34,9 +34,14 @@ class PayoutFileTests {
     }
 
     @Test
-    void quotesCellsASpreadsheetWouldEvaluate() {
-        assertThat(PayoutFile.field("=SUM(A1)")).isEqualTo("\"'=SUM(A1)\"");
-        assertThat(PayoutFile.field("plain")).isEqualTo("plain");
+    void neutralizesEveryCellASpreadsheetWouldEvaluate() {
+        PayoutLine hostile = new PayoutLine(new UUID(0, 3), 100, PayoutLine.LineStatus.PENDING, "+230113",
+                "=HYPERLINK(\"http://x\",\"点击\")", "@bank", "\t6228", "");
+        String csv = new String(PayoutFile.write("-FPB", List.of(hostile)), StandardCharsets.UTF_8);
+
+        assertThat(csv.split("\r\n")[1]).isEqualTo(new UUID(0, 3)
+                + ",'+230113,\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",'@bank,'\t6228,1.00,'-FPB");
+        assertThat(csv.split("\r\n")[2]).isEqualTo("CONTROL,1,,,,1.00,'-FPB");
     }
 
     private static PayoutLine line(UUID household, long fen, String head) {
