@@ -53,8 +53,7 @@ public final class AccessRules {
             roles("/api/settlements/**", Set.of(CLERK, ADMIN), "settlement is the clerks' work"),
             authenticated("/api/**", "anything else under /api needs a token (and then finds no route: 404)"),
             open("/actuator/health/**", "liveness and readiness probes"),
-            open("/actuator/info", "build information"),
-            nobody("/actuator/**", "every other actuator endpoint stays closed"),
+            nobody("/actuator/**", "every other actuator endpoint stays closed (and is not exposed at all)"),
             open("/**", "the web UI, the API documentation, the JWKS; `/internal/**` is never routed (404)"));
 
     private AccessRules() {

@@ -107,9 +107,11 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 
     @Test
     void keepsOtherActuatorEndpointsClosed() {
-        expectProblem(client.get().uri("/actuator/metrics").exchange(), 401, "unauthenticated");
-        expectProblem(client.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, bearer(tokenOf("admin")))
-                .exchange(), 403, "forbidden");
+        for (String endpoint : List.of("env", "metrics", "prometheus", "info", "configprops")) {
+            expectProblem(client.get().uri("/actuator/" + endpoint).exchange(), 401, "unauthenticated");
+            expectProblem(client.get().uri("/actuator/" + endpoint).header(HttpHeaders.AUTHORIZATION, bearer(tokenOf("admin")))
+                    .exchange(), 403, "forbidden");
+        }
     }
 
     private List<String> linesFor(String path) {

@@ -139,6 +139,27 @@ public final class AccessMatrix {
         assertThat(mismatches).as("answers that differ from the access matrix").isEmpty();
     }
 
+    /** Only health answers over HTTP: liveness and readiness; env, metrics, prometheus, info ... are off (404). */
+    public static void assertOnlyHealthIsExposed(String baseUrl) {
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(status(http, baseUrl + "/actuator/health/liveness")).as("liveness").isEqualTo(200);
+        for (String closed : List.of("env", "metrics", "prometheus", "info", "configprops", "beans", "loggers", "heapdump")) {
+            assertThat(status(http, baseUrl + "/actuator/" + closed)).as("/actuator/" + closed).isEqualTo(404);
+        }
+    }
+
+    private static int status(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("Calling " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int send(HttpClient http, String url, Endpoint endpoint, Map<String, String> identity) {
         String body = endpoint.body().get();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))

@@ -56,6 +56,11 @@ class AccessMatrixIntegrationTests {
     }
 
     @Test
+    void exposesOnlyHealthOfTheActuator() {
+        AccessMatrix.assertOnlyHealthIsExposed("http://127.0.0.1:" + port);
+    }
+
+    @Test
     void onlyClerksAndAdminsPass() {
         UUID seller = UUID.randomUUID();
         MATRIX.check("http://127.0.0.1:" + port, signature, Map.of(
