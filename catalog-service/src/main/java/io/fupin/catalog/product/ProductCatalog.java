@@ -6,8 +6,8 @@ import io.fupin.catalog.product.ProductChanges.Reprice;
 import io.fupin.catalog.product.ProductChanges.RequestCertification;
 import io.fupin.catalog.seller.SellerRegistry;
 import io.fupin.catalog.seller.SellerView;
-import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,12 +64,9 @@ public class ProductCatalog {
      * certification requests waiting for them), a seller only its own.
      */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.isSeller()")
     public List<ProductView> worklist(Caller caller, ProductStatus status, UUID sellerId, int page, int size) {
-        caller.requireAnyRole("SELLER", "OFFICIAL", "ADMIN");
-        UUID seller = caller.hasAnyRole("OFFICIAL", "ADMIN") ? sellerId : caller.sellerId();
-        if (seller == null && !caller.hasAnyRole("OFFICIAL", "ADMIN")) {
-            throw new AccessDenied("Only a user bound to a seller sees its products.");
-        }
+        UUID seller = caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) ? sellerId : caller.sellerId();
         PageRequest window = PageRequest.of(page, size);
         List<Product> found;
         if (seller == null) {
@@ -83,12 +81,9 @@ public class ProductCatalog {
 
     /** A seller lists a product of its own (an admin for any seller); it starts as a draft. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN') or @owners.isSeller(#request.sellerId())")
     public ProductView list(Caller caller, NewProduct request) {
-        caller.requireAnyRole("SELLER", "ADMIN");
-        UUID sellerId = caller.hasRole("ADMIN") && request.sellerId() != null ? request.sellerId() : caller.sellerId();
-        if (!caller.hasRole("ADMIN") && request.sellerId() != null && !request.sellerId().equals(caller.sellerId())) {
-            throw new AccessDenied("A seller lists only its own products.");
-        }
+        UUID sellerId = caller.hasRole(Role.ADMIN) && request.sellerId() != null ? request.sellerId() : caller.sellerId();
         if (sellerId == null) {
             throw new UnknownSeller(null);
         }
@@ -106,16 +101,18 @@ public class ProductCatalog {
     }
 
     @Transactional
-    public ProductView describe(Caller caller, UUID id, Describe request) {
-        return change(caller, id, "ProductUpdated", (p, now) -> p.describe(details(request.name(), request.category(),
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
+    public ProductView describe(UUID id, Describe request) {
+        return change(id, "ProductUpdated", (p, now) -> p.describe(details(request.name(), request.category(),
                 request.brand(), request.description(), request.unit(),
                 request.originVillage() == null || request.originVillage().isBlank() ? p.village() : request.originVillage(),
                 request.presale()), now));
     }
 
     @Transactional
-    public ProductView reprice(Caller caller, UUID id, Reprice request) {
-        Product product = owned(caller, id);
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
+    public ProductView reprice(UUID id, Reprice request) {
+        Product product = load(id);
         Instant now = clock.instant();
         product.reprice(new Product.Pricing(request.priceFen(), request.costFen(), blankToNull(request.costReason())), now);
         Product saved = products.save(product);
@@ -124,46 +121,54 @@ public class ProductCatalog {
     }
 
     @Transactional
-    public ProductView requestCertification(Caller caller, UUID id, RequestCertification request) {
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
+    public ProductView requestCertification(UUID id, RequestCertification request) {
         Certificate certificate = new Certificate(request.certificateNumber().strip(), request.issuingBody().strip(),
                 request.validFrom(), request.validUntil());
-        return change(caller, id, "ProductUpdated", (p, now) -> p.requestCertification(certificate, today(), now));
+        return change(id, "ProductUpdated", (p, now) -> p.requestCertification(certificate, today(), now));
     }
 
     @Transactional
-    public ProductView approveCertification(Caller caller, UUID id) {
-        return officially(caller, id, "ProductCertified", (p, now) -> p.approveCertification(today(), now));
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public ProductView approveCertification(UUID id) {
+        return change(id, "ProductCertified", (p, now) -> p.approveCertification(today(), now));
     }
 
     @Transactional
-    public ProductView rejectCertification(Caller caller, UUID id, String reason) {
-        return officially(caller, id, "ProductUpdated", (p, now) -> p.rejectCertification(reason.strip(), now));
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public ProductView rejectCertification(UUID id, String reason) {
+        return change(id, "ProductUpdated", (p, now) -> p.rejectCertification(reason.strip(), now));
     }
 
     @Transactional
-    public ProductView suspend(Caller caller, UUID id, String reason) {
-        return officially(caller, id, "ProductSuspended", (p, now) -> p.suspend(reason.strip(), now));
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public ProductView suspend(UUID id, String reason) {
+        return change(id, "ProductSuspended", (p, now) -> p.suspend(reason.strip(), now));
     }
 
     @Transactional
-    public ProductView reinstate(Caller caller, UUID id) {
-        return officially(caller, id, "ProductUpdated", (p, now) -> p.reinstate(today(), now));
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public ProductView reinstate(UUID id) {
+        return change(id, "ProductUpdated", (p, now) -> p.reinstate(today(), now));
     }
 
     @Transactional
-    public ProductView revokeCertification(Caller caller, UUID id, String reason) {
-        return officially(caller, id, "ProductCertificationRevoked", (p, now) -> p.revokeCertification(reason.strip(), now));
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public ProductView revokeCertification(UUID id, String reason) {
+        return change(id, "ProductCertificationRevoked", (p, now) -> p.revokeCertification(reason.strip(), now));
     }
 
     @Transactional
-    public ProductView delist(Caller caller, UUID id) {
-        return change(caller, id, "ProductDelisted", (p, now) -> p.delist(now));
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
+    public ProductView delist(UUID id) {
+        return change(id, "ProductDelisted", (p, now) -> p.delist(now));
     }
 
     /** Restock or write-off by the seller; the StockChanged event follows with the next coalesced batch. */
     @Transactional
-    public ProductView adjustStock(Caller caller, UUID id, AdjustStock request) {
-        Product product = owned(caller, id);
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
+    public ProductView adjustStock(UUID id, AdjustStock request) {
+        Product product = load(id);
         if (!stock.adjust(id, request.delta())) {
             throw new InsufficientStock(id, request.delta());
         }
@@ -202,12 +207,7 @@ public class ProductCatalog {
         return LocalDate.now(clock.withZone(CERTIFICATE_ZONE));
     }
 
-    private ProductView change(Caller caller, UUID id, String eventType, Step step) {
-        return apply(owned(caller, id), eventType, step);
-    }
-
-    private ProductView officially(Caller caller, UUID id, String eventType, Step step) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
+    private ProductView change(UUID id, String eventType, Step step) {
         return apply(load(id), eventType, step);
     }
 
@@ -221,16 +221,6 @@ public class ProductCatalog {
         int live = stock.of(product.id());
         events.publishEvent(ProductEvent.of(eventType, ProductEvent.State.of(product, live), now));
         return ProductView.of(product, live);
-    }
-
-    /** The product, if the caller is its seller or an admin: 404 before 403, so ids are not probed for owners. */
-    private Product owned(Caller caller, UUID id) {
-        caller.requireAnyRole("SELLER", "ADMIN");
-        Product product = load(id);
-        if (!caller.hasRole("ADMIN") && !product.sellerId().equals(caller.sellerId())) {
-            throw new AccessDenied("A seller manages only its own products.");
-        }
-        return product;
     }
 
     private Product load(UUID id) {

@@ -74,62 +74,62 @@ class ProductController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change the description, unit, origin or presale terms (owning SELLER, ADMIN)")
-    ProductView describe(Caller caller, @PathVariable UUID id, @Valid @RequestBody Describe request) {
-        return catalog.describe(caller, id, request);
+    ProductView describe(@PathVariable UUID id, @Valid @RequestBody Describe request) {
+        return catalog.describe(id, request);
     }
 
     @PutMapping("/{id}/price")
     @Operation(summary = "A new price version (owning SELLER, ADMIN); reservations keep the version they were made at")
-    ProductView reprice(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reprice request) {
-        return catalog.reprice(caller, id, request);
+    ProductView reprice(@PathVariable UUID id, @Valid @RequestBody Reprice request) {
+        return catalog.reprice(id, request);
     }
 
     @PostMapping("/{id}/stock")
     @Operation(summary = "Restock (positive delta) or write off (negative) (owning SELLER, ADMIN)")
-    ProductView adjustStock(Caller caller, @PathVariable UUID id, @Valid @RequestBody AdjustStock request) {
-        return catalog.adjustStock(caller, id, request);
+    ProductView adjustStock(@PathVariable UUID id, @Valid @RequestBody AdjustStock request) {
+        return catalog.adjustStock(id, request);
     }
 
     @PostMapping("/{id}/certification-request")
     @Operation(summary = "Ask for certification with the certificate's number, issuer and validity (owning SELLER, ADMIN)")
-    ProductView requestCertification(Caller caller, @PathVariable UUID id,
+    ProductView requestCertification(@PathVariable UUID id,
             @Valid @RequestBody RequestCertification request) {
-        return catalog.requestCertification(caller, id, request);
+        return catalog.requestCertification(id, request);
     }
 
     @PostMapping("/{id}/certification/approve")
     @Operation(summary = "Certify: the product goes on sale (OFFICIAL, ADMIN)")
-    ProductView approve(Caller caller, @PathVariable UUID id) {
-        return catalog.approveCertification(caller, id);
+    ProductView approve(@PathVariable UUID id) {
+        return catalog.approveCertification(id);
     }
 
     @PostMapping("/{id}/certification/reject")
     @Operation(summary = "Reject a certification request with a reason (OFFICIAL, ADMIN)")
-    ProductView reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reason request) {
-        return catalog.rejectCertification(caller, id, request.reason());
+    ProductView reject(@PathVariable UUID id, @Valid @RequestBody Reason request) {
+        return catalog.rejectCertification(id, request.reason());
     }
 
     @PostMapping("/{id}/suspend")
     @Operation(summary = "Take off sale for now, with a reason (OFFICIAL, ADMIN)")
-    ProductView suspend(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reason request) {
-        return catalog.suspend(caller, id, request.reason());
+    ProductView suspend(@PathVariable UUID id, @Valid @RequestBody Reason request) {
+        return catalog.suspend(id, request.reason());
     }
 
     @PostMapping("/{id}/reinstate")
     @Operation(summary = "Back on sale after a suspension, if the certificate is valid (OFFICIAL, ADMIN)")
-    ProductView reinstate(Caller caller, @PathVariable UUID id) {
-        return catalog.reinstate(caller, id);
+    ProductView reinstate(@PathVariable UUID id) {
+        return catalog.reinstate(id);
     }
 
     @PostMapping("/{id}/revoke")
     @Operation(summary = "Revoke the certification: off sale at once, for good (OFFICIAL, ADMIN)")
-    ProductView revoke(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reason request) {
-        return catalog.revokeCertification(caller, id, request.reason());
+    ProductView revoke(@PathVariable UUID id, @Valid @RequestBody Reason request) {
+        return catalog.revokeCertification(id, request.reason());
     }
 
     @PostMapping("/{id}/delist")
     @Operation(summary = "Withdraw a product (owning SELLER, ADMIN)")
-    ProductView delist(Caller caller, @PathVariable UUID id) {
-        return catalog.delist(caller, id);
+    ProductView delist(@PathVariable UUID id) {
+        return catalog.delist(id);
     }
 }

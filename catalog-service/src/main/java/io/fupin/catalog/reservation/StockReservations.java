@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,7 @@ public class StockReservations {
      * @throws SoldOut when a line cannot be covered (or its product is not certified and on sale); nothing is held then
      * @throws ProductNotFound when a line names no product; nothing is held then
      */
+    @PreAuthorize("hasRole('SERVICE')")
     public ReservationView reserve(UUID orderId, List<RequestedLine> requested) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -103,6 +105,7 @@ public class StockReservations {
      * @throws ReservationReleased when it was released before
      */
     @Transactional
+    @PreAuthorize("hasRole('SERVICE')")
     public ReservationView confirm(UUID orderId) {
         Reservation reservation = find(orderId);
         if (reservation.status() == ReservationStatus.HELD && reservations.confirmIfHeld(orderId.toString()) == 1) {
@@ -117,6 +120,7 @@ public class StockReservations {
 
     /** Releases a reservation and gives its stock back exactly once, however often it is called. */
     @Transactional
+    @PreAuthorize("hasRole('SERVICE')")
     public ReservationView release(UUID orderId) {
         Reservation reservation = find(orderId);
         if (reservations.releaseIfNotReleased(orderId.toString()) == 1) {

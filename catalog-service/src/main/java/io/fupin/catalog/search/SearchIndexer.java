@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +62,7 @@ public class SearchIndexer {
      * Builds a fresh index from MariaDB beside the live one, swaps the alias to it atomically, then replays the
      * products that changed meanwhile (their events may have gone to the old index).
      */
+    @PreAuthorize("hasRole('ADMIN')")
     public Reindexed reindex() {
         Instant started = clock.instant();
         long begin = System.nanoTime();

@@ -33,8 +33,8 @@ class SellerController {
 
     @PostMapping
     @Operation(summary = "Register a seller (OFFICIAL, ADMIN); its id derives from the credit code")
-    ResponseEntity<SellerView> register(Caller caller, @Valid @RequestBody RegisterSeller request) {
-        SellerView seller = registry.register(caller, request);
+    ResponseEntity<SellerView> register(@Valid @RequestBody RegisterSeller request) {
+        SellerView seller = registry.register(request);
         return ResponseEntity.created(URI.create("/api/catalog/sellers/" + seller.id())).body(seller);
     }
 

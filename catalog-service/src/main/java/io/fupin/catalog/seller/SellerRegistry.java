@@ -1,10 +1,12 @@
 package io.fupin.catalog.seller;
 
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -27,8 +29,8 @@ public class SellerRegistry {
     /**
      * @throws DuplicateCreditCode when the code is already registered (also when two registrations race)
      */
-    public SellerView register(Caller caller, RegisterSeller request) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public SellerView register(RegisterSeller request) {
         String code = request.creditCode();
         try {
             return transactions.execute(tx -> {
@@ -68,6 +70,6 @@ public class SellerRegistry {
     }
 
     private static boolean seesContact(Caller caller, UUID sellerId) {
-        return caller.hasAnyRole("OFFICIAL", "ADMIN") || sellerId.equals(caller.sellerId());
+        return caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) || sellerId.equals(caller.sellerId());
     }
 }

@@ -107,7 +107,7 @@ class CertificationIntegrationTests {
         Caller otherSeller = Caller.of("other", fixtures.registerSeller("對鹿飲品", "五家鎮"), "SELLER");
         Reply others = api.call(otherSeller, HttpMethod.GET, "/api/catalog/products/worklist?sellerId=" + seller, null);
         assertThat(others.body().get("items").toString()).doesNotContain(product.toString());
-        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/worklist", null).status()).isEqualTo(403);
+        assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/worklist", null).status()).isEqualTo(401);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.CallerAuthentication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Reservations per second on one hot product at 1, 16 and 64 concurrent clients through catalog-service's
@@ -68,7 +71,7 @@ class HotProductBenchmark {
         for (int clients : new int[] {1, 16, 64}) {
             run(clients, 2, () -> reserve(http, product));
             double service = run(clients, seconds, () -> reserve(http, product));
-            double inProcess = run(clients, seconds, () -> reservations.reserve(UUID.randomUUID(), one) != null);
+            double inProcess = run(clients, seconds, () -> asOrderService(() -> reservations.reserve(UUID.randomUUID(), one) != null));
             double raw = rawUpdates(clients, seconds, product);
             BenchReport.line("| %d | %.0f | %.0f | %.0f | %.2f | %.2f |".formatted(clients, service, inProcess, raw,
                     service / raw, inProcess / raw));
@@ -151,5 +154,15 @@ class HotProductBenchmark {
     @FunctionalInterface
     interface Call {
         boolean once() throws Exception;
+    }
+
+    /** The use case checks its caller: in-process calls carry order-service's identity as HTTP calls do. */
+    private static boolean asOrderService(BooleanSupplier call) {
+        SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.of(ORDER_SERVICE));
+        try {
+            return call.getAsBoolean();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }

@@ -45,6 +45,10 @@ public record Caller(String userId, Set<Role> roles, UUID sellerId) {
         return roles.contains(role);
     }
 
+    public boolean hasAnyRole(Role... candidates) {
+        return Arrays.stream(candidates).anyMatch(roles::contains);
+    }
+
     public boolean hasRole(String role) {
         return Role.named(role).map(roles::contains).orElse(false);
     }

@@ -48,7 +48,7 @@ public final class AccessMatrix {
         /** The method and the mapped path, without the query string the call may carry. */
         String key() {
             int query = pattern.indexOf('?');
-            return method + " " + (query < 0 ? pattern : pattern.substring(0, query));
+            return AccessMatrix.key(method, query < 0 ? pattern : pattern.substring(0, query));
         }
     }
 
@@ -87,6 +87,11 @@ public final class AccessMatrix {
         return only(Who.CONSUMER, Who.SELLER_OWNER, Who.SELLER_OTHER, Who.CLERK, Who.OFFICIAL, Who.ADMIN);
     }
 
+    /** Variables compare by position, not name: the table may name them after what they hold. */
+    static String key(RequestMethod method, String pattern) {
+        return method + " " + pattern.replaceAll("\\{[^}]*}", "{}");
+    }
+
     /** Asserts that the table lists exactly the service's endpoints under /api and /internal. */
     public void coversEveryEndpointOf(RequestMappingHandlerMapping mapping) {
         Set<String> mapped = new TreeSet<>();
@@ -97,7 +102,7 @@ public final class AccessMatrix {
                     continue;
                 }
                 (methods.isEmpty() ? EnumSet.allOf(RequestMethod.class) : methods)
-                        .forEach(method -> mapped.add(method + " " + pattern));
+                        .forEach(method -> mapped.add(key(method, pattern)));
             }
         }
         Set<String> listed = endpoints.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
