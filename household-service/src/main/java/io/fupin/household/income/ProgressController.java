@@ -1,6 +1,7 @@
 package io.fupin.household.income;
 
 import io.fupin.household.common.InvalidInput;
+import io.fupin.support.csv.CsvCells;
 import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,12 +58,7 @@ class ProgressController {
             @RequestParam(required = false) Integer year) {
         caller.requireAnyRole("OFFICIAL", "ADMIN");
         StringBuilder csv = new StringBuilder("registrationNumber,headName,category,town,village,year,incomeFen,targetFen,percent,status,reachedOn\r\n");
-        for (HouseholdProgress p : progress.inPlace(placeId, checked(year))) {
-            csv.append(String.join(",", cell(p.registrationNumber()), cell(p.headName()), p.category().name(),
-                    cell(p.townName()), cell(p.villageName()), Integer.toString(p.year()), Long.toString(p.incomeFen()),
-                    Long.toString(p.targetFen()), p.percent().toPlainString(), p.status().name(),
-                    p.reachedOn() == null ? "" : p.reachedOn().toString())).append("\r\n");
-        }
+        progress.inPlace(placeId, checked(year)).forEach(p -> csv.append(householdRow(p)));
         return csv("household-progress.csv", csv.toString());
     }
 
@@ -80,11 +76,18 @@ class ProgressController {
 
     private static void row(StringBuilder csv, PlaceReport r) {
         PlaceReport.Figures t = r.total();
-        csv.append(String.join(",", cell(r.name()), r.kind().name(), Integer.toString(r.year()),
+        csv.append(CsvCells.row(r.name(), r.kind().name(), Integer.toString(r.year()),
                 Integer.toString(t.households()), Integer.toString(r.byCategory().get("REGISTERED_POOR").households()),
                 Integer.toString(r.byCategory().get("MARGINAL").households()), Integer.toString(t.reached()),
                 Integer.toString(t.onTrack()), Integer.toString(t.behind()), Long.toString(t.totalIncomeFen()),
-                Long.toString(t.averageIncomeFen()), Long.toString(t.averageIncomeOfReachedFen()))).append("\r\n");
+                Long.toString(t.averageIncomeFen()), Long.toString(t.averageIncomeOfReachedFen())));
+    }
+
+    /** One household's row; names pass the formula guard like every cell. */
+    static String householdRow(HouseholdProgress p) {
+        return CsvCells.row(p.registrationNumber(), p.headName(), p.category().name(), p.townName(), p.villageName(),
+                Integer.toString(p.year()), Long.toString(p.incomeFen()), Long.toString(p.targetFen()),
+                p.percent().toPlainString(), p.status().name(), p.reachedOn() == null ? "" : p.reachedOn().toString());
     }
 
     private static ResponseEntity<byte[]> csv(String name, String text) {
@@ -95,10 +98,6 @@ class ProgressController {
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(out.toByteArray());
-    }
-
-    private static String cell(String v) {
-        return v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 
     private static Integer checked(Integer year) {

@@ -1,5 +1,6 @@
 package io.fupin.household.registry;
 
+import io.fupin.support.csv.CsvCells;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -145,20 +146,9 @@ final class HouseholdCsv {
         return Arrays.stream(cell.split("[;；|、/]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** One exported line; every cell passes the formula guard. */
     static String line(List<String> cells) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String v = cells.get(i) == null ? "" : cells.get(i);
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                out.append('"').append(v.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(v);
-            }
-        }
-        return out.append("\r\n").toString();
+        return CsvCells.row(cells.toArray(String[]::new));
     }
 
     private static Map<String, String> aliases() {

@@ -39,6 +39,12 @@ class HouseholdCsvTests {
     }
 
     @Test
+    void neutralizesCellsASpreadsheetWouldEvaluate() {
+        assertThat(HouseholdCsv.line(List.of("=HYPERLINK(\"http://x\")", "+8613800000000", "@x", "-3", "王大山")))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",'+8613800000000,'@x,-3,王大山\r\n");
+    }
+
+    @Test
     void knowsTheChineseColumnNamesOfficialsUse() {
         assertThat(HouseholdCsv.header(List.of("戶編號", "身份證號", "鄉鎮", "unknown", "Village")))
                 .containsEntry("registrationNumber", 0).containsEntry("identityNumber", 1).containsEntry("town", 2)
