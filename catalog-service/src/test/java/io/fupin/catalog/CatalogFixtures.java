@@ -41,7 +41,7 @@ public final class CatalogFixtures {
 
     public static Map<String, Object> sellerBody(String name, String creditCode, String town) {
         return new HashMap<>(Map.of("name", name, "kind", "COOPERATIVE", "creditCode", creditCode,
-                "contact", Map.of("name", "李建國", "phone", "13900139000"), "town", town, "village", "興功村"));
+                "contact", Map.of("name", "李建国", "phone", "13900139000"), "town", town, "village", "兴功村"));
     }
 
     public UUID registerSeller(String name, String town) {
@@ -51,13 +51,13 @@ public final class CatalogFixtures {
     }
 
     public UUID registerSeller() {
-        return registerSeller("崗子峪米業有限公司", "雙城鎮");
+        return registerSeller("岗子峪米业有限公司", "双城镇");
     }
 
     public static Map<String, Object> productBody(Map<String, Object> overrides) {
         Map<String, Object> product = new HashMap<>(Map.of("name", "稻花香大米", "category", "RICE", "unit", "5 kg bag",
                 "priceFen", 4990, "costFen", 600, "costReason", "packaging and freight", "stock", 100,
-                "brand", "永發鰍田", "description", "五常稻花香，當年新米"));
+                "brand", "永发鳅田", "description", "五常稻花香，当年新米"));
         product.putAll(overrides);
         return product;
     }
@@ -75,7 +75,7 @@ public final class CatalogFixtures {
     public Reply requestCertification(Caller caller, UUID product) {
         return api.call(caller, HttpMethod.POST, "/api/catalog/products/" + product + "/certification-request",
                 Map.of("certificateNumber", "FP-2026-" + product.toString().substring(0, 8), "issuingBody",
-                        "哈爾濱市扶貧辦", "validFrom", LocalDate.now().minusDays(30).toString(), "validUntil",
+                        "哈尔滨市扶贫办", "validFrom", LocalDate.now().minusDays(30).toString(), "validUntil",
                         LocalDate.now().plusYears(1).toString()));
     }
 

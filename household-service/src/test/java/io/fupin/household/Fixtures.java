@@ -45,10 +45,10 @@ public final class Fixtures {
 
     public static Village village(Api api) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        UUID district = place(api, "DISTRICT", "雙城區-" + suffix, null);
-        UUID town = place(api, "TOWN", "幸福鎮" + suffix, district);
-        UUID village = place(api, "VILLAGE", "興功村" + suffix, town);
-        return new Village(district, "雙城區-" + suffix, town, "幸福鎮" + suffix, village, "興功村" + suffix);
+        UUID district = place(api, "DISTRICT", "双城区-" + suffix, null);
+        UUID town = place(api, "TOWN", "幸福镇" + suffix, district);
+        UUID village = place(api, "VILLAGE", "兴功村" + suffix, town);
+        return new Village(district, "双城区-" + suffix, town, "幸福镇" + suffix, village, "兴功村" + suffix);
     }
 
     public static UUID place(Api api, String kind, String name, UUID parent) {
@@ -64,14 +64,14 @@ public final class Fixtures {
     public static Map<String, Object> householdForm(UUID villageId, String identityNumber) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("registrationNumber", freshRegistrationNumber());
-        form.put("headName", "王秀蘭");
+        form.put("headName", "王秀兰");
         form.put("identityNumber", identityNumber);
         form.put("mobile", "13845671234");
         form.put("members", 3);
         form.put("category", "REGISTERED_POOR");
         form.put("villageId", villageId);
         form.put("incomeProjects", List.of("GOOSE", "GARLIC"));
-        form.put("bankName", "雙城區農村信用合作聯社");
+        form.put("bankName", "双城区农村信用合作联社");
         form.put("accountNumber", "6229960123456789012");
         return form;
     }

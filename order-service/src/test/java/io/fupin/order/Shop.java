@@ -48,9 +48,9 @@ public final class Shop {
     public Seller newSeller() {
         String code = creditCode();
         UUID id = UUID.nameUUIDFromBytes(("seller:" + code).getBytes(StandardCharsets.UTF_8));
-        Reply registered = send(catalog, "POST", "/api/catalog/sellers", ADMIN, Map.of("name", "雙城區測試合作社 " + code,
+        Reply registered = send(catalog, "POST", "/api/catalog/sellers", ADMIN, Map.of("name", "双城区测试合作社 " + code,
                 "kind", "COOPERATIVE", "creditCode", code,
-                "contact", Map.of("name", "李明", "phone", "13900139000"), "town", "新興鎮", "village", "新公村"));
+                "contact", Map.of("name", "李明", "phone", "13900139000"), "town", "新兴镇", "village", "新公村"));
         if (registered.status() == 201 || registered.status() == 200) {
             id = UUID.fromString(registered.text("id"));
         } else if (registered.status() != 409) {
@@ -64,7 +64,7 @@ public final class Shop {
         return listProduct(seller, stock, priceFen, costFen, null);
     }
 
-    /** A presale (認購) product: paid now, shipped from {@code deliveryDate}, {@code stock} units on offer. */
+    /** A presale (认购) product: paid now, shipped from {@code deliveryDate}, {@code stock} units on offer. */
     public UUID listPresaleProduct(Seller seller, int stock, long priceFen, long costFen, LocalDate deliveryDate) {
         return listProduct(seller, stock, priceFen, costFen, deliveryDate);
     }
@@ -72,7 +72,7 @@ public final class Shop {
     private UUID listProduct(Seller seller, int stock, long priceFen, long costFen, LocalDate presaleDeliveryDate) {
         Map<String, Object> body = new HashMap<>(Map.of("sellerId", seller.id(), "name", "翠小妹花生", "category", "PEANUTS",
                 "unit", "500 g bag", "priceFen", priceFen, "costFen", costFen, "stock", stock));
-        body.put("costReason", "包裝和運費");
+        body.put("costReason", "包装和运费");
         if (presaleDeliveryDate != null) {
             body.put("presale", Map.of("deliveryDate", presaleDeliveryDate.toString(), "capacity", stock));
         }
@@ -82,7 +82,7 @@ public final class Shop {
         }
         UUID product = UUID.fromString(created.text("id"));
         Reply requested = send(catalog, "POST", "/api/catalog/products/" + product + "/certification-request", ADMIN,
-                Map.of("certificateNumber", "HLJ-FP-" + product.toString().substring(0, 8), "issuingBody", "雙城區扶貧辦",
+                Map.of("certificateNumber", "HLJ-FP-" + product.toString().substring(0, 8), "issuingBody", "双城区扶贫办",
                         "validFrom", LocalDate.now().minusDays(1).toString(), "validUntil", LocalDate.now().plusYears(1).toString()));
         Reply approved = send(catalog, "POST", "/api/catalog/products/" + product + "/certification/approve", ADMIN, Map.of());
         if (requested.status() >= 300 || approved.status() >= 300) {
@@ -104,7 +104,7 @@ public final class Shop {
         body.put("lines", lines.entrySet().stream().map(e -> Map.of("productId", e.getKey(), "quantity", e.getValue())).toList());
         body.put("channel", channel);
         body.put("buyer", Map.of("kind", "INDIVIDUAL"));
-        body.put("delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龍江省哈爾濱市雙城區"));
+        body.put("delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区"));
         return body;
     }
 

@@ -1,7 +1,7 @@
 package io.fupin.catalog.seller;
 
 /**
- * The unified social credit code (統一社會信用代碼, GB 32100-2015): 18 characters from a 31-character
+ * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character
  * alphabet (no I, O, S, V, Z), the 3rd to 8th being the administrative division code, the last a check
  * character computed from the first 17 with weights 3^i mod 31.
  */

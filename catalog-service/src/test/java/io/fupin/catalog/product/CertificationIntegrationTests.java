@@ -65,12 +65,12 @@ class CertificationIntegrationTests {
 
         Reply requested = fixtures.requestCertification(sellerUser, product);
         assertThat(requested.body()).containsEntry("status", "CERTIFICATION_REQUESTED");
-        assertThat(requested.body().get("certificate").toString()).contains("哈爾濱市扶貧辦");
+        assertThat(requested.body().get("certificate").toString()).contains("哈尔滨市扶贫办");
         assertThat(step(OFFICIAL, product, "certification/approve", null)).containsEntry("status", "ON_SALE");
-        assertThat(step(OFFICIAL, product, "suspend", Map.of("reason", "抽檢不合格")))
-                .containsEntry("status", "SUSPENDED").containsEntry("statusReason", "抽檢不合格");
+        assertThat(step(OFFICIAL, product, "suspend", Map.of("reason", "抽检不合格")))
+                .containsEntry("status", "SUSPENDED").containsEntry("statusReason", "抽检不合格");
         assertThat(step(OFFICIAL, product, "reinstate", null)).containsEntry("status", "ON_SALE");
-        assertThat(step(ADMIN, product, "revoke", Map.of("reason", "證書被撤銷"))).containsEntry("status", "REVOKED");
+        assertThat(step(ADMIN, product, "revoke", Map.of("reason", "证书被撤销"))).containsEntry("status", "REVOKED");
 
         Reply again = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/certification/approve", null);
         assertThat(again.status()).isEqualTo(409);
@@ -87,8 +87,8 @@ class CertificationIntegrationTests {
         assertThat(certified.get("aggregateId").asString()).isEqualTo(product.toString());
         JsonNode payload = certified.get("payload");
         assertThat(payload.get("status").asString()).isEqualTo("ON_SALE");
-        assertThat(payload.get("sellerName").asString()).isEqualTo("崗子峪米業有限公司");
-        assertThat(payload.get("certificate").get("issuer").asString()).isEqualTo("哈爾濱市扶貧辦");
+        assertThat(payload.get("sellerName").asString()).isEqualTo("岗子峪米业有限公司");
+        assertThat(payload.get("certificate").get("issuer").asString()).isEqualTo("哈尔滨市扶贫办");
         assertThat(payload.get("priceFen").asLong()).isEqualTo(4990);
         assertThat(payload.get("stock").asInt()).isEqualTo(100);
         assertThat(payload.has("presale")).isTrue();
@@ -104,7 +104,7 @@ class CertificationIntegrationTests {
         assertThat(waiting.body().get("items").toString()).contains(product.toString());
         Reply own = api.call(sellerUser, HttpMethod.GET, "/api/catalog/products/worklist", null);
         assertThat(own.body().get("items").toString()).contains(product.toString());
-        Caller otherSeller = Caller.of("other", fixtures.registerSeller("對鹿飲品", "五家鎮"), "SELLER");
+        Caller otherSeller = Caller.of("other", fixtures.registerSeller("对鹿饮品", "五家镇"), "SELLER");
         Reply others = api.call(otherSeller, HttpMethod.GET, "/api/catalog/products/worklist?sellerId=" + seller, null);
         assertThat(others.body().get("items").toString()).doesNotContain(product.toString());
         assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/worklist", null).status()).isEqualTo(401);
@@ -115,8 +115,8 @@ class CertificationIntegrationTests {
         UUID product = fixtures.draft(seller, Map.of());
         fixtures.requestCertification(sellerUser, product);
 
-        assertThat(step(OFFICIAL, product, "certification/reject", Map.of("reason", "證書編號不符")))
-                .containsEntry("status", "CERTIFICATION_REJECTED").containsEntry("statusReason", "證書編號不符");
+        assertThat(step(OFFICIAL, product, "certification/reject", Map.of("reason", "证书编号不符")))
+                .containsEntry("status", "CERTIFICATION_REJECTED").containsEntry("statusReason", "证书编号不符");
         assertThat(fixtures.requestCertification(sellerUser, product).body()).containsEntry("status", "CERTIFICATION_REQUESTED");
         assertThat(api.call(Caller.of("c", null, "CONSUMER"), HttpMethod.POST,
                 "/api/catalog/products/" + product + "/certification/reject", Map.of("reason", "x")).status()).isEqualTo(403);

@@ -49,8 +49,8 @@ class ProductCatalogIntegrationTests {
 
         assertThat(listed.status()).isEqualTo(201);
         assertThat(listed.body()).containsEntry("sellerId", seller.toString()).containsEntry("status", "DRAFT")
-                .containsEntry("sellerName", "崗子峪米業有限公司").containsEntry("town", "雙城鎮")
-                .containsEntry("village", "興功村").containsEntry("priceVersion", 1).containsEntry("brand", "永發鰍田");
+                .containsEntry("sellerName", "岗子峪米业有限公司").containsEntry("town", "双城镇")
+                .containsEntry("village", "兴功村").containsEntry("priceVersion", 1).containsEntry("brand", "永发鳅田");
         assertThat(listed.body().get("presale").toString()).contains("capacity=500");
         Reply read = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + listed.body().get("id"), null);
         assertThat(read.body()).containsEntry("status", "DRAFT").containsEntry("stock", 100);
@@ -77,7 +77,7 @@ class ProductCatalogIntegrationTests {
     @Test
     void aSellerManagesOnlyItsOwnProducts() {
         UUID product = fixtures.draft(seller, Map.of());
-        Caller otherSeller = Caller.of("other", fixtures.registerSeller("龍江福米業", "農豐鎮"), "SELLER");
+        Caller otherSeller = Caller.of("other", fixtures.registerSeller("龙江福米业", "农丰镇"), "SELLER");
 
         assertThat(api.call(otherSeller, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
                 Map.of("priceFen", 100, "costFen", 0)).status()).isEqualTo(403);
@@ -114,7 +114,7 @@ class ProductCatalogIntegrationTests {
         assertThat(costAbove.status()).isEqualTo(400);
         assertThat(costAbove.body().get("errors").toString()).contains("costFen");
         Reply backwards = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/certification-request",
-                Map.of("certificateNumber", "FP-1", "issuingBody", "扶貧辦", "validFrom", "2026-06-01", "validUntil", "2026-01-01"));
+                Map.of("certificateNumber", "FP-1", "issuingBody", "扶贫办", "validFrom", "2026-06-01", "validUntil", "2026-01-01"));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body().get("errors").toString()).contains("validUntil");
         Reply noReason = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/suspend", Map.of());

@@ -62,11 +62,11 @@ class ProductTests {
     }
 
     private static Certificate certificate(LocalDate from, LocalDate until) {
-        return new Certificate("FP-1", "扶貧辦", from, until);
+        return new Certificate("FP-1", "扶贫办", from, until);
     }
 
     private static Product draft(Product.Pricing pricing) {
-        return Product.draft(UUID.randomUUID(), "崗子峪米業", "雙城鎮",
-                new Product.Details("稻花香大米", ProductCategory.RICE, null, null, "5 kg bag", "興功村", null), pricing, 10, NOW);
+        return Product.draft(UUID.randomUUID(), "岗子峪米业", "双城镇",
+                new Product.Details("稻花香大米", ProductCategory.RICE, null, null, "5 kg bag", "兴功村", null), pricing, 10, NOW);
     }
 }

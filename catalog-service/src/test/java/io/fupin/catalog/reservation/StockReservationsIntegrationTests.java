@@ -119,7 +119,7 @@ class StockReservationsIntegrationTests {
     @Test
     void answersThePresaleDeliveryDate() {
         String delivery = java.time.LocalDate.now().plusMonths(4).toString();
-        UUID product = fixtures.certified(fixtures.registerSeller(), Map.of("name", "鵝蛋", "category", "EGGS",
+        UUID product = fixtures.certified(fixtures.registerSeller(), Map.of("name", "鹅蛋", "category", "EGGS",
                 "presale", Map.of("deliveryDate", delivery, "capacity", 300)));
         assertThat(firstLine(reserve(UUID.randomUUID(), product, 3))).containsEntry("presaleDeliveryDate", delivery);
     }

@@ -34,13 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class SearchBenchmark {
 
-    private static final String[] PREFIXES = {"稻花香", "長粒香", "五常", "有機", "富硒", "笨", "散養", "黑", "綠色", "農家", "雙城", "興功"};
-    private static final String[] GOODS = {"大米", "小米", "花生", "雞蛋", "鵝蛋", "豬肉", "白鵝", "大蒜", "小蔥", "蔬菜", "顛茄草", "玉米"};
+    private static final String[] PREFIXES = {"稻花香", "长粒香", "五常", "有机", "富硒", "笨", "散养", "黑", "绿色", "农家", "双城", "兴功"};
+    private static final String[] GOODS = {"大米", "小米", "花生", "鸡蛋", "鹅蛋", "猪肉", "白鹅", "大蒜", "小葱", "蔬菜", "颠茄草", "玉米"};
     private static final ProductCategory[] CATEGORIES = {ProductCategory.RICE, ProductCategory.MILLET,
             ProductCategory.PEANUTS, ProductCategory.EGGS, ProductCategory.EGGS, ProductCategory.MEAT,
             ProductCategory.POULTRY, ProductCategory.VEGETABLES, ProductCategory.VEGETABLES, ProductCategory.VEGETABLES,
             ProductCategory.HERBS, ProductCategory.OTHER};
-    private static final String[] TOWNS = {"雙城鎮", "農豐鎮", "新興鎮", "五家鎮", "韓甸鎮", "單城鎮"};
+    private static final String[] TOWNS = {"双城镇", "农丰镇", "新兴镇", "五家镇", "韩甸镇", "单城镇"};
 
     @Autowired
     SignedIdentity identity;
@@ -74,8 +74,8 @@ class SearchBenchmark {
         List<Probe> probes = List.of(
                 new Probe("q=大米", new SearchQuery("大米", null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 0, 20)),
                 new Probe("q=dami", new SearchQuery("dami", null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 0, 20)),
-                new Probe("q=散養雞蛋&sort=price_asc", new SearchQuery("散養雞蛋", null, null, null, null, null, SearchQuery.Sort.PRICE_ASC, 0, 20)),
-                new Probe("category=RICE&town=雙城鎮", new SearchQuery(null, ProductCategory.RICE, null, "雙城鎮", null, null, SearchQuery.Sort.RELEVANCE, 0, 20)),
+                new Probe("q=散养鸡蛋&sort=price_asc", new SearchQuery("散养鸡蛋", null, null, null, null, null, SearchQuery.Sort.PRICE_ASC, 0, 20)),
+                new Probe("category=RICE&town=双城镇", new SearchQuery(null, ProductCategory.RICE, null, "双城镇", null, null, SearchQuery.Sort.RELEVANCE, 0, 20)),
                 new Probe("q=hs&minPriceFen=2000&maxPriceFen=8000", new SearchQuery("hs", null, null, null, 2000L, 8000L, SearchQuery.Sort.RELEVANCE, 0, 20)));
         LocalDate today = catalog.today();
         for (int i = 0; i < 200; i++) {
@@ -151,9 +151,9 @@ class SearchBenchmark {
                 long price = 500 + random.nextInt(30_000);
                 args.addAll(List.of(UUID.randomUUID().toString(), sellers.get(seller).toString(), "合作社" + seller,
                         PREFIXES[random.nextInt(PREFIXES.length)] + GOODS[good], CATEGORIES[good].name(), "品牌" + seller,
-                        "產自" + TOWNS[seller % TOWNS.length] + "的" + GOODS[random.nextInt(GOODS.length)], "1 kg", price,
-                        price / 10, "packaging", 1000, 1000, TOWNS[seller % TOWNS.length], "興功村", "ON_SALE",
-                        "FP-" + (start + i), "哈爾濱市扶貧辦", from, until, 1,
+                        "产自" + TOWNS[seller % TOWNS.length] + "的" + GOODS[random.nextInt(GOODS.length)], "1 kg", price,
+                        price / 10, "packaging", 1000, 1000, TOWNS[seller % TOWNS.length], "兴功村", "ON_SALE",
+                        "FP-" + (start + i), "哈尔滨市扶贫办", from, until, 1,
                         new Timestamp(now.getTime() - random.nextInt(1_000_000) * 1000L), now, 0));
             }
             jdbc.update("INSERT INTO product " + columns + " VALUES " + String.join(",", java.util.Collections.nCopies(size, row)),

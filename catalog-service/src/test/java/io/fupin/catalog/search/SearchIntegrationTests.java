@@ -40,14 +40,14 @@ class SearchIntegrationTests {
     void setUp() {
         api = new CatalogApi(port, identity);
         fixtures = new CatalogFixtures(api);
-        seller = fixtures.registerSeller("溪樹田合作社", "農豐鎮");
+        seller = fixtures.registerSeller("溪树田合作社", "农丰镇");
     }
 
     @Test
     void aChinesePhraseRanksAboveItsScatteredCharactersAndPinyinFindsIt() {
-        UUID scattered = product("大豆米粉", "OTHER", 1500, "豆類製品");
-        UUID phrase = product("稻花香大米", "RICE", 4990, "當年新米");
-        product("笨雞蛋", "EGGS", 2600, "散養土雞蛋");
+        UUID scattered = product("大豆米粉", "OTHER", 1500, "豆类制品");
+        UUID phrase = product("稻花香大米", "RICE", 4990, "当年新米");
+        product("笨鸡蛋", "EGGS", 2600, "散养土鸡蛋");
 
         List<String> ranked = awaitIds("q=大米", 2);
         assertThat(ranked).containsExactly(phrase.toString(), scattered.toString());
@@ -60,22 +60,22 @@ class SearchIntegrationTests {
 
     @Test
     void filtersSortsAndCountsFacets() {
-        UUID rice = product("長粒香大米", "RICE", 6990, "長粒香");
-        UUID eggs = product("鵝蛋", "EGGS", 1800, "大鵝蛋");
-        product("小米", "MILLET", 3500, "崗子峪小米");
+        UUID rice = product("长粒香大米", "RICE", 6990, "长粒香");
+        UUID eggs = product("鹅蛋", "EGGS", 1800, "大鹅蛋");
+        product("小米", "MILLET", 3500, "岗子峪小米");
 
         assertThat(awaitIds("sort=price_asc", 3)).first().isEqualTo(eggs.toString());
         assertThat(ids(search("sort=price_desc"))).first().isEqualTo(rice.toString());
         assertThat(ids(search("category=EGGS"))).containsExactly(eggs.toString());
         assertThat(ids(search("minPriceFen=3000&maxPriceFen=7000"))).hasSize(2).doesNotContain(eggs.toString());
-        assertThat(ids(search("town=農豐鎮"))).hasSize(3);
+        assertThat(ids(search("town=农丰镇"))).hasSize(3);
 
         Reply all = search("");
         assertThat(((Number) all.body().get("total")).longValue()).isEqualTo(3);
         assertThat(all.body()).containsEntry("degraded", false);
         String facets = all.body().get("facets").toString();
-        assertThat(facets).contains("{key=RICE, name=null, count=1}", "{key=" + seller + ", name=溪樹田合作社, count=3}",
-                "{key=農豐鎮, name=null, count=3}", "{key=0-2000, fromFen=0, toFen=2000, count=1}",
+        assertThat(facets).contains("{key=RICE, name=null, count=1}", "{key=" + seller + ", name=溪树田合作社, count=3}",
+                "{key=农丰镇, name=null, count=3}", "{key=0-2000, fromFen=0, toFen=2000, count=1}",
                 "{key=5000-10000, fromFen=5000, toFen=10000, count=1}");
     }
 
@@ -85,7 +85,7 @@ class SearchIntegrationTests {
         UUID draft = fixtures.draft(seller, Map.of("name", "花生油"));
         awaitIds("", 1);
 
-        api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/suspend", Map.of("reason", "復檢"));
+        api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/suspend", Map.of("reason", "复检"));
         await().atMost(Duration.ofSeconds(60)).until(() -> ids(search("")).isEmpty());
         assertThat(ids(search("q=花生"))).doesNotContain(draft.toString());
     }
@@ -120,7 +120,7 @@ class SearchIntegrationTests {
 
     @Test
     void anAdminRebuildsTheIndexBehindTheAliasWithoutLosingProducts() {
-        UUID product = product("笨雞蛋", "EGGS", 2600, "散養");
+        UUID product = product("笨鸡蛋", "EGGS", 2600, "散养");
         awaitIds("", 1);
 
         Reply reindexed = api.call(ADMIN, HttpMethod.POST, "/api/catalog/search/reindex", null);
@@ -147,7 +147,7 @@ class SearchIntegrationTests {
 
     private UUID product(String name, String category, long priceFen, String description) {
         return fixtures.certified(seller, Map.of("name", name, "category", category, "priceFen", priceFen,
-                "costFen", 0, "description", description, "brand", "溪樹田", "stock", 50,
+                "costFen", 0, "description", description, "brand", "溪树田", "stock", 50,
                 "presale", Map.of("deliveryDate", LocalDate.now().plusMonths(2).toString(), "capacity", 50)));
     }
 

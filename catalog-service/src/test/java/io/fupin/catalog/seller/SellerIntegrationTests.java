@@ -37,17 +37,17 @@ class SellerIntegrationTests {
     @Test
     void anOfficialRegistersASellerWhoseIdDerivesFromItsCreditCode() {
         String code = newCreditCode();
-        Reply registered = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("哈爾濱兢業蔬菜種植合作社", code, "新興鎮"));
+        Reply registered = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("哈尔滨兢业蔬菜种植合作社", code, "新兴镇"));
 
         assertThat(registered.status()).isEqualTo(201);
         UUID expected = UUID.nameUUIDFromBytes(("seller:" + code).getBytes(StandardCharsets.UTF_8));
         assertThat(registered.body()).containsEntry("id", expected.toString()).containsEntry("kind", "COOPERATIVE")
-                .containsEntry("creditCode", code).containsEntry("town", "新興鎮");
+                .containsEntry("creditCode", code).containsEntry("town", "新兴镇");
 
         Reply asOfficial = api.call(OFFICIAL, HttpMethod.GET, "/api/catalog/sellers/" + expected, null);
         assertThat(asOfficial.body().get("contact").toString()).contains("13900139000");
         Reply asVisitor = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers/" + expected, null);
-        assertThat(asVisitor.body()).containsEntry("name", "哈爾濱兢業蔬菜種植合作社").doesNotContainKey("contact");
+        assertThat(asVisitor.body()).containsEntry("name", "哈尔滨兢业蔬菜种植合作社").doesNotContainKey("contact");
         Reply list = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers?size=200", null);
         assertThat(list.body().get("items").toString()).contains(expected.toString());
     }
@@ -55,10 +55,10 @@ class SellerIntegrationTests {
     @Test
     void refusesADuplicateCreditCode() {
         String code = newCreditCode();
-        assertThat(api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("對鹿飲品", code, "雙城鎮")).status())
+        assertThat(api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("对鹿饮品", code, "双城镇")).status())
                 .isEqualTo(201);
         Reply again = api.call(Caller.of("admin", null, "ADMIN"), HttpMethod.POST, "/api/catalog/sellers",
-                sellerBody("對鹿飲品有限公司", code, "雙城鎮"));
+                sellerBody("对鹿饮品有限公司", code, "双城镇"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).containsEntry("type", "https://fupin.market/problems/duplicate-credit-code");
     }
@@ -68,7 +68,7 @@ class SellerIntegrationTests {
         String valid = newCreditCode();
         String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
         for (String code : new String[] {wrongCheck, "91230113MA1B2G3X4", "9123011OMA1B2G3X4H", ""}) {
-            Reply reply = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("奇鑫米業", code, "雙城鎮"));
+            Reply reply = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", sellerBody("奇鑫米业", code, "双城镇"));
             assertThat(reply.status()).as(code).isEqualTo(400);
             assertThat(reply.body().get("errors").toString()).as(code).contains("creditCode");
         }
@@ -84,7 +84,7 @@ class SellerIntegrationTests {
     @Test
     void onlyOfficialsAndAdminsRegisterSellers() {
         Reply reply = api.call(Caller.of("s", null, "SELLER"), HttpMethod.POST, "/api/catalog/sellers",
-                sellerBody("崗子峪米業", newCreditCode(), "雙城鎮"));
+                sellerBody("岗子峪米业", newCreditCode(), "双城镇"));
         assertThat(reply.status()).isEqualTo(403);
         assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers/" + UUID.randomUUID(), null).status())
                 .isEqualTo(404);

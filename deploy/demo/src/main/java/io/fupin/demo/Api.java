@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The platform's public API, through the gateway, as a demo user. */
 final class Api {
@@ -30,6 +31,17 @@ final class Api {
     record Reply(int status, JsonNode body, String text) {
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The elements of a list answer, whether a bare array or a page ({@code {"items": [...], ...}}); else none. */
+        JsonNode items() {
+            if (body != null && body.isArray()) {
+                return body;
+            }
+            if (body != null && body.has("items") && body.get("items").isArray()) {
+                return body.get("items");
+            }
+            return JsonNodeFactory.instance.arrayNode();
         }
 
         Reply expect(int... statuses) {

@@ -18,17 +18,24 @@ public final class Demo {
         String password = System.getenv().getOrDefault("DEMO_PASSWORD", "fupin-demo");
         Api api = new Api(gateway, password);
         String command = arguments.isEmpty() ? "load" : arguments.getFirst();
-        switch (command) {
-            case "load" -> new LoadDemo(api).run();
-            case "livestream" -> {
-                LoadDemo demo = new LoadDemo(api);
-                demo.run();
-                new Livestream(api, demo, option(arguments, "--buyers", 3000)).run();
+        try {
+            switch (command) {
+                case "load" -> new LoadDemo(api).run();
+                case "livestream" -> {
+                    LoadDemo demo = new LoadDemo(api);
+                    demo.run();
+                    new Livestream(api, demo, option(arguments, "--buyers", 3000)).run();
+                }
+                default -> {
+                    System.err.println("usage: demo load | demo livestream [--buyers N]");
+                    System.exit(2);
+                }
             }
-            default -> {
-                System.err.println("usage: demo load | demo livestream [--buyers N]");
-                System.exit(2);
-            }
+        } catch (LoadDemo.StepFailed e) {
+            // One line that deploy/local/fupin repeats in its summary; the stack trace stays in the load's log.
+            e.printStackTrace();
+            System.err.println("FAILED STEP: " + e.step + ": " + e.getCause().getMessage());
+            System.exit(1);
         }
     }
 

@@ -13,13 +13,13 @@ final class Households {
 
     static final int REGISTERED_POOR = 2_355;
     static final int MARGINAL = 256;
-    static final String XINGGONG = "興功村";
+    static final String XINGGONG = "兴功村";
 
-    private static final String SURNAMES = "王李張劉陳楊趙黃周吳徐孫胡朱高林何郭馬羅梁宋鄭謝韓唐馮于董程曹袁鄧許傅沈曾彭呂蘇盧蔣蔡賈丁魏薛葉閻潘杜戴夏鍾汪田任姜范方石姚譚廖鄒熊金陸郝孔白崔康毛邱秦江史顧侯邵孟龍段雷錢湯尹常武喬賀賴龔耿";
-    private static final String GIVEN = "志國建華明德福貴春英秀蘭玉芳桂珍淑鳳海軍強平文傑永祥興旺立新寶山桂香玉梅金成德勝長林";
+    private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙段雷钱汤尹常武乔贺赖龚耿";
+    private static final String GIVEN = "志国建华明德福贵春英秀兰玉芳桂珍淑凤海军强平文杰永祥兴旺立新宝山桂香玉梅金成德胜长林";
     private static final String[] PROJECTS = {"GOOSE", "CHICKEN", "PIG", "HERBS", "GARLIC", "SHALLOT"};
-    private static final String[] BANKS = {"雙城農村信用合作聯社", "中國郵政儲蓄銀行雙城支行", "中國農業銀行雙城支行"};
-    /** 雙城區's administrative division code: the first six digits of its residents' identity numbers. */
+    private static final String[] BANKS = {"双城农村信用合作联社", "中国邮政储蓄银行双城支行", "中国农业银行双城支行"};
+    /** 双城区's administrative division code: the first six digits of its residents' identity numbers. */
     private static final String REGION = "230113";
 
     record Household(String registrationNumber, String headName, String identityNumber, String mobile, int members,
@@ -36,14 +36,14 @@ final class Households {
         district.towns().forEach(t -> t.villages().forEach(v -> villages.add(new String[] {t.name(), v})));
         List<Household> households = new ArrayList<>();
         int total = REGISTERED_POOR + MARGINAL;
-        // 256 marginal households spread over the district; the goose lot's 興功村 households are all registered poor.
+        // 256 marginal households spread over the district; the goose lot's 兴功村 households are all registered poor.
         java.util.Set<Integer> marginal = new java.util.HashSet<>();
         while (marginal.size() < MARGINAL) {
             marginal.add(24 + random.nextInt(total - 24));
         }
         for (int i = 0; i < total; i++) {
-            // The first 24 live in 興功村, so that the goose lot has its 18 households and more.
-            String[] place = i < 24 ? new String[] {"聯興鎮", XINGGONG} : villages.get(random.nextInt(villages.size()));
+            // The first 24 live in 兴功村, so that the goose lot has its 18 households and more.
+            String[] place = i < 24 ? new String[] {"联兴镇", XINGGONG} : villages.get(random.nextInt(villages.size()));
             String category = marginal.contains(i) ? "MARGINAL" : "REGISTERED_POOR";
             String name = SURNAMES.charAt(random.nextInt(SURNAMES.length())) + given(random);
             String project = i < 24 ? "GOOSE" : PROJECTS[random.nextInt(PROJECTS.length)]

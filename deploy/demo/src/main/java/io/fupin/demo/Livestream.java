@@ -67,7 +67,7 @@ final class Livestream {
             Reply reply = api.post(buyer, "/api/orders", Map.of(
                     "lines", List.of(Map.of("productId", peanuts, "quantity", bags)),
                     "channel", "LIVESTREAM", "buyer", Map.of("kind", "INDIVIDUAL"),
-                    "delivery", Map.of("name", "觀眾" + (i + 1), "mobile", "139%08d".formatted(i), "address", "黑龍江省哈爾濱市")),
+                    "delivery", Map.of("name", "观众" + (i + 1), "mobile", "139%08d".formatted(i), "address", "黑龙江省哈尔滨市")),
                     Map.of("Idempotency-Key", "livestream-" + run + "-" + buyer));
             if (reply.status() == 201) {
                 placed.add(new Placed(buyer, reply.body().get("id").asString(), reply.body().get("totalFen").asLong(), bags));

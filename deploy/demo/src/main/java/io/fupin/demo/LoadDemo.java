@@ -4,7 +4,7 @@ import io.fupin.demo.Api.Reply;
 import io.fupin.demo.Catalogue.Product;
 import io.fupin.demo.Catalogue.Seller;
 import io.fupin.demo.Households.Household;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the demo district through the gateway's public API, as officials, sellers and admins would:
  * places, 2,611 households, sellers, certified products, benefit linkages (among them the goose lot of
- * 興功村), purchase agreements and presale offers. Every step is idempotent: what exists is left alone.
+ * 兴功村), purchase agreements and presale offers. Every step is idempotent: what exists is left alone.
  */
 final class LoadDemo {
 
@@ -39,21 +40,42 @@ final class LoadDemo {
 
     void run() {
         long started = System.nanoTime();
-        places();
-        households();
-        sellers();
-        products();
-        linkages();
-        agreements();
-        presaleOffers();
+        step("places", this::places);
+        step("households", this::households);
+        step("sellers", this::sellers);
+        step("certified products", this::products);
+        step("benefit linkages", this::linkages);
+        step("purchase agreements", this::agreements);
+        step("presale offers", this::presaleOffers);
         System.out.printf("  demo data ready in %.1f s: %d households, %d sellers, %d products%n",
                 (System.nanoTime() - started) / 1e9, householdIds.size(), catalogue.sellers.size(), productIds.size());
+    }
+
+    /** Thrown when one step of the load fails; names the step, so that the operator knows where it stopped. */
+    static final class StepFailed extends RuntimeException {
+
+        final String step;
+
+        StepFailed(String step, RuntimeException cause) {
+            super("demo step '" + step + "' failed: " + cause.getMessage(), cause);
+            this.step = step;
+        }
+    }
+
+    private static void step(String name, Runnable work) {
+        long started = System.nanoTime();
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            throw new StepFailed(name, e);
+        }
+        System.out.printf("  %-28s done in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
     }
 
     private void places() {
         Progress progress = new Progress("places", 1 + district.towns().size()
                 + district.towns().stream().mapToInt(t -> t.villages().size()).sum());
-        for (JsonNode place : api.get("official", "/api/households/places").expect(200).body()) {
+        for (JsonNode place : api.get("official", "/api/households/places").expect(200).items()) {
             placeIds.put(place.get("kind").asString() + ":" + place.get("name").asString(), UUID.fromString(place.get("id").asString()));
         }
         UUID districtId = place("DISTRICT", district.name(), null);
@@ -97,7 +119,7 @@ final class LoadDemo {
 
     private void readHouseholds() {
         for (int page = 0; ; page++) {
-            JsonNode items = api.get("official", "/api/households?size=1000&page=" + page).expect(200).body();
+            JsonNode items = api.get("official", "/api/households?size=1000&page=" + page).expect(200).items();
             for (JsonNode h : items) {
                 householdIds.put(h.get("registrationNumber").asString(), UUID.fromString(h.get("householdId").asString()));
             }
@@ -124,11 +146,9 @@ final class LoadDemo {
         Progress progress = new Progress("certified products", catalogue.products.size());
         Map<String, UUID> existing = new HashMap<>();
         for (Seller seller : catalogue.sellers) {
-            JsonNode page = api.get("admin", "/api/catalog/products/worklist?sellerId=" + seller.id() + "&size=100").body();
-            if (page != null && page.has("items")) {
-                page.get("items").forEach(p -> existing.put(seller.id() + ":" + p.get("name").asString() + ":" + p.get("unit").asString(),
-                        UUID.fromString(p.get("id").asString())));
-            }
+            api.get("admin", "/api/catalog/products/worklist?sellerId=" + seller.id() + "&size=100").items()
+                    .forEach(p -> existing.put(seller.id() + ":" + p.get("name").asString() + ":" + p.get("unit").asString(),
+                            UUID.fromString(p.get("id").asString())));
         }
         LocalDate today = LocalDate.now(SHANGHAI);
         int n = 0;
@@ -152,7 +172,7 @@ final class LoadDemo {
                 }
                 id = UUID.fromString(api.post("admin", "/api/catalog/products", body).expect(201).body().get("id").asString());
                 api.post("admin", "/api/catalog/products/" + id + "/certification-request", Map.of(
-                        "certificateNumber", "FP2019-230113-%04d".formatted(++n), "issuingBody", "國務院扶貧辦中國社會扶貧網",
+                        "certificateNumber", "FP2019-230113-%04d".formatted(++n), "issuingBody", "国务院扶贫办中国社会扶贫网",
                         "validFrom", today.minusMonths(3), "validUntil", today.plusYears(2))).expect(200, 201);
                 api.post("official", "/api/catalog/products/" + id + "/certification/approve", Map.of()).expect(200, 201);
             }
@@ -161,14 +181,13 @@ final class LoadDemo {
         }
     }
 
-    /** Each product shares its proceeds with households of its seller's town; the goose lot with 18 of 興功村. */
+    /** Each product shares its proceeds with households of its seller's town; the goose lot with 18 of 兴功村. */
     private void linkages() {
         Progress progress = new Progress("benefit linkages", catalogue.products.size());
         Random random = new Random(18);
         for (Product product : catalogue.products) {
             UUID productId = productIds.get(product.key());
-            Reply current = api.get("official", "/api/households/products/" + productId + "/linkage");
-            if (current.status() == 200) {
+            if (!api.get("official", "/api/households/products/" + productId + "/linkage/versions").items().isEmpty()) {
                 progress.step(1);
                 continue;
             }
@@ -188,27 +207,27 @@ final class LoadDemo {
                     shares.add(Map.of("householdId", householdIds.get(h.registrationNumber()), "shares", 1 + random.nextInt(5)));
                 }
             }
+            // No effectiveFrom: in force from the moment household-service records it (its own clock), so the
+            // presale offers below never race a linkage that is declared but not yet in force.
             api.post("official", "/api/households/products/" + productId + "/linkage/versions", Map.of(
-                    "sellerId", product.seller().id(), "lotName", product == catalogue.geese ? "耿志杰代養大鵝 700 只" : product.name(),
-                    // From now on: never in the past, since settled sales keep the version they were paid under.
-                    "effectiveFrom", Instant.now().plusSeconds(2), "shares", shares)).expect(200, 201);
+                    "sellerId", product.seller().id(), "lotName", product == catalogue.geese ? "耿志杰代养大鹅 700 只" : product.name(),
+                    "shares", shares)).expect(200, 201);
             progress.step(1);
         }
     }
 
-    /** 三訂: five enterprises agree to buy households' output at a price and standard. */
+    /** 三订: five enterprises agree to buy households' output at a price and standard. */
     private void agreements() {
         Progress progress = new Progress("purchase agreements", 5);
         Seller[] buyers = catalogue.sellers.subList(0, 5).toArray(Seller[]::new);
-        String[] produce = {"稻穀", "花生", "稻穀", "鮮玉米", "稻穀"};
+        String[] produce = {"稻谷", "花生", "稻谷", "鲜玉米", "稻谷"};
         for (int i = 0; i < 5; i++) {
             Household household = households.get(100 + i * 37);
             UUID householdId = householdIds.get(household.registrationNumber());
-            JsonNode existing = api.get("official", "/api/households/" + householdId + "/purchase-agreements").body();
-            if (existing == null || existing.isEmpty()) {
+            if (api.get("official", "/api/households/" + householdId + "/purchase-agreements").items().isEmpty()) {
                 api.post("official", "/api/households/purchase-agreements", Map.of("householdId", householdId,
                         "enterpriseName", buyers[i].name(), "sellerId", buyers[i].id(), "produce", produce[i],
-                        "qualityStandard", "國家二級以上", "unit", "kg", "unitPriceFen", 300 + 20 * i, "agreedQuantity", 1500,
+                        "qualityStandard", "国家二级以上", "unit", "kg", "unitPriceFen", 300 + 20 * i, "agreedQuantity", 1500,
                         "validFrom", LocalDate.now(SHANGHAI).withDayOfYear(1), "validUntil", LocalDate.now(SHANGHAI).withDayOfYear(1).plusYears(1).minusDays(1)))
                         .expect(200, 201);
             }
@@ -216,20 +235,34 @@ final class LoadDemo {
         }
     }
 
-    /** Households of 興功村 offer their geese ahead of the harvest; none has a subscriber yet. */
+    /** Households of 兴功村 offer their geese ahead of the harvest; none has a subscriber yet. */
     private void presaleOffers() {
         Progress progress = new Progress("presale offers", 18);
-        JsonNode offers = api.get("official", "/api/households/presale/offers").body();
-        if (offers != null && offers.size() > 0) {
+        if (!api.get("official", "/api/households/presale/offers").items().isEmpty()) {
             progress.step(18);
             return;
         }
         UUID geese = productIds.get(catalogue.geese.key());
+        awaitLinkageInForce(geese);
         for (int i = 0; i < 18; i++) {
             api.post("official", "/api/households/presale/offers", Map.of("householdId",
                     householdIds.get(households.get(i).registrationNumber()), "productId", geese,
-                    "description", "秋季出欄大鵝", "deliveryDate", LocalDate.now(SHANGHAI).plusDays(60))).expect(200, 201);
+                    "description", "秋季出栏大鹅", "deliveryDate", LocalDate.now(SHANGHAI).plusDays(60))).expect(200, 201);
             progress.step(1);
+        }
+    }
+
+    /**
+     * Offers need the product's linkage in force. One declared by an earlier, interrupted load may start a little
+     * later: wait for it (bounded), rather than guess a delay.
+     */
+    private void awaitLinkageInForce(UUID productId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (api.get("official", "/api/households/products/" + productId + "/linkage").status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("product " + productId + " has no benefit linkage in force after 60 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
     }
 

@@ -45,7 +45,7 @@ class DemoDataTests {
     @Test
     void theGooseLotHasEighteenRegisteredPoorHouseholdsOfXinggong() {
         assertThat(households.subList(0, 18)).allSatisfy(h -> {
-            assertThat(h.village()).isEqualTo("興功村");
+            assertThat(h.village()).isEqualTo("兴功村");
             assertThat(h.category()).isEqualTo("REGISTERED_POOR");
         });
     }

@@ -144,23 +144,23 @@ class WalkingSkeletonSystemIntegrationTests {
     /** A seller registered by an official, a product it lists, certified by an official: on sale. */
     private static String listProduct(int stock, long priceFen, long costFen) {
         String creditCode = creditCode("93230113MA1T" + "%05d".formatted(Math.floorMod(UUID.randomUUID().hashCode(), 100_000)));
-        Reply seller = platform.post("official", "/api/catalog/sellers", Map.of("name", "系統測試合作社 " + creditCode,
-                "kind", "COOPERATIVE", "creditCode", creditCode, "contact", Map.of("name", "測試", "phone", "0451-53110000"),
-                "town", "聯興鎮", "village", "興功村"), Map.of());
+        Reply seller = platform.post("official", "/api/catalog/sellers", Map.of("name", "系统测试合作社 " + creditCode,
+                "kind", "COOPERATIVE", "creditCode", creditCode, "contact", Map.of("name", "测试", "phone", "0451-53110000"),
+                "town", "联兴镇", "village", "兴功村"), Map.of());
         assertThat(seller.status()).as(seller.raw().body()).isIn(201, 409);
         String sellerId = UUID.nameUUIDFromBytes(("seller:" + creditCode).getBytes(StandardCharsets.UTF_8)).toString();
 
         Map<String, Object> product = new HashMap<>(Map.of("sellerId", sellerId, "name", "翠小妹花生", "category", "PEANUTS",
                 "unit", "500 g bag", "priceFen", priceFen, "costFen", costFen, "stock", stock));
         if (costFen > 0) {
-            product.put("costReason", "包裝與物流");
+            product.put("costReason", "包装与物流");
         }
         Reply listed = platform.post("admin", "/api/catalog/products", product, Map.of());
         assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
         String id = listed.body().get("id").asString();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Reply requested = platform.post("admin", "/api/catalog/products/" + id + "/certification-request", Map.of(
-                "certificateNumber", "SYS-" + id.substring(0, 8), "issuingBody", "國務院扶貧辦",
+                "certificateNumber", "SYS-" + id.substring(0, 8), "issuingBody", "国务院扶贫办",
                 "validFrom", today.minusDays(1).toString(), "validUntil", today.plusYears(1).toString()), Map.of());
         assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
         Reply approved = platform.post("official", "/api/catalog/products/" + id + "/certification/approve", Map.of(), Map.of());
@@ -185,7 +185,7 @@ class WalkingSkeletonSystemIntegrationTests {
                 "lines", List.of(Map.of("productId", product, "quantity", quantity)),
                 "channel", "LIVESTREAM",
                 "buyer", Map.of("kind", "INDIVIDUAL"),
-                "delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龍江省哈爾濱市雙城區")),
+                "delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区")),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 

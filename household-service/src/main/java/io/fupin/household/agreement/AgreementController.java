@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Purchase agreements", description = "三訂: enterprises buying households' output, and what was delivered")
+@Tag(name = "Purchase agreements", description = "三订: enterprises buying households' output, and what was delivered")
 class AgreementController {
 
     private final PurchaseAgreements agreements;

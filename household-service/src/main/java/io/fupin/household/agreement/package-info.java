@@ -1,2 +1,2 @@
-/** Purchase agreements (三訂's 訂協議): an enterprise buys a household's output at an agreed price and standard. */
+/** Purchase agreements (三订's 订协议): an enterprise buys a household's output at an agreed price and standard. */
 package io.fupin.household.agreement;

@@ -1,2 +1,2 @@
-/** The administrative places households live in: district → town (鎮/鄉) → village (村). */
+/** The administrative places households live in: district → town (镇/乡) → village (村). */
 package io.fupin.household.places;

@@ -154,12 +154,21 @@ final class HouseholdCsv {
     private static Map<String, String> aliases() {
         Map<String, String> aliases = new HashMap<>();
         COLUMNS.forEach(c -> aliases.put(c.toLowerCase(Locale.ROOT), c));
+        // Simplified, as people here write them, and the traditional spellings some older exports use.
         String[][] chinese = {
+                {"户编号", "registrationNumber"}, {"登记编号", "registrationNumber"}, {"户主姓名", "headName"},
+                {"户主", "headName"}, {"身份证号", "identityNumber"}, {"身份证号码", "identityNumber"},
+                {"手机号", "mobile"}, {"联系电话", "mobile"}, {"家庭人口", "members"}, {"人口数", "members"},
+                {"类别", "category"}, {"户类别", "category"}, {"区", "district"}, {"区县", "district"},
+                {"乡镇", "town"}, {"镇", "town"}, {"村", "village"}, {"行政村", "village"},
+                {"增收项目", "incomeProjects"}, {"产业项目", "incomeProjects"}, {"开户行", "bankName"},
+                {"开户银行", "bankName"}, {"账号", "accountNumber"}, {"银行账号", "accountNumber"},
+                {"年增收目标(分)", "annualTargetFen"}, {"增收目标(分)", "annualTargetFen"}, {"状态", "status"},
                 {"戶編號", "registrationNumber"}, {"登記編號", "registrationNumber"}, {"戶主姓名", "headName"},
                 {"戶主", "headName"}, {"身份證號", "identityNumber"}, {"身份證號碼", "identityNumber"},
-                {"手機號", "mobile"}, {"聯系電話", "mobile"}, {"家庭人口", "members"}, {"人口數", "members"},
+                {"手機號", "mobile"}, {"聯系電話", "mobile"}, {"人口數", "members"},
                 {"類別", "category"}, {"戶類別", "category"}, {"區", "district"}, {"區縣", "district"},
-                {"鄉鎮", "town"}, {"鎮", "town"}, {"村", "village"}, {"行政村", "village"},
+                {"鄉鎮", "town"}, {"鎮", "town"},
                 {"增收項目", "incomeProjects"}, {"產業項目", "incomeProjects"}, {"開戶行", "bankName"},
                 {"開戶銀行", "bankName"}, {"賬號", "accountNumber"}, {"銀行賬號", "accountNumber"},
                 {"年增收目標(分)", "annualTargetFen"}, {"增收目標(分)", "annualTargetFen"}, {"狀態", "status"}};

@@ -1,6 +1,6 @@
 package io.fupin.household.registry;
 
-/** What a household earns from: 鵝, 雞, 豬, 中草藥 (e.g. 顛茄草), 大蒜, 小蔥, or something else. */
+/** What a household earns from: 鹅, 鸡, 猪, 中草药 (e.g. 颠茄草), 大蒜, 小葱, or something else. */
 public enum IncomeProject {
     GOOSE, CHICKEN, PIG, HERBS, GARLIC, SHALLOT, OTHER
 }

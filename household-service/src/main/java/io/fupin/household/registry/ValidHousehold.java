@@ -22,9 +22,12 @@ record ValidHousehold(String registrationNumber, String headName, String identit
     private static final Pattern REGISTRATION = Pattern.compile("[A-Za-z0-9-]{1,40}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{10,30}");
+    /** The names people write in simplified characters, and the traditional spellings of older exports. */
     private static final Map<String, HouseholdCategory> CATEGORY_NAMES = Map.of(
-            "REGISTERED_POOR", HouseholdCategory.REGISTERED_POOR, "建檔立卡貧困戶", HouseholdCategory.REGISTERED_POOR,
-            "貧困戶", HouseholdCategory.REGISTERED_POOR, "MARGINAL", HouseholdCategory.MARGINAL,
+            "REGISTERED_POOR", HouseholdCategory.REGISTERED_POOR, "MARGINAL", HouseholdCategory.MARGINAL,
+            "建档立卡贫困户", HouseholdCategory.REGISTERED_POOR, "贫困户", HouseholdCategory.REGISTERED_POOR,
+            "边缘户", HouseholdCategory.MARGINAL,
+            "建檔立卡貧困戶", HouseholdCategory.REGISTERED_POOR, "貧困戶", HouseholdCategory.REGISTERED_POOR,
             "邊緣戶", HouseholdCategory.MARGINAL);
 
     /**

@@ -22,10 +22,10 @@ class PurchaseAgreementIntegrationTests {
     Map<String, Object> agreement(UUID household, UUID seller, long priceFen, LocalDate from, LocalDate until) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("householdId", household);
-        body.put("enterpriseName", "哈爾濱奇鑫米業有限公司");
+        body.put("enterpriseName", "哈尔滨奇鑫米业有限公司");
         body.put("sellerId", seller);
-        body.put("produce", "大鵝");
-        body.put("qualityStandard", "活重 4 公斤以上, 散養 150 天");
+        body.put("produce", "大鹅");
+        body.put("qualityStandard", "活重 4 公斤以上, 散养 150 天");
         body.put("unit", "只");
         body.put("unitPriceFen", priceFen);
         body.put("agreedQuantity", 50);

@@ -42,13 +42,13 @@ class DistrictReportIntegrationTests {
     @Test
     void theDistrictsHouseholdsReproduceTheReportsTotalsFromTheLedger() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        UUID district = Fixtures.place(api, "DISTRICT", "雙城區" + suffix, null);
+        UUID district = Fixtures.place(api, "DISTRICT", "双城区" + suffix, null);
         List<String[]> villages = new ArrayList<>();
-        String[] towns = {"幸福滿族鄉", "韓甸鎮", "單城鎮", "東官鎮", "農豐滿族錫伯族鎮"};
+        String[] towns = {"幸福满族乡", "韩甸镇", "单城镇", "东官镇", "农丰满族锡伯族镇"};
         for (String town : towns) {
             UUID townId = Fixtures.place(api, "TOWN", town, district);
             for (int k = 1; k <= 4; k++) {
-                String village = (town.equals("幸福滿族鄉") && k == 1) ? "興功村" : town.substring(0, 2) + k + "村";
+                String village = (town.equals("幸福满族乡") && k == 1) ? "兴功村" : town.substring(0, 2) + k + "村";
                 Fixtures.place(api, "VILLAGE", village, townId);
                 villages.add(new String[] {town, village});
             }
@@ -57,9 +57,9 @@ class DistrictReportIntegrationTests {
                 + "town,village,incomeProjects,bankName,accountNumber,annualTargetFen,status\n");
         for (int i = 0; i < POOR + MARGINAL; i++) {
             String[] place = villages.get(i % villages.size());
-            csv.append(String.join(",", "SC" + suffix + "-" + String.format("%04d", i), "戶主" + i, Fixtures.identityNumber(i),
+            csv.append(String.join(",", "SC" + suffix + "-" + String.format("%04d", i), "户主" + i, Fixtures.identityNumber(i),
                     "138" + String.format("%08d", i), Integer.toString(1 + i % 6), i < POOR ? "REGISTERED_POOR" : "MARGINAL",
-                    "雙城區" + suffix, place[0], place[1], i % 3 == 0 ? "GOOSE" : "CHICKEN;GARLIC", "雙城農村信用社",
+                    "双城区" + suffix, place[0], place[1], i % 3 == 0 ? "GOOSE" : "CHICKEN;GARLIC", "双城农村信用社",
                     "62300000" + String.format("%010d", i), "", "")).append('\n');
         }
 
@@ -125,7 +125,7 @@ class DistrictReportIntegrationTests {
                 .isEqualTo(LocalDate.ofInstant(paidAt, ZoneId.of("Asia/Shanghai")).toString());
 
         String csvReport = api.get(Api.OFFICIAL, "/api/households/reports/places/{id}.csv", district).text();
-        assertThat(csvReport).contains("雙城區" + suffix + ",DISTRICT," + progress.get("year").asInt()
+        assertThat(csvReport).contains("双城区" + suffix + ",DISTRICT," + progress.get("year").asInt()
                 + ",2611,2355,256,219,");
         assertThat(csvReport).contains(",42792600,16389,195400");
         String households = api.get(Api.OFFICIAL, "/api/households/reports/places/{id}/households.csv", district).text();

@@ -31,7 +31,7 @@ class LinkageIntegrationTests {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sellerId", sellerId);
-        body.put("lotName", "興功村代養鵝 700 只");
+        body.put("lotName", "兴功村代养鹅 700 只");
         body.put("effectiveFrom", effectiveFrom == null ? null : effectiveFrom.toString());
         body.put("shares", shares);
         return body;
@@ -70,7 +70,7 @@ class LinkageIntegrationTests {
         assertThat(v2.get("version").asInt()).isEqualTo(2);
         assertThat(v2.get("productId").asString()).isEqualTo(product.toString());
         assertThat(v2.get("sellerId").asString()).isEqualTo(seller.toString());
-        assertThat(v2.get("lotName").asString()).isEqualTo("興功村代養鵝 700 只");
+        assertThat(v2.get("lotName").asString()).isEqualTo("兴功村代养鹅 700 只");
         assertThat(Instant.parse(v2.get("effectiveFrom").asString())).isEqualTo(later);
         assertThat(v2.get("linkageId").asString()).isEqualTo(events.get(0).at("/payload/linkageId").asString());
         assertThat(v2.get("shares").findValuesAsString("householdId")).containsExactly(a.toString(), b.toString(), c.toString());

@@ -21,12 +21,12 @@ class PlacesIntegrationTests {
     void keepsTheHierarchyDistrictTownVillage() {
         Fixtures.Village v = Fixtures.village(api);
 
-        assertThat(add("VILLAGE", "錯村", v.districtId()).errorFields()).containsExactly("parentId");
-        assertThat(add("TOWN", "無區鎮", null).errorFields()).containsExactly("parentId");
+        assertThat(add("VILLAGE", "错村", v.districtId()).errorFields()).containsExactly("parentId");
+        assertThat(add("TOWN", "无区镇", null).errorFields()).containsExactly("parentId");
         assertThat(add("VILLAGE", v.villageName(), v.townId()).status()).isEqualTo(409);
-        assertThat(add("TOWN", "新鎮", v.districtId()).status()).isEqualTo(201);
+        assertThat(add("TOWN", "新镇", v.districtId()).status()).isEqualTo(201);
         assertThat(api.get(Api.CLERK, "/api/households/places/{id}/children", v.districtId()).body()
-                .findValuesAsString("name")).containsExactlyInAnyOrder(v.townName(), "新鎮");
+                .findValuesAsString("name")).containsExactlyInAnyOrder(v.townName(), "新镇");
         assertThat(api.post(Api.seller(UUID.randomUUID()), Map.of("kind", "DISTRICT", "name", "x"), "/api/households/places")
                 .status()).isEqualTo(403);
     }

@@ -29,7 +29,7 @@ class PresaleIntegrationTests {
     @Test
     void countsDistinctSubscribersPerLinkedHouseholdAndListsOffersWithoutAnyByVillage() {
         Fixtures.Village v = Fixtures.village(api);
-        UUID otherVillage = Fixtures.place(api, "VILLAGE", "永勝村" + UUID.randomUUID().toString().substring(0, 4), v.townId());
+        UUID otherVillage = Fixtures.place(api, "VILLAGE", "永胜村" + UUID.randomUUID().toString().substring(0, 4), v.townId());
         UUID a = Fixtures.household(api, v.villageId());
         UUID b = Fixtures.household(api, v.villageId());
         UUID c = Fixtures.household(api, otherVillage);
@@ -107,7 +107,7 @@ class PresaleIntegrationTests {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("householdId", household);
         body.put("productId", product);
-        body.put("description", "秋季大鵝 20 只");
+        body.put("description", "秋季大鹅 20 只");
         body.put("deliveryDate", date.toString());
         return api.post(caller, body, "/api/households/presale/offers");
     }

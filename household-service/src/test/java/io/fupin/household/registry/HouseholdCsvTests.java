@@ -11,7 +11,7 @@ class HouseholdCsvTests {
 
     @Test
     void tellsUtf8WithAndWithoutBomFromGbk() {
-        String text = "戶主姓名\r\n劉翠翠\r\n";
+        String text = "户主姓名\r\n刘翠翠\r\n";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         byte[] bom = new byte[utf8.length + 3];
         bom[0] = (byte) 0xEF;
@@ -34,7 +34,7 @@ class HouseholdCsvTests {
 
     @Test
     void writesWhatItReads() {
-        List<String> cells = List.of("吳\"老\"十", "a,b", "plain");
+        List<String> cells = List.of("吴\"老\"十", "a,b", "plain");
         assertThat(HouseholdCsv.parse(HouseholdCsv.line(cells)).getFirst().cells()).isEqualTo(cells);
     }
 
@@ -46,7 +46,7 @@ class HouseholdCsvTests {
 
     @Test
     void knowsTheChineseColumnNamesOfficialsUse() {
-        assertThat(HouseholdCsv.header(List.of("戶編號", "身份證號", "鄉鎮", "unknown", "Village")))
+        assertThat(HouseholdCsv.header(List.of("户编号", "身份证号", "乡镇", "unknown", "Village")))
                 .containsEntry("registrationNumber", 0).containsEntry("identityNumber", 1).containsEntry("town", 2)
                 .containsEntry("village", 4).hasSize(4);
     }

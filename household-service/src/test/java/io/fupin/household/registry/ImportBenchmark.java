@@ -33,21 +33,21 @@ class ImportBenchmark {
     @Test
     void importsTenThousandHouseholds() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        UUID district = Fixtures.place(api, "DISTRICT", "基準區" + suffix, null);
+        UUID district = Fixtures.place(api, "DISTRICT", "基准区" + suffix, null);
         String[][] villages = new String[40][];
         for (int t = 0; t < 8; t++) {
-            UUID town = Fixtures.place(api, "TOWN", "基準鎮" + t, district);
+            UUID town = Fixtures.place(api, "TOWN", "基准镇" + t, district);
             for (int k = 0; k < 5; k++) {
-                Fixtures.place(api, "VILLAGE", "基準村" + k, town);
-                villages[t * 5 + k] = new String[] {"基準鎮" + t, "基準村" + k};
+                Fixtures.place(api, "VILLAGE", "基准村" + k, town);
+                villages[t * 5 + k] = new String[] {"基准镇" + t, "基准村" + k};
             }
         }
-        StringBuilder csv = new StringBuilder("戶編號,戶主姓名,身份證號,手機號,家庭人口,類別,區,鄉鎮,村,增收項目,開戶行,賬號\r\n");
+        StringBuilder csv = new StringBuilder("户编号,户主姓名,身份证号,手机号,家庭人口,类别,区,乡镇,村,增收项目,开户行,账号\r\n");
         for (int i = 0; i < ROWS; i++) {
             String[] v = villages[i % villages.length];
-            csv.append(String.join(",", "BM" + suffix + "-" + i, "戶主" + i, Fixtures.identityNumber(5_000_000 + i),
-                    "139" + String.format("%08d", i), "3", i % 9 == 0 ? "邊緣戶" : "建檔立卡貧困戶", "基準區" + suffix, v[0], v[1],
-                    "GOOSE;GARLIC", "雙城農村信用社", "62300001" + String.format("%010d", i))).append("\r\n");
+            csv.append(String.join(",", "BM" + suffix + "-" + i, "户主" + i, Fixtures.identityNumber(5_000_000 + i),
+                    "139" + String.format("%08d", i), "3", i % 9 == 0 ? "边缘户" : "建档立卡贫困户", "基准区" + suffix, v[0], v[1],
+                    "GOOSE;GARLIC", "双城农村信用社", "62300001" + String.format("%010d", i))).append("\r\n");
         }
         byte[] gbk = csv.toString().getBytes(Charset.forName("GBK"));
         MediaType type = MediaType.parseMediaType("text/csv");

@@ -30,7 +30,7 @@ class ImportIntegrationTests {
 
     static String row(String registration, String head, String identity, Fixtures.Village v, String category) {
         return String.join(",", registration, head, identity, "13845670000", "4", category, v.districtName(),
-                v.townName(), v.villageName(), "GOOSE;HERBS", "雙城農商銀行", "6230000011112222", "", "") + "\r\n";
+                v.townName(), v.villageName(), "GOOSE;HERBS", "双城农商银行", "6230000011112222", "", "") + "\r\n";
     }
 
     @Test
@@ -38,13 +38,13 @@ class ImportIntegrationTests {
         Fixtures.Village v = Fixtures.village(api);
         String bad = Fixtures.freshIdentityNumber();
         String csv = HEADER
-                + row(Fixtures.freshRegistrationNumber(), "張三", Fixtures.freshIdentityNumber(), v, "REGISTERED_POOR")
+                + row(Fixtures.freshRegistrationNumber(), "张三", Fixtures.freshIdentityNumber(), v, "REGISTERED_POOR")
                 + row(Fixtures.freshRegistrationNumber(), "李四", bad.substring(0, 17) + (bad.charAt(17) == '3' ? '4' : '3'), v, "MARGINAL")
-                + row(Fixtures.freshRegistrationNumber(), "王五", Fixtures.freshIdentityNumber(), v, "邊緣戶")
-                + row("R-DUP-" + v.districtId().toString().substring(0, 6), "趙六", Fixtures.freshIdentityNumber(), v, "NOBODY")
-                + row("R-DUP-" + v.districtId().toString().substring(0, 6), "錢七", Fixtures.freshIdentityNumber(), v, "MARGINAL")
-                + row(Fixtures.freshRegistrationNumber(), "孫八", Fixtures.freshIdentityNumber(),
-                        new Fixtures.Village(v.districtId(), v.districtName(), v.townId(), v.townName(), v.villageId(), "無名村"),
+                + row(Fixtures.freshRegistrationNumber(), "王五", Fixtures.freshIdentityNumber(), v, "边缘户")
+                + row("R-DUP-" + v.districtId().toString().substring(0, 6), "赵六", Fixtures.freshIdentityNumber(), v, "NOBODY")
+                + row("R-DUP-" + v.districtId().toString().substring(0, 6), "钱七", Fixtures.freshIdentityNumber(), v, "MARGINAL")
+                + row(Fixtures.freshRegistrationNumber(), "孙八", Fixtures.freshIdentityNumber(),
+                        new Fixtures.Village(v.districtId(), v.districtName(), v.townId(), v.townName(), v.villageId(), "无名村"),
                         "MARGINAL");
         long before = households();
 
@@ -65,7 +65,7 @@ class ImportIntegrationTests {
         Fixtures.Village v = Fixtures.village(api);
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 50; i++) {
-            csv.append(row(Fixtures.freshRegistrationNumber(), "戶主" + i, Fixtures.freshIdentityNumber(), v, "REGISTERED_POOR"));
+            csv.append(row(Fixtures.freshRegistrationNumber(), "户主" + i, Fixtures.freshIdentityNumber(), v, "REGISTERED_POOR"));
         }
         csv.append(row(Fixtures.freshRegistrationNumber(), "", Fixtures.freshIdentityNumber(), v, "MARGINAL"));
         long before = households();
@@ -83,9 +83,9 @@ class ImportIntegrationTests {
     void importsAGbkFileAsExcelWritesIt() {
         Fixtures.Village v = Fixtures.village(api);
         String registration = Fixtures.freshRegistrationNumber();
-        String csv = "戶編號,戶主姓名,身份證號,手機號,家庭人口,類別,鄉鎮,村,增收項目,開戶行,賬號\r\n"
-                + String.join(",", registration, "劉翠翠", Fixtures.freshIdentityNumber(), "13845670001", "2",
-                        "建檔立卡貧困戶", v.townName(), v.villageName(), "CHICKEN", "雙城農村信用社", "6230000011113333")
+        String csv = "户编号,户主姓名,身份证号,手机号,家庭人口,类别,乡镇,村,增收项目,开户行,账号\r\n"
+                + String.join(",", registration, "刘翠翠", Fixtures.freshIdentityNumber(), "13845670001", "2",
+                        "建档立卡贫困户", v.townName(), v.villageName(), "CHICKEN", "双城农村信用社", "6230000011113333")
                 + "\r\n";
         byte[] gbk = csv.getBytes(Charset.forName("GBK"));
 
@@ -96,7 +96,7 @@ class ImportIntegrationTests {
         assertThat(answer.body().get("imported").asInt()).isEqualTo(1);
         var stored = jdbc.sql("SELECT head_name, category, annual_target_fen FROM household WHERE registration_number = ?")
                 .param(registration).query().singleRow();
-        assertThat(stored).containsEntry("head_name", "劉翠翠").containsEntry("category", "REGISTERED_POOR")
+        assertThat(stored).containsEntry("head_name", "刘翠翠").containsEntry("category", "REGISTERED_POOR")
                 .containsEntry("annual_target_fen", 100_000L);
     }
 
@@ -134,16 +134,16 @@ class ImportIntegrationTests {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 3; i++) {
             identities.add(Fixtures.freshIdentityNumber());
-            csv.append(row(Fixtures.freshRegistrationNumber(), "吳\"老\"十" + i, identities.get(i), v, "REGISTERED_POOR"));
+            csv.append(row(Fixtures.freshRegistrationNumber(), "吴\"老\"十" + i, identities.get(i), v, "REGISTERED_POOR"));
         }
-        String quoted = csv.toString().replaceAll("吳\"老\"十(\\d)", "\"吳\"\"老\"\"十$1\"");
+        String quoted = csv.toString().replaceAll("吴\"老\"十(\\d)", "\"吴\"\"老\"\"十$1\"");
         assertThat(api.postBytes(Api.OFFICIAL, CSV, quoted.getBytes(StandardCharsets.UTF_8),
                 "/api/households/import?dryRun=false").status()).isEqualTo(200);
 
         Api.Answer export = api.get(Api.OFFICIAL, "/api/households/export?placeId={id}", v.villageId());
 
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.text()).startsWith("\uFEFF" + HEADER).contains(identities).contains("\"吳\"\"老\"\"十0\"")
+        assertThat(export.text()).startsWith("\uFEFF" + HEADER).contains(identities).contains("\"吴\"\"老\"\"十0\"")
                 .contains("6230000011112222").contains("100000,ACTIVE");
         Api.Answer again = api.postBytes(Api.OFFICIAL, CSV, export.raw(), "/api/households/import?dryRun=true");
         assertThat(again.body().get("rows").asInt()).isEqualTo(3);
@@ -155,7 +155,7 @@ class ImportIntegrationTests {
 
     @Test
     void namesMissingColumnsAndRefusesFilesThatAreNotText() {
-        Api.Answer missing = api.postBytes(Api.OFFICIAL, CSV, "registrationNumber,headName\r\nR-1,張三\r\n"
+        Api.Answer missing = api.postBytes(Api.OFFICIAL, CSV, "registrationNumber,headName\r\nR-1,张三\r\n"
                 .getBytes(StandardCharsets.UTF_8), "/api/households/import");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.errorFields()).contains("line 1 identityNumber", "line 1 village", "line 1 accountNumber");

@@ -8,7 +8,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A line with the price and pass-through cost it was reserved at; later price changes do not touch it.
  *
- * @param presaleDeliveryDate for a presale (認購) product, the day from which it may be shipped; else {@code null}
+ * @param presaleDeliveryDate for a presale (认购) product, the day from which it may be shipped; else {@code null}
  * @param refundedQuantity    units given back (cancellation, presale shortfall, accepted refund); never more than quantity
  * @param trackingNumber      set when the line's seller shipped it
  */

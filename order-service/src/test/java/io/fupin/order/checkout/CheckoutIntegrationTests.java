@@ -144,7 +144,7 @@ class CheckoutIntegrationTests {
     void namesInvalidFieldsAndStoresNothing() {
         UUID product = listProduct(5, 1000, 0);
         Map<String, Object> badMobile = order(product, 1);
-        badMobile.put("delivery", Map.of("name", "王芳", "mobile", "12345", "address", "哈尔濱市雙城區"));
+        badMobile.put("delivery", Map.of("name", "王芳", "mobile", "12345", "address", "哈尔滨市双城区"));
         Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), badMobile);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("delivery.mobile");
@@ -205,7 +205,7 @@ class CheckoutIntegrationTests {
         body.put("lines", List.of(Map.of("productId", product, "quantity", quantity)));
         body.put("channel", "LIVESTREAM");
         body.put("buyer", Map.of("kind", "INDIVIDUAL"));
-        body.put("delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龍江省哈爾濱市雙城區"));
+        body.put("delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区"));
         return body;
     }
 

@@ -200,7 +200,7 @@ class LifecycleIntegrationTests {
                 Map.of("lines", List.of(Map.of("productId", eggProduct, "quantity", 4))));
         assertThat(tooMany.status()).isEqualTo(409);
         Reply requested = shop.post(buyer, "/api/orders/" + order + "/refunds",
-                Map.of("lines", List.of(Map.of("productId", eggProduct, "quantity", 2)), "note", "兩個蛋碎了"));
+                Map.of("lines", List.of(Map.of("productId", eggProduct, "quantity", 2)), "note", "两个蛋碎了"));
         assertThat(requested.status()).isEqualTo(201);
         String refundId = requested.json().get("refunds").get(0).get("refundId").asString();
 
