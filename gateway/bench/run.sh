@@ -12,7 +12,7 @@ SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:8080}
 CATALOG=${CATALOG_URL:-http://127.0.0.1:8081}
-SECRET=${FUPIN_IDENTITY_SECRET:-$(cat "$REPO/deploy/local/.state/identity-secret")}
+SECRET=${FUPIN_IDENTITY_SECRET:-$(cat "$("$REPO/deploy/local/fupin" path)/secrets/identity-secret")}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 product=$(curl -fsS "$GATEWAY/api/catalog/products?size=1" | sed -n 's/.*"items":\[{"id":"\([^"]*\)".*/\1/p')

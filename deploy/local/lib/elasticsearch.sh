@@ -7,7 +7,7 @@
 #
 # http-port defaults to 9200. Everything lives under <state-dir> (any path; created if missing):
 #   dist/elasticsearch-<version>/  the unpacked zip (reused), config/ data/ logs/ tmp/ run/elasticsearch.pid
-# deploy/local/fupin uses .state/elasticsearch and 9200; the catalog-service integration tests
+# deploy/local/fupin uses <its state>/elasticsearch and 9200; the catalog-service integration tests
 # use catalog-service/target/es and 9250.
 #
 # The zip: $ES_ZIP if set, else deploy/local/target/elasticsearch-<version>.zip

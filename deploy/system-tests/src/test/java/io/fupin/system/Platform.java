@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,17 +70,34 @@ final class Platform {
 
     /** Runs the local stack's command, e.g. {@code kill settlement-service}. */
     static void cli(String... args) {
+        run(new ProcessBuilder(command(args)).inheritIO(), args);
+    }
+
+    /** Runs the local stack's command and answers what it printed, e.g. {@code path}. */
+    static String cliOutput(String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        return run(builder, args);
+    }
+
+    private static String[] command(String... args) {
         String cli = System.getProperty("fupin.cli", "deploy/local/fupin");
         String[] command = new String[args.length + 2];
         command[0] = "bash";
         command[1] = cli;
         System.arraycopy(args, 0, command, 2, args.length);
+        return command;
+    }
+
+    private static String run(ProcessBuilder builder, String... args) {
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            Process process = builder.start();
+            String output = builder.redirectOutput() == ProcessBuilder.Redirect.INHERIT ? ""
+                    : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException(String.join(" ", args) + " exited with " + exit);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -54,7 +54,7 @@ public final class LivestreamBench {
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         String secret = System.getProperty("bench.secret", System.getenv("FUPIN_IDENTITY_SECRET"));
         if (secret == null || secret.isBlank()) {
-            Path file = Path.of(System.getProperty("bench.secret.file", "../deploy/local/.state/identity-secret"));
+            Path file = Path.of(System.getProperty("bench.secret.file", "/var/lib/fupin/default/secrets/identity-secret"));
             secret = Files.readString(file).strip();
         }
         IdentitySignature identity = new IdentitySignature(secret, Duration.ofMinutes(5), Clock.systemUTC());
