@@ -32,6 +32,7 @@ public class Api {
     public static final Caller ADMIN = Caller.of("admin-1", null, "ADMIN");
     public static final Caller CLERK = Caller.of("clerk-1", null, "CLERK");
     public static final Caller CONSUMER = Caller.of("consumer-1", null, "CONSUMER");
+    public static final Caller ANONYMOUS = Caller.anonymous();
 
     private final RestClient http;
     private final SignedIdentity identity;

@@ -41,10 +41,15 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
             Map.entry("GET /api/payments/flags", Set.of("clerk", "admin")),
             Map.entry("POST /api/payments/callback", Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
             Map.entry("GET /api/households/1", Set.of("seller", "clerk", "official", "admin")),
+            Map.entry("GET /api/households/public/products/1/beneficiaries",
+                    Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
+            Map.entry("POST /api/households/public/products/1/beneficiaries", Set.of("seller", "official", "admin")),
             Map.entry("POST /api/households", Set.of("seller", "official", "admin")),
             Map.entry("POST /api/households/1/linkages", Set.of("seller", "official", "admin")),
             Map.entry("POST /api/households/import", Set.of("official", "admin")),
             Map.entry("GET /api/settlements/periods", Set.of("clerk", "admin")),
+            Map.entry("GET /api/settlements/public/orders/1/products/2",
+                    Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
             Map.entry("POST /api/settlements/periods/1/close", Set.of("clerk", "admin")));
 
     static Stream<Arguments> matrix() {

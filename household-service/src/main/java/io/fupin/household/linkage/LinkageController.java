@@ -22,9 +22,18 @@ import org.springframework.web.bind.annotation.RestController;
 class LinkageController {
 
     private final BenefitLinkages linkages;
+    private final Beneficiaries beneficiaries;
 
-    LinkageController(BenefitLinkages linkages) {
+    LinkageController(BenefitLinkages linkages, Beneficiaries beneficiaries) {
         this.linkages = linkages;
+        this.beneficiaries = beneficiaries;
+    }
+
+    @GetMapping("/api/households/public/products/{productId}/beneficiaries")
+    @Operation(summary = "Anyone, no token: the households sharing in a product now, masked (surname only), with "
+            + "counts by category, for the storefront and the public trace pages; 404 without a linkage in force")
+    Beneficiaries.View beneficiaries(@PathVariable UUID productId) {
+        return beneficiaries.ofProduct(productId);
     }
 
     @PostMapping("/api/households/products/{productId}/linkage/versions")

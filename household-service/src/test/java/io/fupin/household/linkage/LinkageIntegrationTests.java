@@ -78,6 +78,33 @@ class LinkageIntegrationTests {
     }
 
     @Test
+    void showsAnyoneTheBeneficiariesMaskedWithCountsByCategory() {
+        Fixtures.Village v = Fixtures.village(api);
+        UUID poor = Fixtures.household(api, v.villageId());
+        Map<String, Object> marginalForm = Fixtures.householdForm(v.villageId(), Fixtures.freshIdentityNumber());
+        marginalForm.put("category", "MARGINAL");
+        marginalForm.put("headName", "李建国");
+        UUID marginal = Fixtures.household(api, marginalForm);
+        UUID seller = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        String path = "/api/households/public/products/{p}/beneficiaries";
+        assertThat(api.get(Api.ANONYMOUS, path, product).status()).isEqualTo(404);
+        assertThat(api.post(Api.OFFICIAL, declaration(seller, null, poor, 3, marginal, 1),
+                "/api/households/products/{p}/linkage/versions", product).status()).isEqualTo(201);
+
+        Api.Answer answer = api.get(Api.ANONYMOUS, path, product);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.body().get("households").asInt()).isEqualTo(2);
+        assertThat(answer.body().get("registeredPoor").asInt()).isEqualTo(1);
+        assertThat(answer.body().get("marginal").asInt()).isEqualTo(1);
+        assertThat(answer.body().get("totalShares").asLong()).isEqualTo(4);
+        assertThat(answer.body().get("shares").findValuesAsString("maskedName")).containsExactlyInAnyOrder("王**", "李**");
+        assertThat(answer.text()).doesNotContain(poor.toString(), marginal.toString(), "王秀", "李建国",
+                "registrationNumber", "identity", "account");
+    }
+
+    @Test
     void rejectsZeroSharesMissingOrUnknownHouseholdsAndRewritingThePast() {
         Fixtures.Village v = Fixtures.village(api);
         UUID a = Fixtures.household(api, v.villageId());
