@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The gateway on a random port in front of fake services (real HTTP servers), with the real Redis. Every
  * integration test class extends this and adds nothing to the configuration, so all share one context.
- * Catalog has two instances, to see load balancing; the others one each.
+ * Catalog has two instances, to see load balancing; the others (and the web application) one each.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -34,8 +34,9 @@ public abstract class GatewayIntegrationTest {
     protected static final FakeBackend ORDERS = new FakeBackend("order-service").start();
     protected static final FakeBackend HOUSEHOLDS = new FakeBackend("household-service").start();
     protected static final FakeBackend SETTLEMENTS = new FakeBackend("settlement-service").start();
+    protected static final FakeBackend WEB = new FakeBackend("web").start();
 
-    protected static final List<FakeBackend> ALL_BACKENDS = List.of(CATALOG_A, CATALOG_B, ORDERS, HOUSEHOLDS, SETTLEMENTS);
+    protected static final List<FakeBackend> ALL_BACKENDS = List.of(CATALOG_A, CATALOG_B, ORDERS, HOUSEHOLDS, SETTLEMENTS, WEB);
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -45,6 +46,7 @@ public abstract class GatewayIntegrationTest {
         registry.add("ORDER_URL", ORDERS::url);
         registry.add("HOUSEHOLD_URL", HOUSEHOLDS::url);
         registry.add("SETTLEMENT_URL", SETTLEMENTS::url);
+        registry.add("WEB_URL", WEB::url);
     }
 
     @Autowired

@@ -8,16 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +40,7 @@ class WalkingSkeletonSystemIntegrationTests {
     @Test
     @Order(2)
     void anOrderPlacedThroughTheGatewayReachesSettlement() {
-        String product = listProduct(20, 2990, 300);
+        String product = Listings.listProduct(platform, "翠小妹花生", "PEANUTS", 20, 2990, 300);
         // The search index follows the catalog's events: a newly certified product appears within moments.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Reply browse = platform.get(null, "/api/catalog/products?size=100");
@@ -64,7 +60,7 @@ class WalkingSkeletonSystemIntegrationTests {
     @Test
     @Order(3)
     void aSettlementServiceKilledBeforeItConsumesRecordsTheOrderExactlyOnce() throws SQLException {
-        String product = listProduct(5, 1500, 0);
+        String product = Listings.listProduct(platform, "翠小妹花生", "PEANUTS", 5, 1500, 0);
         long processedBefore = processedOrderEvents();
 
         Platform.cli("kill", "settlement-service");
@@ -139,45 +135,6 @@ class WalkingSkeletonSystemIntegrationTests {
             return last[0].status() == 200;
         });
         return last[0];
-    }
-
-    /** A seller registered by an official, a product it lists, certified by an official: on sale. */
-    private static String listProduct(int stock, long priceFen, long costFen) {
-        String creditCode = creditCode("93230113MA1T" + "%05d".formatted(Math.floorMod(UUID.randomUUID().hashCode(), 100_000)));
-        Reply seller = platform.post("official", "/api/catalog/sellers", Map.of("name", "系统测试合作社 " + creditCode,
-                "kind", "COOPERATIVE", "creditCode", creditCode, "contact", Map.of("name", "测试", "phone", "0451-53110000"),
-                "town", "联兴镇", "village", "兴功村"), Map.of());
-        assertThat(seller.status()).as(seller.raw().body()).isIn(201, 409);
-        String sellerId = UUID.nameUUIDFromBytes(("seller:" + creditCode).getBytes(StandardCharsets.UTF_8)).toString();
-
-        Map<String, Object> product = new HashMap<>(Map.of("sellerId", sellerId, "name", "翠小妹花生", "category", "PEANUTS",
-                "unit", "500 g bag", "priceFen", priceFen, "costFen", costFen, "stock", stock));
-        if (costFen > 0) {
-            product.put("costReason", "包装与物流");
-        }
-        Reply listed = platform.post("admin", "/api/catalog/products", product, Map.of());
-        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
-        String id = listed.body().get("id").asString();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        Reply requested = platform.post("admin", "/api/catalog/products/" + id + "/certification-request", Map.of(
-                "certificateNumber", "SYS-" + id.substring(0, 8), "issuingBody", "国务院扶贫办",
-                "validFrom", today.minusDays(1).toString(), "validUntil", today.plusYears(1).toString()), Map.of());
-        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
-        Reply approved = platform.post("official", "/api/catalog/products/" + id + "/certification/approve", Map.of(), Map.of());
-        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
-        return id;
-    }
-
-    /** GB 32100: the 18th character checks the first 17. */
-    private static String creditCode(String first17) {
-        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += chars.indexOf(first17.charAt(i)) * weights[i];
-        }
-        int check = 31 - sum % 31;
-        return first17 + chars.charAt(check == 31 ? 0 : check);
     }
 
     private static Reply placeOrder(String product, int quantity) {

@@ -20,7 +20,8 @@ import org.springframework.http.HttpStatus;
  * The routes of {@link ApiRoute#ALL}, each to {@code lb://<service>} with, in this order: the caller's rate
  * limit (a refused request never counts against the service's breaker), the circuit breaker with its
  * fallback, and retries of GET and HEAD only (the others may not be idempotent). Plus one route per
- * service for its OpenAPI document. {@code /internal/**} has no route, so it is never reachable from outside.
+ * service for its OpenAPI document, and the pages ({@link ApiRoute#WEB_PATHS}) to the web application, protected
+ * the same way. {@code /internal/**} has no route, so it is never reachable from outside.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiRoutesConfiguration {
@@ -39,7 +40,7 @@ class ApiRoutesConfiguration {
                     predicate = predicate.and().method(api.method());
                 }
                 return predicate
-                        .filters(filters -> protect(filters, api, settings, rateLimit))
+                        .filters(filters -> protect(filters, api.id(), api.service(), settings, rateLimit))
                         .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
                         .metadata(CONNECT_TIMEOUT_ATTR, settings.connectTimeout().toMillis())
                         .metadata(BodySizeLimitFilter.MAX_BODY_SIZE, settings.maxBodySize().toBytes())
@@ -54,15 +55,26 @@ class ApiRoutesConfiguration {
                     .metadata(CONNECT_TIMEOUT_ATTR, routing.defaults().connectTimeout().toMillis())
                     .uri("lb://" + service));
         }
+        RouteSettings web = routing.forRoute(ApiRoute.WEB);
+        routes.route(ApiRoute.WEB, spec -> spec
+                .order(10)
+                .path(ApiRoute.WEB_PATHS.toArray(String[]::new))
+                .filters(filters -> protect(filters, ApiRoute.WEB, ApiRoute.WEB, web, rateLimit)
+                        // The pages build absolute links and redirects (login, OIDC) from the address the browser used.
+                        .preserveHostHeader())
+                .metadata(RESPONSE_TIMEOUT_ATTR, web.responseTimeout().toMillis())
+                .metadata(CONNECT_TIMEOUT_ATTR, web.connectTimeout().toMillis())
+                .metadata(BodySizeLimitFilter.MAX_BODY_SIZE, web.maxBodySize().toBytes())
+                .uri("lb://" + ApiRoute.WEB));
         return routes.build();
     }
 
     @SuppressWarnings("unchecked") // setExceptions takes generic varargs
-    private static GatewayFilterSpec protect(GatewayFilterSpec filters, ApiRoute api, RouteSettings settings,
-            CallerRateLimitGatewayFilterFactory rateLimit) {
+    private static GatewayFilterSpec protect(GatewayFilterSpec filters, String routeId, String service,
+            RouteSettings settings, CallerRateLimitGatewayFilterFactory rateLimit) {
         return filters
                 .filter(rateLimit.apply(new RateLimit(settings.replenishRate(), settings.burstCapacity())))
-                .circuitBreaker(breaker -> breaker.setName(api.id()).setFallbackUri("forward:/fallback/" + api.service()))
+                .circuitBreaker(breaker -> breaker.setName(routeId).setFallbackUri("forward:/fallback/" + service))
                 .retry(retry -> retry
                         .setRetries(settings.retries())
                         .setMethods(HttpMethod.GET, HttpMethod.HEAD)

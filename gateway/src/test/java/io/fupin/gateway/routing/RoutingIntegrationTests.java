@@ -31,6 +31,36 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
         assertThat(answer.get("path").asString()).isEqualTo(path);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/search?q=dami", "/products/42", "/cart", "/account/orders", "/login",
+            "/trace/p/42", "/static/css/site.css", "/webjars/htmx.org/dist/htmx.min.js"})
+    void routesPagesToTheWebApplicationWithoutTokenKeepingTheHost(String path) {
+        JsonNode answer = client.get().uri(path).header(HttpHeaders.HOST, "shop.example:8080").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(answer.get("service").asString()).isEqualTo("web");
+        assertThat(WEB.received().getLast().header("host")).isEqualTo("shop.example:8080");
+    }
+
+    @Test
+    void letsFormsPostToThePagesWithoutToken() {
+        JsonNode answer = client.post().uri("/cart/add").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("productId=42&quantity=1").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(answer.get("service").asString()).isEqualTo("web");
+        assertThat(answer.get("path").asString()).isEqualTo("/cart/add");
+    }
+
+    @Test
+    void keepsItsOwnPathsFromTheWebApplication() {
+        int before = WEB.received().size();
+        client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+        client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        assertThat(WEB.received()).hasSize(before);
+    }
+
     @Test
     void balancesTheCatalogOverItsInstances() {
         Set<String> instances = new HashSet<>();

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only. */
+/** Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only, but a trace page's public read. */
 @IntegrationTest
 class AccessMatrixIntegrationTests {
 
@@ -40,7 +40,8 @@ class AccessMatrixIntegrationTests {
             post("/api/settlements/batches/{batchId}/payment", () -> "{\"bankReference\":\"BANK-1\"}", CLERKS),
             get("/api/settlements/households/{householdId}/statement", CLERKS),
             get("/api/settlements/households/{householdId}/statement.csv", CLERKS),
-            get("/api/settlements/orders/{orderId}", CLERKS)));
+            get("/api/settlements/orders/{orderId}", CLERKS),
+            get("/api/settlements/public/orders/{orderId}/products/{productId}", AccessMatrix.ANYONE)));
 
     @Autowired
     IdentitySignature signature;
@@ -72,6 +73,7 @@ class AccessMatrixIntegrationTests {
                 Who.ADMIN, Caller.of("admin", null, Role.ADMIN),
                 Who.SERVICE, Caller.of("service:order-service", null, Role.SERVICE)),
                 Map.of("periodId", UUID.randomUUID().toString(), "batchId", UUID.randomUUID().toString(),
-                        "householdId", UUID.randomUUID().toString(), "orderId", UUID.randomUUID().toString()));
+                        "householdId", UUID.randomUUID().toString(), "orderId", UUID.randomUUID().toString(),
+                        "productId", UUID.randomUUID().toString()));
     }
 }

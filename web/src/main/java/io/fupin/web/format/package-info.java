@@ -1,0 +1,2 @@
+/** Money in yuan from integer fen, times in Asia/Shanghai. */
+package io.fupin.web.format;

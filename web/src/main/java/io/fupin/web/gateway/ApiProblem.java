@@ -1,0 +1,53 @@
+package io.fupin.web.gateway;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A 4xx problem+json answer of the API.
+ *
+ * @param type   the last segment of the problem's {@code type} URI, e.g. {@code sold-out}
+ * @param errors the offending fields of a 400, as the service named them (e.g. {@code delivery.mobile})
+ */
+public class ApiProblem extends RuntimeException {
+
+    public record FieldError(String field, String message) {
+    }
+
+    private final int status;
+    private final String type;
+    private final String detail;
+    private final List<FieldError> errors;
+
+    public ApiProblem(int status, String type, String detail, List<FieldError> errors) {
+        super(status + " " + type + ": " + detail);
+        this.status = status;
+        this.type = type;
+        this.detail = detail;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** The message for a field whose name ends with {@code field} ({@code mobile} matches {@code delivery.mobile}). */
+    public Optional<String> errorFor(String field) {
+        return errors.stream()
+                .filter(e -> e.field() != null && (e.field().equals(field) || e.field().endsWith("." + field)))
+                .map(FieldError::message)
+                .findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** The storefront and the public trace pages: server-rendered, calling the API through the gateway. */
+package io.fupin.web;

@@ -1,0 +1,110 @@
+package io.fupin.web.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fupin.web.PageTest;
+import io.fupin.web.gateway.ApiProblem;
+import io.fupin.web.gateway.Gateway;
+import io.fupin.web.orders.Order;
+import io.fupin.web.security.SignedIn;
+import io.fupin.web.storefront.Product;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest
+class CheckoutPagesTests {
+
+    static final UUID PEANUTS = UUID.fromString("00000000-0000-0000-0000-00000000b001");
+    static final Authentication CONSUMER = UsernamePasswordAuthenticationToken.authenticated(
+            new SignedIn("consumer", List.of("CONSUMER"), "secret-token", Instant.now().plusSeconds(3600)), null,
+            List.of(new SimpleGrantedAuthority("ROLE_CONSUMER")));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Gateway gateway;
+
+    private MockHttpSession sessionWithPeanutsInCart() throws Exception {
+        LocalDate today = LocalDate.now();
+        when(gateway.get(any(), eq("/api/catalog/products/{id}"), eq(Product.class), eq(PEANUTS))).thenReturn(
+                new Product(PEANUTS, UUID.randomUUID(), "翠翠食品有限公司", "翠小妹花生", "PEANUTS", "翠小妹", "", "袋", 1990,
+                        300, "包装", 50, "新兴镇", "兴功村", null,
+                        new Product.Certificate("FP-1", "扶贫办", today.minusDays(1), today.plusDays(1)), "ON_SALE", null,
+                        null));
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/cart/add").session(session).param("productId", PEANUTS.toString()).param("quantity", "2")
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        return session;
+    }
+
+    @Test
+    void sendsVisitorsToTheLoginFirst() throws Exception {
+        mvc.perform(get("/checkout")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void placesOneOrderForADoubleClickUnderTheAttemptsKeyWithTheUsersToken() throws Exception {
+        MockHttpSession session = sessionWithPeanutsInCart();
+        UUID orderId = UUID.randomUUID();
+        when(gateway.post(eq("secret-token"), eq("/api/orders"), any(), anyMap(), eq(Order.class)))
+                .thenReturn(new Order(orderId, "FP-1", "PENDING_PAYMENT", 3980, null, Instant.now(), null, null, null,
+                        null, null, null, null, null, List.of(), List.of()));
+        String form = mvc.perform(get("/checkout").session(session).with(authentication(CONSUMER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String attempt = form.replaceAll("(?s).*name=\"attempt\" value=\"([^\"]+)\".*", "$1");
+        assertThat(form).doesNotContain("secret-token");
+
+        for (int click = 0; click < 2; click++) {
+            mvc.perform(post("/checkout").session(session).with(authentication(CONSUMER)).with(csrf())
+                            .param("attempt", attempt).param("name", "王芳").param("mobile", "13800138000")
+                            .param("address", "黑龙江省哈尔滨市双城区").param("buyerKind", "INDIVIDUAL"))
+                    .andExpect(redirectedUrl("/account/orders/" + orderId + "?placed"));
+        }
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, String>> headers = ArgumentCaptor.forClass(Map.class);
+        verify(gateway, times(1)).post(eq("secret-token"), eq("/api/orders"), any(), headers.capture(), eq(Order.class));
+        assertThat(headers.getValue()).containsEntry("Idempotency-Key", attempt);
+    }
+
+    @Test
+    void showsTheServicesFieldErrorsNextToTheirFieldsAndStartsANewAttempt() throws Exception {
+        MockHttpSession session = sessionWithPeanutsInCart();
+        when(gateway.post(anyString(), eq("/api/orders"), any(), anyMap(), eq(Order.class))).thenThrow(new ApiProblem(
+                400, "invalid-request", "Invalid delivery.mobile.",
+                List.of(new ApiProblem.FieldError("delivery.mobile", "must be a mainland mobile number of 11 digits"))));
+
+        String html = mvc.perform(post("/checkout").session(session).with(authentication(CONSUMER)).with(csrf())
+                        .param("attempt", "first-attempt").param("name", "王芳").param("mobile", "12345")
+                        .param("address", "双城区").param("buyerKind", "INDIVIDUAL"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"mobile-error\"", "must be a mainland mobile number of 11 digits",
+                "aria-describedby=\"mobile-error\"").doesNotContain("value=\"first-attempt\"");
+    }
+}
