@@ -32,9 +32,13 @@ public class ProductQueries {
         this.catalog = catalog;
     }
 
-    /** The filters of a product search; {@code null} means "any". */
-    public record Filter(String q, ProductCategory category, UUID sellerId, String town, Long minPriceFen,
-            Long maxPriceFen) {
+    /**
+     * The filters of a product search; {@code null} or empty means "any". A product matches when its name, brand,
+     * seller, place or description contains one of {@code words} (the same words in each script), or its stored
+     * pinyin contains one of {@code pinyin}; its town is one of {@code towns}.
+     */
+    public record Filter(List<String> words, List<String> pinyin, ProductCategory category, UUID sellerId,
+            List<String> towns, Long minPriceFen, Long maxPriceFen) {
     }
 
     public enum Order {
@@ -54,8 +58,7 @@ public class ProductQueries {
         Where where = where(filter);
         long total = where.bind(jdbc.sql("SELECT COUNT(*) FROM product WHERE " + where.sql)).query(Long.class).single();
         String orderBy = switch (order) {
-            case RELEVANCE -> filter.q() == null ? "created_at DESC, id"
-                    : "(name LIKE :like) DESC, (pinyin LIKE :pinyinLike) DESC, created_at DESC, id";
+            case RELEVANCE -> where.matchesFirst() + "created_at DESC, id";
             case NEWEST -> "created_at DESC, id";
             case PRICE_ASC -> "price_fen ASC, id";
             case PRICE_DESC -> "price_fen DESC, id";
@@ -132,11 +135,27 @@ public class ProductQueries {
         StringBuilder sql = new StringBuilder("status = 'ON_SALE' AND certificate_valid_until >= :today");
         Map<String, Object> params = new HashMap<>();
         params.put("today", catalog.today());
-        if (filter.q() != null) {
-            sql.append(" AND (name LIKE :like OR brand LIKE :like OR description LIKE :like OR seller_name LIKE :like"
-                    + " OR pinyin LIKE :pinyinLike)");
-            params.put("like", "%" + escapeLike(filter.q().strip()) + "%");
-            params.put("pinyinLike", "%" + escapeLike(ProductPinyin.normalizeQuery(filter.q())) + "%");
+        List<String> names = new ArrayList<>();
+        List<String> anywhere = new ArrayList<>();
+        for (int i = 0; i < filter.words().size(); i++) {
+            params.put("like" + i, "%" + escapeLike(filter.words().get(i)) + "%");
+            names.add("name LIKE :like" + i);
+            for (String column : List.of("name", "brand", "seller_name", "town", "village", "description")) {
+                anywhere.add(column + " LIKE :like" + i);
+            }
+        }
+        List<String> pinyin = new ArrayList<>();
+        for (int i = 0; i < filter.pinyin().size(); i++) {
+            params.put("pinyinLike" + i, "%" + escapeLike(filter.pinyin().get(i)) + "%");
+            pinyin.add("pinyin LIKE :pinyinLike" + i);
+        }
+        anywhere.addAll(pinyin);
+        if (!anywhere.isEmpty()) {
+            sql.append(" AND (").append(String.join(" OR ", anywhere)).append(")");
+        }
+        if (!filter.towns().isEmpty()) {
+            sql.append(" AND town IN (:towns)");
+            params.put("towns", filter.towns());
         }
         if (filter.category() != null) {
             sql.append(" AND category = :category");
@@ -146,10 +165,6 @@ public class ProductQueries {
             sql.append(" AND seller_id = :sellerId");
             params.put("sellerId", filter.sellerId().toString());
         }
-        if (filter.town() != null) {
-            sql.append(" AND town = :town");
-            params.put("town", filter.town());
-        }
         if (filter.minPriceFen() != null) {
             sql.append(" AND price_fen >= :minPrice");
             params.put("minPrice", filter.minPriceFen());
@@ -158,14 +173,21 @@ public class ProductQueries {
             sql.append(" AND price_fen <= :maxPrice");
             params.put("maxPrice", filter.maxPriceFen());
         }
-        return new Where(sql.toString(), params);
+        StringBuilder matchesFirst = new StringBuilder();
+        for (List<String> conditions : List.of(names, pinyin)) {
+            if (!conditions.isEmpty()) {
+                matchesFirst.append("(").append(String.join(" OR ", conditions)).append(") DESC, ");
+            }
+        }
+        return new Where(sql.toString(), params, matchesFirst.toString());
     }
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private record Where(String sql, Map<String, Object> params) {
+    /** The condition and its parameters; {@code matchesFirst} orders name matches first, then pinyin matches. */
+    private record Where(String sql, Map<String, Object> params, String matchesFirst) {
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
             params.forEach(statement::param);
             return statement;

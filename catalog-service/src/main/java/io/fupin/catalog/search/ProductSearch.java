@@ -1,5 +1,6 @@
 package io.fupin.catalog.search;
 
+import io.fupin.catalog.product.ChineseScript;
 import io.fupin.catalog.product.ProductCatalog;
 import io.fupin.catalog.product.ProductQueries;
 import io.fupin.catalog.search.SearchResult.Bucket;
@@ -47,6 +48,7 @@ public class ProductSearch implements DisposableBean {
         this.catalog = catalog;
         this.breaker = breakers.circuitBreaker("search");
         this.timeout = timeout;
+        ChineseScript.warmUp();
     }
 
     SearchResult search(SearchQuery query) {
@@ -82,15 +84,23 @@ public class ProductSearch implements DisposableBean {
         Map<String, List<Bucket>> buckets = new LinkedHashMap<>();
         List<Long> bands = List.of();
         for (Map.Entry<String, List<ProductQueries.Count>> facet : database.facets(query.filter(), PriceBands.EDGES).entrySet()) {
-            if ("price".equals(facet.getKey())) {
-                bands = facet.getValue().stream().map(ProductQueries.Count::count).toList();
-            } else {
-                buckets.put(facet.getKey(), facet.getValue().stream()
+            switch (facet.getKey()) {
+                case "price" -> bands = facet.getValue().stream().map(ProductQueries.Count::count).toList();
+                case "town" -> buckets.put("town", simplifiedTowns(facet.getValue()));
+                default -> buckets.put(facet.getKey(), facet.getValue().stream()
                         .map(c -> new Bucket(c.key(), c.label(), c.count())).toList());
             }
         }
-        List<SearchItem> items = found.items().stream().map(s -> ProductDocument.of(s).item()).toList();
+        List<SearchItem> items = found.items().stream().map(SearchItem::of).toList();
         return new SearchResult(items, found.total(), SearchResult.facets(buckets, bands), true, query.page(), query.size());
+    }
+
+    /** Towns written in either script count as one, under the simplified name the index uses as well. */
+    private static List<Bucket> simplifiedTowns(List<ProductQueries.Count> counts) {
+        Map<String, Long> merged = new LinkedHashMap<>();
+        counts.forEach(c -> merged.merge(ChineseScript.simplified(c.key()), c.count(), Long::sum));
+        return merged.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> new Bucket(e.getKey(), null, e.getValue())).toList();
     }
 
     CircuitBreaker.State breakerState() {

@@ -12,13 +12,14 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
-import io.fupin.catalog.product.ProductPinyin;
+import co.elastic.clients.json.JsonData;
 import io.fupin.catalog.search.SearchResult.Bucket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,9 @@ import org.springframework.stereotype.Component;
 class SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    /** Grows whenever {@link #mapping()} changes; an index built with an older one is rebuilt. */
+    static final int MAPPING_VERSION = 2;
+    private static final String BIGRAMS = "han_bigrams";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -63,7 +67,7 @@ class SearchIndex {
             return;
         }
         if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            String first = alias + "-v1";
+            String first = alias + "-v" + MAPPING_VERSION;
             try {
                 create(first, true);
                 log.info("Created search index {} behind alias {}", first, alias);
@@ -80,7 +84,13 @@ class SearchIndex {
     void create(String index, boolean withAlias) throws IOException {
         client.indices().create(c -> {
             c.index(index)
-                    .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s")))
+                    .settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("1s"))
+                            .analysis(a -> a
+                                    .filter("han_shingles", f -> f.definition(d -> d.shingle(sh -> sh
+                                            .minShingleSize(2).maxShingleSize(2).outputUnigrams(false)
+                                            .outputUnigramsIfNoShingles(true))))
+                                    .analyzer(BIGRAMS, an -> an.custom(cu -> cu.tokenizer("standard")
+                                            .filter("lowercase", "han_shingles")))))
                     .mappings(mapping());
             if (withAlias) {
                 c.aliases(alias, a -> a.isWriteIndex(true));
@@ -91,22 +101,25 @@ class SearchIndex {
 
     /**
      * Han text is analysed by the standard analyzer (one token per character, all this distribution has);
-     * phrase queries then rank adjacent characters above scattered ones. Pinyin runs are exact keywords.
+     * phrase queries then rank adjacent characters above scattered ones, and the name's character pairs
+     * ({@value #BIGRAMS}) let a query with one wrong character still match the rest. Shown fields are kept as
+     * written and not searched; {@code search.*} holds the simplified text, pinyin runs and pack sizes.
      */
     private static TypeMapping mapping() {
         return TypeMapping.of(m -> m
+                .meta("mapping", JsonData.of(MAPPING_VERSION))
                 .properties("id", p -> p.keyword(k -> k))
                 .properties("sellerId", p -> p.keyword(k -> k))
-                .properties("sellerName", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k.ignoreAbove(256)))))
-                .properties("name", p -> p.text(t -> t))
-                .properties("brand", p -> p.text(t -> t))
-                .properties("description", p -> p.text(t -> t))
+                .properties("sellerName", p -> p.keyword(k -> k.ignoreAbove(256)))
+                .properties("name", p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties("brand", p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties("description", p -> p.text(t -> t.index(false)))
                 .properties("category", p -> p.keyword(k -> k))
                 .properties("unit", p -> p.keyword(k -> k.index(false)))
                 .properties("priceFen", p -> p.long_(l -> l))
                 .properties("stock", p -> p.integer(i -> i))
-                .properties("town", p -> p.keyword(k -> k))
-                .properties("village", p -> p.keyword(k -> k))
+                .properties("town", p -> p.keyword(k -> k.index(false)))
+                .properties("village", p -> p.keyword(k -> k.index(false)))
                 .properties("status", p -> p.keyword(k -> k))
                 .properties("certificateNumber", p -> p.keyword(k -> k))
                 .properties("certificateValidUntil", p -> p.date(d -> d))
@@ -114,7 +127,29 @@ class SearchIndex {
                 .properties("createdAt", p -> p.date(d -> d))
                 .properties("changedAt", p -> p.date(d -> d))
                 .properties("revision", p -> p.long_(l -> l))
-                .properties("pinyin", p -> p.keyword(k -> k)));
+                .properties("search", p -> p.object(o -> o
+                        .properties("name", n -> n.text(t -> t.fields("bigrams", f -> f.text(b -> b.analyzer(BIGRAMS)))))
+                        .properties("brand", n -> n.text(t -> t))
+                        .properties("seller", n -> n.text(t -> t))
+                        .properties("place", n -> n.text(t -> t))
+                        .properties("category", n -> n.text(t -> t))
+                        .properties("description", n -> n.text(t -> t))
+                        .properties("town", n -> n.keyword(k -> k))
+                        .properties("pinyin", n -> n.keyword(k -> k))
+                        .properties("placePinyin", n -> n.keyword(k -> k))
+                        .properties("quantities", n -> n.keyword(k -> k)))));
+    }
+
+    /** Whether the index behind the alias was built with an older mapping than this code's (then it needs a reindex). */
+    boolean outdated() throws IOException {
+        Set<String> live = indicesBehindAlias();
+        if (live.isEmpty()) {
+            return false;
+        }
+        return client.indices().getMapping(g -> g.index(alias)).mappings().values().stream().anyMatch(m -> {
+            JsonData version = m.mappings().meta() == null ? null : m.mappings().meta().get("mapping");
+            return version == null || version.to(Integer.class) < MAPPING_VERSION;
+        });
     }
 
     /** Writes one product through the alias; an older revision than the indexed one is ignored. */
@@ -203,11 +238,11 @@ class SearchIndex {
                     .from(query.page() * query.size())
                     .size(query.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.excludes("description", "pinyin")))
+                    .source(src -> src.filter(f -> f.excludes("description", "search")))
                     .aggregations("category", a -> a.terms(t -> t.field("category").size(20)))
                     .aggregations("seller", a -> a.terms(t -> t.field("sellerId").size(20))
-                            .aggregations("name", n -> n.terms(t -> t.field("sellerName.keyword").size(1))))
-                    .aggregations("town", a -> a.terms(t -> t.field("town").size(20)))
+                            .aggregations("name", n -> n.terms(t -> t.field("sellerName").size(1))))
+                    .aggregations("town", a -> a.terms(t -> t.field("search.town").size(20)))
                     .aggregations("price", a -> a.range(r -> r.field("priceFen").ranges(ranges())));
             switch (query.effectiveSort()) {
                 case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
@@ -256,9 +291,8 @@ class SearchIndex {
     }
 
     /**
-     * Phrases score far above scattered characters: "大米" as a phrase in the name earns most, the same
-     * characters anywhere in name, brand, seller or description (all of them required) earn a little. A query
-     * in Latin letters is also looked up as a pinyin run ("dami") or initials ("dm").
+     * Filters first (on sale, certificate valid today, then the request's filters), then the words, which must
+     * match in at least one way; quantities only raise the products of that pack size.
      */
     private static Query query(SearchQuery query, LocalDate today) {
         BoolQuery.Builder bool = new BoolQuery.Builder()
@@ -271,7 +305,7 @@ class SearchIndex {
             bool.filter(f -> f.term(t -> t.field("sellerId").value(query.sellerId().toString())));
         }
         if (query.town() != null) {
-            bool.filter(f -> f.term(t -> t.field("town").value(query.town())));
+            bool.filter(f -> f.term(t -> t.field("search.town").value(query.town())));
         }
         if (query.minPriceFen() != null || query.maxPriceFen() != null) {
             bool.filter(f -> f.range(r -> r.number(n -> {
@@ -285,22 +319,58 @@ class SearchIndex {
                 return n;
             })));
         }
-        String q = query.q();
-        if (q != null) {
-            List<Query> should = new ArrayList<>();
-            should.add(Query.of(b -> b.matchPhrase(m -> m.field("name").query(q).boost(10f))));
-            should.add(Query.of(b -> b.matchPhrase(m -> m.field("brand").query(q).boost(4f))));
-            should.add(Query.of(b -> b.matchPhrase(m -> m.field("sellerName").query(q).boost(2f))));
-            should.add(Query.of(b -> b.matchPhrase(m -> m.field("description").query(q).boost(1.5f))));
-            should.add(Query.of(b -> b.multiMatch(m -> m.query(q).fields("name^2", "brand", "sellerName", "description")
-                    .operator(Operator.And))));
-            if (ProductPinyin.looksLikePinyin(q)) {
-                String pinyin = ProductPinyin.normalizeQuery(q);
-                should.add(Query.of(b -> b.term(t -> t.field("pinyin").value(FieldValue.of(pinyin)).boost(8f))));
-                should.add(Query.of(b -> b.prefix(p -> p.field("pinyin").value(pinyin).boost(2f))));
-            }
-            bool.should(should).minimumShouldMatch("1");
+        ShopperText text = query.text();
+        if (text != null && text.words() != null) {
+            bool.must(words(text));
         }
-        return Query.of(b -> b.bool(bool.build()));
+        if (text != null && !text.quantities().isEmpty()) {
+            List<FieldValue> quantities = text.quantities().stream().map(FieldValue::of).toList();
+            bool.should(s -> s.terms(t -> t.field("search.quantities").terms(v -> v.value(quantities)).boost(8f)));
+        }
+        return Query.of(b -> b.bool(bool.minimumShouldMatch("0").build()));
+    }
+
+    /**
+     * The ways words can match, summed: a phrase in the name scores far above the same characters scattered
+     * ("大米" ranks 稻花香大米 far above 大豆米粉); brand, seller, place (town, village), category and
+     * description phrases count less; all characters across those fields (兴功 大鹅) a little. Typos: half the
+     * name's character pairs (稻花想 has 稻花), the query's pinyin against the name's (大迷 reads "dami" as 大米
+     * does), and for Latin letters pinyin runs and initials exactly, as a prefix and within one or two edits
+     * (dahuaxiang).
+     */
+    private static Query words(ShopperText text) {
+        String words = text.words();
+        List<Query> should = new ArrayList<>();
+        should.add(phrase("search.name", words, 10f));
+        should.add(phrase("search.brand", words, 4f));
+        should.add(phrase("search.seller", words, 3f));
+        should.add(phrase("search.place", words, 3f));
+        should.add(phrase("search.category", words, 3f));
+        should.add(phrase("search.description", words, 1f));
+        should.add(Query.of(b -> b.multiMatch(m -> m.query(words).type(TextQueryType.CrossFields).operator(Operator.And)
+                .fields("search.name^2", "search.brand", "search.seller", "search.place", "search.category",
+                        "search.description"))));
+        should.add(Query.of(b -> b.match(m -> m.field("search.name.bigrams").query(words).minimumShouldMatch("50%")
+                .boost(2f))));
+        String pinyin = text.pinyin();
+        if (pinyin != null && text.latin()) {
+            should.add(term("search.pinyin", pinyin, 8f));
+            should.add(Query.of(b -> b.prefix(p -> p.field("search.pinyin").value(pinyin).boost(2f))));
+            should.add(Query.of(b -> b.fuzzy(f -> f.field("search.pinyin").value(pinyin).fuzziness("AUTO:5,8")
+                    .prefixLength(1).boost(1.5f))));
+            should.add(term("search.placePinyin", pinyin, 3f));
+        } else if (pinyin != null) {
+            should.add(term("search.pinyin", pinyin, 3f));
+            should.add(term("search.placePinyin", pinyin, 1.5f));
+        }
+        return Query.of(b -> b.bool(o -> o.should(should).minimumShouldMatch("1")));
+    }
+
+    private static Query phrase(String field, String words, float boost) {
+        return Query.of(b -> b.matchPhrase(m -> m.field(field).query(words).boost(boost)));
+    }
+
+    private static Query term(String field, String value, float boost) {
+        return Query.of(b -> b.term(t -> t.field(field).value(FieldValue.of(value)).boost(boost)));
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,7 @@ public class SearchIndexer {
     private final ProductQueries products;
     private final JsonMapper json;
     private final Clock clock;
+    private volatile boolean upToDate;
 
     SearchIndexer(SearchIndex index, ProductQueries products, JsonMapper json, Clock clock) {
         this.index = index;
@@ -88,6 +90,28 @@ public class SearchIndexer {
             return new Reindexed(fresh, count, previous, took.toMillis());
         } catch (IOException e) {
             throw new SearchUnavailable(e);
+        }
+    }
+
+    /**
+     * An index built by an older version of this service (another mapping, other analysis) is rebuilt once, as
+     * soon as Elasticsearch answers; until then searches still answer from it. Checks stop after the first answer.
+     */
+    @Scheduled(initialDelayString = "${fupin.search.upgrade-check-every:PT30S}",
+            fixedDelayString = "${fupin.search.upgrade-check-every:PT30S}")
+    void rebuildOutdatedIndex() {
+        if (upToDate) {
+            return;
+        }
+        try {
+            if (index.outdated()) {
+                log.info("The search index was built with an older mapping; rebuilding it");
+                // A call within this bean, so the ADMIN rule of the endpoint does not apply to the service itself.
+                reindex();
+            }
+            upToDate = true;
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not check the search index yet: {}", e.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.fupin.catalog.search;
 
 import io.fupin.catalog.product.ProductCategory;
+import io.fupin.catalog.product.ProductEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -9,4 +10,12 @@ import java.util.UUID;
 public record SearchItem(UUID id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
         String unit, long priceFen, int stock, String town, String village, String certificateNumber,
         LocalDate certificateValidUntil, LocalDate presaleDeliveryDate, Instant createdAt) {
+
+    static SearchItem of(ProductEvent.State s) {
+        return new SearchItem(s.productId(), s.sellerId(), s.sellerName(), s.name(), s.category(), s.brand(), s.unit(),
+                s.priceFen(), s.stock(), s.town(), s.village(),
+                s.certificate() == null ? null : s.certificate().number(),
+                s.certificate() == null ? null : s.certificate().validUntil(),
+                s.presale() == null ? null : s.presale().deliveryDate(), s.createdAt());
+    }
 }

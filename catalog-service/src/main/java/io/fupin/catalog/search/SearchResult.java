@@ -1,5 +1,6 @@
 package io.fupin.catalog.search;
 
+import io.fupin.catalog.product.ProductCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +14,36 @@ public record SearchResult(List<SearchItem> items, long total, Facets facets, bo
     public record Facets(List<Bucket> category, List<Bucket> seller, List<Bucket> town, List<PriceBand> price) {
     }
 
-    /** {@code name} is the seller's name in the seller facet, absent elsewhere. */
+    /**
+     * One facet value: {@code key} is what the matching filter takes, {@code name} what to show (the category's
+     * Chinese name, the seller's name, the town).
+     */
     public record Bucket(String key, String name, long count) {
     }
 
-    public record PriceBand(String key, Long fromFen, Long toFen, long count) {
+    /** {@code key} is what the {@code price} filter takes; {@code toFen} is exclusive and absent for the top band. */
+    public record PriceBand(String key, String name, Long fromFen, Long toFen, long count) {
     }
 
+    /** Facets from counts per key (category, seller with its name, town) and per price band. */
     static Facets facets(Map<String, List<Bucket>> buckets, List<Long> bandCounts) {
         List<PriceBand> bands = new ArrayList<>();
         for (int i = 0; i < PriceBands.EDGES.size(); i++) {
-            bands.add(new PriceBand(PriceBands.key(i), PriceBands.EDGES.get(i), PriceBands.upper(i),
+            bands.add(new PriceBand(PriceBands.key(i), PriceBands.name(i), PriceBands.EDGES.get(i), PriceBands.upper(i),
                     i < bandCounts.size() ? bandCounts.get(i) : 0));
         }
-        return new Facets(buckets.getOrDefault("category", List.of()), buckets.getOrDefault("seller", List.of()),
-                buckets.getOrDefault("town", List.of()), bands);
+        List<Bucket> categories = buckets.getOrDefault("category", List.of()).stream()
+                .map(b -> new Bucket(b.key(), categoryName(b.key()), b.count())).toList();
+        List<Bucket> towns = buckets.getOrDefault("town", List.of()).stream()
+                .map(b -> new Bucket(b.key(), b.key(), b.count())).toList();
+        return new Facets(categories, buckets.getOrDefault("seller", List.of()), towns, bands);
+    }
+
+    private static String categoryName(String key) {
+        try {
+            return ProductCategory.valueOf(key).displayName();
+        } catch (IllegalArgumentException unknown) {
+            return key;
+        }
     }
 }

@@ -7,12 +7,16 @@ import io.fupin.catalog.product.UnknownSeller;
 import io.fupin.catalog.reservation.ReservationNotFound;
 import io.fupin.catalog.reservation.ReservationReleased;
 import io.fupin.catalog.reservation.SoldOut;
+import io.fupin.catalog.search.InvalidSearchFilter;
 import io.fupin.catalog.search.PageTooDeep;
 import io.fupin.catalog.search.SearchUnavailable;
 import io.fupin.catalog.seller.DuplicateCreditCode;
 import io.fupin.catalog.seller.SellerNotFound;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -85,6 +89,19 @@ class CatalogProblemHandling extends ProblemHandling {
     @ExceptionHandler(PageTooDeep.class)
     ProblemDetail onPageTooDeep(PageTooDeep ex) {
         return invalid("page", ex.getMessage());
+    }
+
+    /** Names each rejected filter in {@code errors} and lists what it may be in {@code allowedValues}. */
+    @ExceptionHandler(InvalidSearchFilter.class)
+    ProblemDetail onInvalidSearchFilter(InvalidSearchFilter ex) {
+        ProblemDetail problem = invalid(ex.rejected().stream()
+                .map(r -> new FieldProblem(r.field(), r.message())).toList());
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
+        ex.rejected().stream().filter(r -> !r.allowed().isEmpty()).forEach(r -> allowed.put(r.field(), r.allowed()));
+        if (!allowed.isEmpty()) {
+            problem.setProperty("allowedValues", allowed);
+        }
+        return problem;
     }
 
     @ExceptionHandler(SearchUnavailable.class)

@@ -19,10 +19,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +39,9 @@ class CertificationIntegrationTests {
     ProductJobs jobs;
     @Autowired
     JsonMapper json;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    /** This context's own broker: the brokers system property names the last one started in this JVM. */
+    @Autowired
+    EmbeddedKafkaBroker broker;
     @LocalServerPort
     int port;
 
@@ -54,7 +55,7 @@ class CertificationIntegrationTests {
     void setUp() {
         api = new CatalogApi(port, identity);
         fixtures = new CatalogFixtures(api);
-        events = new ProductEventsProbe(brokers, json);
+        events = new ProductEventsProbe(broker.getBrokersAsString(), json);
         seller = fixtures.registerSeller();
         sellerUser = Caller.of("seller", seller, "SELLER");
     }

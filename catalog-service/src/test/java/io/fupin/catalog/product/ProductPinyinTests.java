@@ -23,6 +23,18 @@ class ProductPinyinTests {
 
     @Test
     void storesFullPinyinAndInitialsForTheDatabaseFallback() {
-        assertThat(ProductPinyin.of("稻花香大米", null)).isEqualTo("daohuaxiangdami dhxdm");
+        assertThat(ProductPinyin.of("稻花香大米", null)).startsWith("daohuaxiangdami dhxdm ");
+    }
+
+    @Test
+    void alsoIndexesTheOtherReadingsOfPolyphonicCharacters() {
+        assertThat(ProductPinyin.terms("长粒香大米")).contains("changlixiang", "clx", "changlixiangdami");
+        assertThat(ProductPinyin.of("长粒香大米")).contains("changlixiangdami");
+    }
+
+    @Test
+    void readsTraditionalCharactersAsTheirSimplifiedForms() {
+        assertThat(ProductPinyin.terms("笨雞蛋")).contains("benjidan", "bjd", "jidan");
+        assertThat(ProductPinyin.reading("鵝蛋")).isEqualTo("edan");
     }
 }

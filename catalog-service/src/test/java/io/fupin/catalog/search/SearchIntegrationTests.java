@@ -14,6 +14,7 @@ import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,9 +75,37 @@ class SearchIntegrationTests {
         assertThat(((Number) all.body().get("total")).longValue()).isEqualTo(3);
         assertThat(all.body()).containsEntry("degraded", false);
         String facets = all.body().get("facets").toString();
-        assertThat(facets).contains("{key=RICE, name=null, count=1}", "{key=" + seller + ", name=溪树田合作社, count=3}",
-                "{key=农丰镇, name=null, count=3}", "{key=0-2000, fromFen=0, toFen=2000, count=1}",
-                "{key=5000-10000, fromFen=5000, toFen=10000, count=1}");
+        assertThat(facets).contains("{key=RICE, name=大米, count=1}", "{key=MILLET, name=小米杂粮, count=1}",
+                "{key=" + seller + ", name=溪树田合作社, count=3}", "{key=农丰镇, name=农丰镇, count=3}",
+                "{key=0-2000, name=20元以下, fromFen=0, toFen=2000, count=1}",
+                "{key=5000-10000, name=50–100元, fromFen=5000, toFen=10000, count=1}");
+        assertThat(ids(search("price=0-2000"))).containsExactly(eggs.toString());
+        assertThat(ids(search("category=eggs&town=农丰镇"))).containsExactly(eggs.toString());
+    }
+
+    @Test
+    void simplifiedAndTraditionalQueriesFindProductsLabelledInEitherScript() {
+        UUID traditional = product("鵝蛋", "EGGS", 1800, "興功村大鵝蛋");
+        UUID simplified = product("笨鸡蛋", "EGGS", 2600, "散养土鸡蛋");
+        awaitIds("", 2);
+
+        assertThat(ids(search("q=鹅"))).containsExactly(traditional.toString());
+        assertThat(ids(search("q=大鹅蛋"))).containsExactly(traditional.toString());
+        assertThat(ids(search("q=雞蛋"))).containsExactly(simplified.toString());
+        assertThat(ids(search("q=bjd"))).containsExactly(simplified.toString());
+        assertThat(ids(search("q=鸡旦"))).as("a character of the same sound").containsExactly(simplified.toString());
+    }
+
+    @Test
+    void quantitiesInTheQueryRankButNeverExclude() {
+        UUID small = product("鹅蛋", "EGGS", 1800, "鹅蛋", "6 枚 盒");
+        UUID large = product("鹅蛋", "EGGS", 3000, "鹅蛋", "十枚 盒");
+        awaitIds("", 2);
+
+        assertThat(ids(search("q=鹅蛋 10枚"))).containsExactly(large.toString(), small.toString());
+        assertThat(ids(search("q=6个鹅蛋"))).containsExactly(small.toString(), large.toString());
+        assertThat(ids(search("q=鹅蛋 5kg"))).hasSize(2);
+        assertThat(ids(search("q=5公斤"))).hasSize(2);
     }
 
     @Test
@@ -94,7 +123,8 @@ class SearchIntegrationTests {
     void answersFromMariaDbMarkedDegradedWhileElasticsearchIsDownAndRecoversByItself() throws Exception {
         UUID phrase = product("稻花香大米", "RICE", 4990, "新米");
         product("小米", "MILLET", 3500, "小米");
-        awaitIds("", 2);
+        UUID goose = product("鵝蛋", "EGGS", 1800, "大鵝蛋");
+        awaitIds("", 3);
 
         ElasticsearchLink.get().cut();
         try {
@@ -103,8 +133,12 @@ class SearchIntegrationTests {
             assertThat(degraded.body()).containsEntry("degraded", true);
             assertThat(ids(degraded)).containsExactly(phrase.toString());
             assertThat(degradedHeader("q=大米")).isEqualTo("true");
-            assertThat(search("category=MILLET").body().get("facets").toString()).contains("{key=MILLET, name=null, count=1}");
-            assertThat(((Number) search("").body().get("total")).longValue()).isEqualTo(2);
+            assertThat(search("category=MILLET").body().get("facets").toString()).contains("{key=MILLET, name=小米杂粮, count=1}");
+            assertThat(((Number) search("").body().get("total")).longValue()).isEqualTo(3);
+            assertThat(ids(search("q=鹅"))).as("simplified finds traditional").containsExactly(goose.toString());
+            assertThat(ids(search("q=大米 5kg"))).as("a quantity is not required").containsExactly(phrase.toString());
+            assertThat(ids(search("q=稻花想"))).as("the pinyin of a typo").containsExactly(phrase.toString());
+            assertThat(search("q=大米").body()).containsEntry("degraded", true);
 
             Reply reserved = api.call(Caller.of("service:order-service", null, "SERVICE"), HttpMethod.POST,
                     "/internal/reservations", Map.of("orderId", UUID.randomUUID(),
@@ -133,20 +167,47 @@ class SearchIntegrationTests {
     }
 
     @Test
-    void refusesUnknownSortsAndPagesBeyondTheWindow() {
+    void refusesUnknownFilterValuesListingTheAllowedOnesAndPagesBeyondTheWindow() {
         Reply sort = search("sort=cheapest");
         assertThat(sort.status()).isEqualTo(400);
+        assertThat(sort.body()).containsEntry("type", "https://fupin.market/problems/invalid-request");
         assertThat(sort.body().get("errors").toString()).contains("sort");
+        assertThat(sort.body().get("allowedValues").toString())
+                .isEqualTo("{sort=[relevance, newest, price_asc, price_desc]}");
         Reply deep = search("page=600&size=20");
         assertThat(deep.status()).isEqualTo(400);
         assertThat(deep.body().get("errors").toString()).contains("page");
-        Reply category = search("category=GOLD");
-        assertThat(category.status()).isEqualTo(400);
-        assertThat(category.body().get("errors").toString()).contains("category");
+        Reply filters = search("category=GOLD&price=0-100");
+        assertThat(filters.status()).isEqualTo(400);
+        assertThat(filters.body().get("errors").toString()).contains("category", "price");
+        assertThat(filters.body().get("allowedValues").toString()).contains(
+                "category=[RICE, PEANUTS, EGGS, MILLET, VEGETABLES, POULTRY, MEAT, HERBS, OTHER]",
+                "price=[0-2000, 2000-5000, 5000-10000, 10000-20000, 20000-]");
+        assertThat(search("category=rice&sort=Price_Asc").status()).isEqualTo(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void documentsTheFiltersWithTheirAllowedValues() {
+        Reply docs = api.call(Caller.anonymous(), HttpMethod.GET, "/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) docs.body()
+                .get("paths")).get("/api/catalog/products")).get("get");
+        Map<String, Object> parameters = new HashMap<>();
+        ((List<Map<String, Object>>) operation.get("parameters")).forEach(p -> parameters.put((String) p.get("name"), p));
+        assertThat(parameters).containsKeys("q", "category", "town", "price", "sort", "minPriceFen", "maxPriceFen");
+        assertThat(parameters.get("category").toString()).contains("RICE", "VEGETABLES", "any case");
+        assertThat(parameters.get("price").toString()).contains("2000-5000", "20000-");
+        assertThat(parameters.get("sort").toString()).contains("price_asc");
+        assertThat((Map<String, Object>) operation.get("responses")).containsKey("400");
     }
 
     private UUID product(String name, String category, long priceFen, String description) {
-        return fixtures.certified(seller, Map.of("name", name, "category", category, "priceFen", priceFen,
+        return product(name, category, priceFen, description, "5 kg bag");
+    }
+
+    private UUID product(String name, String category, long priceFen, String description, String unit) {
+        return fixtures.certified(seller, Map.of("name", name, "category", category, "priceFen", priceFen, "unit", unit,
                 "costFen", 0, "description", description, "brand", "溪树田", "stock", 50,
                 "presale", Map.of("deliveryDate", LocalDate.now().plusMonths(2).toString(), "capacity", 50)));
     }
