@@ -80,9 +80,12 @@ public final class RunningCatalog {
         }
     }
 
+    private static final Duration STARTUP = Duration.ofSeconds(300);
+
     private static void awaitLive(Process process, String url, Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // Generous: on a shared, overloaded build machine the jar alone can take minutes to start.
+        Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("catalog-service exited; see " + log.toAbsolutePath());
@@ -107,7 +110,8 @@ public final class RunningCatalog {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("catalog-service did not come up within 90 s; see " + log.toAbsolutePath());
+        throw new IllegalStateException("catalog-service did not come up within " + STARTUP.toSeconds() + " s; see "
+                + log.toAbsolutePath());
     }
 
     private static int freePort() {

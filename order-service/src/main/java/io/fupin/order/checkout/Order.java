@@ -322,6 +322,15 @@ public class Order extends AbstractAggregateRoot<Order> {
         throw new IllegalTransition(id, status, step);
     }
 
+    /**
+     * Whether the seller still has to ship goods of this paid order: the one case in which it may see where
+     * they go (never on unpaid or cancelled orders, nor once its part is on its way).
+     */
+    boolean awaitsShipmentBy(UUID sellerId) {
+        return status == OrderStatus.PAID && lines.stream().anyMatch(l -> Objects.equals(l.sellerId(), sellerId)
+                && !l.shipped() && l.remainingQuantity() > 0);
+    }
+
     boolean hasLinesOf(UUID sellerId) {
         return lines.stream().anyMatch(l -> Objects.equals(l.sellerId(), sellerId));
     }

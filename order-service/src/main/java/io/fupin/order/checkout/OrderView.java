@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * An order as its buyer sees it, or (with {@code sellerId} set) as one seller sees it: only that seller's lines,
- * refunds and amount ({@code totalFen} is then the seller's part).
+ * refunds and amount ({@code totalFen} is then the seller's part), and the delivery contact only while the seller
+ * has goods of the paid order to ship.
  */
 public record OrderView(UUID id, String orderNumber, OrderStatus status, Channel channel, BuyerKind buyerKind,
         String organisationName, long totalFen, DeliveryContact delivery, Instant placedAt, Instant paymentDueAt,
@@ -42,7 +43,7 @@ public record OrderView(UUID id, String orderNumber, OrderStatus status, Channel
                         r.decidedAt(), r.lines()))
                 .toList();
         return new OrderView(o.id(), o.orderNumber(), o.status(), o.channel(), o.buyerKind(), o.organisationName(),
-                total, o.contact(), o.placedAt(), o.paymentDueAt(), o.paymentId(), o.paidAt(), o.shippedAt(),
+                total, sellerId == null || o.awaitsShipmentBy(sellerId) ? o.contact() : null, o.placedAt(), o.paymentDueAt(), o.paymentId(), o.paidAt(), o.shippedAt(),
                 o.deliveredAt(), o.deliveredAutomatically(), o.completedAt(), o.cancelledAt(), o.cancelReason(),
                 sellerId, lines, refunds);
     }

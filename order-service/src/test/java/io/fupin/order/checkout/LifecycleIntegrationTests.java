@@ -259,6 +259,51 @@ class LifecycleIntegrationTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aSellerSeesTheDeliveryContactOnlyOnOrdersItMustShip() {
+        Seller rice = shop.newSeller();
+        Seller eggs = shop.newSeller();
+        UUID riceProduct = shop.listProduct(rice, 10, 5000, 0);
+        UUID eggProduct = shop.listProduct(eggs, 10, 1200, 0);
+        Map<UUID, Integer> lines = new LinkedHashMap<>();
+        lines.put(riceProduct, 1);
+        lines.put(eggProduct, 2);
+        UUID both = UUID.fromString(shop.place(buyer, Shop.order("ONLINE", lines)).text("id"));
+        UUID unpaid = shop.placeOrder(buyer, eggProduct, 1);
+        UUID cancelled = shop.placeOrder(buyer, eggProduct, 1);
+        shop.post(buyer, "/api/orders/" + cancelled + "/cancellation", null);
+
+        assertThat(mobileSeenBy(rice.caller(), both)).as("unpaid").isNull();
+        assertThat(mobileSeenBy(eggs.caller(), unpaid)).as("unpaid").isNull();
+        assertThat(mobileSeenBy(eggs.caller(), cancelled)).as("cancelled").isNull();
+        assertThat(shop.list(eggs.caller(), "?view=seller")).allSatisfy(o -> assertThat(mobileIn(o)).isNull());
+
+        shop.payInSandbox(buyer, both);
+        awaitStatus(both, "PAID");
+        assertThat(mobileSeenBy(rice.caller(), both)).isEqualTo("13800138000");
+        assertThat(mobileSeenBy(eggs.caller(), both)).isEqualTo("13800138000");
+        assertThat(shop.list(eggs.caller(), "?view=seller")).filteredOn(o -> o.get("id").asString().equals(both.toString()))
+                .singleElement().satisfies(o -> assertThat(mobileIn(o)).isEqualTo("13800138000"));
+
+        shop.post(rice.caller(), "/api/orders/" + both + "/shipments", Map.of("trackingNumber", "SF1"));
+        assertThat(mobileSeenBy(rice.caller(), both)).as("shipped by this seller").isNull();
+        assertThat(mobileSeenBy(eggs.caller(), both)).as("still to ship").isEqualTo("13800138000");
+        shop.post(eggs.caller(), "/api/orders/" + both + "/shipments", Map.of("trackingNumber", "SF2"));
+        assertThat(mobileSeenBy(eggs.caller(), both)).isNull();
+        assertThat(mobileSeenBy(buyer, both)).as("the buyer always sees its own").isEqualTo("13800138000");
+    }
+
+    private String mobileSeenBy(Caller caller, UUID order) {
+        Reply reply = shop.get(caller, "/api/orders/" + order);
+        assertThat(reply.status()).isEqualTo(200);
+        return mobileIn(reply.json());
+    }
+
+    private static String mobileIn(JsonNode order) {
+        JsonNode delivery = order.get("delivery");
+        return delivery == null || delivery.isNull() ? null : delivery.get("mobile").asString();
+    }
+
     private void awaitStatus(UUID order, String status) {
         await().atMost(Duration.ofSeconds(15)).until(() -> status.equals(shop.status(buyer, order)));
     }
