@@ -2,10 +2,13 @@ package io.fupin.order.livestream;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +34,10 @@ public class BuyerLimits {
     }
 
     /**
-     * Takes the order's units from each buyer's allowance, all or nothing; idempotent by order id. A product
-     * with a limit of its own is limited in every channel (a bot would just switch channel); in a livestream
-     * order every product is limited, by the default when it has no limit of its own.
+     * Takes the order's units from each buyer's allowance, all or nothing; idempotent by order id. The limit
+     * belongs to the product and the show, never to the channel an order names (a bot would just name another):
+     * a product's own limit applies in every channel, and so does the limit of a show selling it right now; an
+     * order that calls itself a livestream order is limited by the default too. The strictest of these applies.
      *
      * @return whether anything is limited for this order (and so must be given back if it fails)
      * @throws LimitExceeded when a line would take the buyer past the product's limit
@@ -44,11 +48,11 @@ public class BuyerLimits {
         for (Map.Entry<UUID, Integer> line : unitsByProduct.entrySet()) {
             UUID product = line.getKey();
             int units = line.getValue();
-            Optional<Integer> own = ownLimit(product);
-            if (own.isEmpty() && !livestream) {
+            Optional<Integer> inForce = limitInForce(product, livestream);
+            if (inForce.isEmpty()) {
                 continue;
             }
-            int limit = own.orElse(defaultLimit);
+            int limit = inForce.get();
             limited = true;
             try {
                 jdbc.sql("INSERT INTO livestream_allowance (order_id, product_id, buyer_id, quantity) VALUES (?, ?, ?, ?)")
@@ -84,8 +88,43 @@ public class BuyerLimits {
         jdbc.sql("DELETE FROM livestream_allowance WHERE order_id = ?").param(orderId.toString()).update();
     }
 
+    /** The limit in force for a product in a livestream order now. */
     public int limitOf(UUID productId) {
-        return ownLimit(productId).orElse(defaultLimit);
+        return limitInForce(productId, true).orElse(defaultLimit);
+    }
+
+    /** The strictest of the product's own limit, a running show's and, in a livestream order, the default. */
+    private Optional<Integer> limitInForce(UUID productId, boolean livestreamOrder) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Integer> shows = jdbc.sql("""
+                        SELECT MIN(COALESCE(s.max_units_per_buyer, ?)) FROM livestream_show s
+                        JOIN livestream_show_product p ON p.show_id = s.id
+                        WHERE p.product_id = ? AND s.starts_at <= ? AND s.ends_at > ?""")
+                .params(defaultLimit, productId.toString(), now, now)
+                .query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).list();
+        return Stream.of(ownLimit(productId).orElse(null), shows.isEmpty() ? null : shows.getFirst(),
+                        livestreamOrder ? defaultLimit : null)
+                .filter(Objects::nonNull).min(Integer::compare);
+    }
+
+    /** A show announced: while it runs, its products are limited per buyer whatever channel an order names. */
+    public record Show(UUID id, String title, List<UUID> productIds, Instant startsAt, Instant endsAt,
+            int maxUnitsPerBuyer) {
+    }
+
+    @Transactional
+    public Show announceShow(String title, List<UUID> productIds, Instant startsAt, Instant endsAt,
+            Integer maxUnitsPerBuyer) {
+        UUID id = UUID.randomUUID();
+        List<UUID> products = productIds.stream().distinct().toList();
+        jdbc.sql("INSERT INTO livestream_show (id, title, starts_at, ends_at, max_units_per_buyer, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id.toString(), title, Timestamp.from(startsAt), Timestamp.from(endsAt), maxUnitsPerBuyer,
+                        Timestamp.from(clock.instant())).update();
+        for (UUID product : products) {
+            jdbc.sql("INSERT INTO livestream_show_product (show_id, product_id) VALUES (?, ?)")
+                    .params(id.toString(), product.toString()).update();
+        }
+        return new Show(id, title, products, startsAt, endsAt, maxUnitsPerBuyer == null ? defaultLimit : maxUnitsPerBuyer);
     }
 
     private Optional<Integer> ownLimit(UUID productId) {
@@ -104,10 +143,10 @@ public class BuyerLimits {
     private record Taken(String productId, String buyerId, int quantity) {
     }
 
-    /** The buyer would hold more units of a livestream product than allowed. */
+    /** The buyer would hold more units of a limited product than allowed. */
     public static class LimitExceeded extends RuntimeException {
         public LimitExceeded(UUID productId, int limit) {
-            super("At most " + limit + " units of product " + productId + " per buyer in a livestream.");
+            super("At most " + limit + " units of product " + productId + " per buyer while it is sold in a livestream.");
         }
     }
 }

@@ -82,6 +82,32 @@ class LivestreamIntegrationTests {
     }
 
     @Test
+    void aShowLimitsItsProductsWhateverChannelTheOrderNames() {
+        UUID product = shop.listProduct(100, 990, 0);
+        Map<String, Object> show = Map.of("title", "县长直播带货", "productIds", List.of(product),
+                "startsAt", clock.instant().minus(Duration.ofMinutes(1)).toString(),
+                "endsAt", clock.instant().plus(Duration.ofHours(2)).toString(), "maxUnitsPerBuyer", 3);
+        assertThat(shop.post(Caller.of("seller", UUID.randomUUID(), "SELLER"), "/api/orders/livestream-shows", show).status())
+                .isEqualTo(403);
+        assertThat(shop.post(Shop.ADMIN, "/api/orders/livestream-shows", show).status()).isEqualTo(201);
+        Caller bot = Caller.of("bot-" + UUID.randomUUID(), null, "CONSUMER");
+
+        Reply two = shop.place(bot, Shop.order("LIVESTREAM", Map.of(product, 2)));
+        Reply twoOnline = shop.place(bot, Shop.order("ONLINE", Map.of(product, 2)));
+        Reply twoInTheSupermarket = shop.place(bot, Shop.order("SUPERMARKET", Map.of(product, 2)));
+        Reply oneOnline = shop.place(bot, Shop.order("ONLINE", Map.of(product, 1)));
+        Reply oneMore = shop.place(bot, Shop.order("ONLINE", Map.of(product, 1)));
+
+        assertThat(two.status()).isEqualTo(201);
+        assertThat(twoOnline.status()).isEqualTo(409);
+        assertThat(twoOnline.text("type")).endsWith("/livestream-limit");
+        assertThat(twoInTheSupermarket.status()).isEqualTo(409);
+        assertThat(oneOnline.status()).isEqualTo(201);
+        assertThat(oneMore.status()).isEqualTo(409);
+        assertThat(shop.stockOf(product)).isEqualTo(97);
+    }
+
+    @Test
     void fiveThousandBuyAttemptsForTwoThousandUnitsSellExactlyTwoThousand() throws Exception {
         UUID product = shop.listProduct(2000, 1990, 200);
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
