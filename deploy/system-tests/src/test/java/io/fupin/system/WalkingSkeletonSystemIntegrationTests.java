@@ -14,10 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -92,12 +97,50 @@ class WalkingSkeletonSystemIntegrationTests {
     }
 
     /**
+     * Anyone can reach the provider's callback route; a callback not signed with this machine's secret (here one
+     * signed with the secret that used to be committed as a default, and one not signed at all) is refused with 401
+     * at the gateway's public address and pays nothing.
+     */
+    @Test
+    @Order(5)
+    void aForgedPaymentCallbackThroughTheGatewayIsRefusedAndChangesNothing() throws Exception {
+        String product = Listings.listProduct(platform, "翠小妹花生", "PEANUTS", 5, 1200, 0);
+        Reply order = placeOrder(product, 1);
+        assertThat(order.status()).as(order.raw().body()).isEqualTo(201);
+        String orderId = order.body().get("id").asString();
+        Reply payment = platform.post("consumer", "/api/payments", Map.of("orderId", orderId, "amountFen", 1200),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(payment.status()).as(payment.raw().body()).isEqualTo(201);
+        String paymentId = payment.body().get("id").asString();
+        Map<String, Object> forged = Map.of("notifyId", UUID.randomUUID().toString(), "paymentId", paymentId,
+                "tradeNo", "FORGED", "status", "SUCCESS", "amountFen", 1200, "paidAt", Instant.now().toString());
+        String body = JsonMapper.builder().build().writeValueAsString(forged);
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("sandbox-callback-secret-change-me-0123456789".getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = Base64.getEncoder().encodeToString(
+                mac.doFinal((timestamp + "\n" + "forged\n" + body + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        Reply signedWithAGuess = platform.send("POST", "/api/payments/callback", null, forged,
+                Map.of("Pay-Timestamp", timestamp, "Pay-Nonce", "forged", "Pay-Signature", signature));
+        Reply unsigned = platform.send("POST", "/api/payments/callback", null, forged, Map.of());
+
+        for (Reply refused : List.of(signedWithAGuess, unsigned)) {
+            assertThat(refused.status()).as(refused.raw().body()).isEqualTo(401);
+            assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        }
+        assertThat(platform.get("consumer", "/api/orders/" + orderId).body().get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(platform.get("consumer", "/api/payments/" + paymentId).body().get("status").asString()).isEqualTo("PENDING");
+    }
+
+    /**
      * A small livestream (issue 8's scenario, 60 buyers) run by the local stack's own command, then its summary
      * checked against the ledger: receipts - refunds = allocations + costs + suspense to the fen, margin 0, and
      * the batch paid reaches the households' income.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aSmallLivestreamReconcilesToTheFenWithZeroMargin() {
         Platform.cli("livestream", "--buyers", "60");
 

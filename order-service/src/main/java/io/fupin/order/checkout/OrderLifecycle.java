@@ -55,12 +55,12 @@ public class OrderLifecycle {
         NOT_PAYABLE
     }
 
-    /** What a payment provider's callback needs to know about an order. */
-    public record Payable(UUID orderId, String buyerId, OrderStatus status, long totalFen) {
+    /** What payments need to know about an order: its buyer, status, total and the payment it took, if any. */
+    public record Payable(UUID orderId, String buyerId, OrderStatus status, long totalFen, UUID paymentId) {
     }
 
     public java.util.Optional<Payable> payable(UUID orderId) {
-        return orders.findById(orderId).map(o -> new Payable(o.id(), o.buyerId(), o.status(), o.totalFen()));
+        return orders.findById(orderId).map(o -> new Payable(o.id(), o.buyerId(), o.status(), o.totalFen(), o.paymentId()));
     }
 
     /**

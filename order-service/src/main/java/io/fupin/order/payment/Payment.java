@@ -11,12 +11,14 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Payment {
 
     public enum Status {
-        /** Registered with the provider, waiting for its callback. */
+        /** Registered with the provider, waiting for its callback (and polled until it settles). */
         PENDING,
         /** The provider took the money and the order is paid. */
         SUCCEEDED,
-        /** The provider took the money but the order could not take it (expired, cancelled): sent back. */
-        REFUNDED
+        /** The provider took the money but the order could not take it (expired, cancelled): a refund is owed. */
+        REFUNDED,
+        /** The provider closed it unpaid (or it was voided): no money moved. */
+        FAILED
     }
 
     @Id
@@ -59,6 +61,15 @@ public class Payment {
         status = orderTookIt ? Status.SUCCEEDED : Status.REFUNDED;
         providerTradeNo = tradeNo;
         paidAt = at;
+        return true;
+    }
+
+    /** @return whether the provider's word that nobody paid changed the payment */
+    boolean fail() {
+        if (status != Status.PENDING) {
+            return false;
+        }
+        status = Status.FAILED;
         return true;
     }
 

@@ -5,6 +5,7 @@ import io.fupin.order.idempotency.IdempotentRequests.Answer;
 import io.fupin.order.payment.PaymentDesk.PaymentView;
 import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,16 +43,22 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/payments")
 @Validated
-@Tag(name = "Payments", description = "Paying an order through the provider, its callbacks, and the sandbox wallet")
+@Tag(name = "Payments", description = "Paying an order through the provider, its callbacks, refunds owed, the provider's "
+        + "daily statement, and the sandbox wallet (local and test profiles only)")
 class PaymentController {
 
     private final PaymentDesk desk;
-    private final SandboxWallet sandbox;
+    private final Refunds refunds;
+    private final Statements statements;
+    private final ObjectProvider<SandboxWallet> sandbox;
     private final IdempotentRequests idempotency;
     private final JsonMapper json;
 
-    PaymentController(PaymentDesk desk, SandboxWallet sandbox, IdempotentRequests idempotency, JsonMapper json) {
+    PaymentController(PaymentDesk desk, Refunds refunds, Statements statements, ObjectProvider<SandboxWallet> sandbox,
+            IdempotentRequests idempotency, JsonMapper json) {
         this.desk = desk;
+        this.refunds = refunds;
+        this.statements = statements;
         this.sandbox = sandbox;
         this.idempotency = idempotency;
         this.json = json;
@@ -65,7 +75,7 @@ class PaymentController {
     ResponseEntity<String> start(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody StartPayment request) {
-        caller.requireAnyRole("CONSUMER");
+        PaymentAccess.requirePayer(caller);
         Answer answer = idempotency.answer("payment:" + caller.userId(), idempotencyKey, request, paymentId -> {
             PaymentView view = desk.start(caller, paymentId, request.orderId(), request.amountFen());
             return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(view), false);
@@ -81,8 +91,15 @@ class PaymentController {
     }
 
     @PostMapping("/callback")
-    @Operation(summary = "The provider's asynchronous, HMAC-signed notification (headers Pay-Timestamp, Pay-Nonce, Pay-Signature)")
-    Map<String, String> callback(HttpServletRequest request, @RequestBody byte[] body) {
+    @Operation(summary = "The provider's asynchronous notification, HMAC-signed (headers Pay-Timestamp, Pay-Nonce, Pay-Signature)",
+            description = "Unsigned, wrongly signed, stale (over 5 min) or replayed (a nonce seen before) callbacks answer "
+                    + "401 bad-signature and change nothing; a notification already applied is acknowledged again (200); "
+                    + "a signed one reporting another amount than registered answers 422 amount-mismatch and is flagged.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Acknowledged"),
+                    @ApiResponse(responseCode = "401", description = "Not signed by the provider, stale or replayed: nothing changed"),
+                    @ApiResponse(responseCode = "422", description = "Another amount than registered: refused and flagged")})
+    Map<String, String> callback(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
@@ -93,22 +110,49 @@ class PaymentController {
 
     @PostMapping("/{paymentId}/sandbox/pay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Sandbox only: the buyer pays in the sandbox wallet, which then sends the signed callback "
-            + "asynchronously. amountFen (optional) makes the wallet report another amount, to try mismatches")
+    @Operation(summary = "Sandbox only (local and test profiles): the buyer pays in the sandbox wallet, which then sends "
+            + "the signed callback asynchronously. amountFen (optional) makes the wallet report another amount, to try mismatches")
     Map<String, Object> sandboxPay(Caller caller, @PathVariable UUID paymentId,
             @RequestBody(required = false) SandboxPay request) {
-        caller.requireAnyRole("CONSUMER", "ADMIN");
+        PaymentAccess.requireSandboxPayer(caller);
         desk.payment(caller, paymentId);
-        if (!sandbox.enabled()) {
+        SandboxWallet wallet = sandbox.getIfAvailable();
+        if (wallet == null || !wallet.enabled()) {
             throw new PaymentDesk.PaymentNotFound(paymentId);
         }
-        return sandbox.pay(paymentId, Optional.ofNullable(request).map(SandboxPay::amountFen));
+        return wallet.pay(paymentId, Optional.ofNullable(request).map(SandboxPay::amountFen));
     }
 
     @GetMapping("/flags")
-    @Operation(summary = "Callbacks refused and flagged (amount mismatches), newest first (ADMIN, CLERK)")
+    @Operation(summary = "Callbacks refused and flagged (amount mismatches), newest first (CLERK, ADMIN)")
     List<PaymentDesk.Flag> flags(Caller caller, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        caller.requireAnyRole("ADMIN", "CLERK");
+        PaymentAccess.requireMoneyReviewer(caller);
         return desk.flags(limit);
+    }
+
+    @GetMapping("/refunds")
+    @Operation(summary = "Refunds owed and not yet confirmed by the provider, oldest first (CLERK, ADMIN)",
+            description = "Each with its attempts, the next attempt and the last error; a refund of a payment still "
+                    + "pending waits for it to settle (paymentStatus PENDING)")
+    List<Refunds.Refund> unsentRefunds(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        PaymentAccess.requireMoneyReviewer(caller);
+        return refunds.unsent(limit);
+    }
+
+    @PostMapping("/statements/{day}")
+    @Operation(summary = "Import the provider's statement of a day (Asia/Shanghai) and match it against the payments (CLERK, ADMIN)",
+            description = "Names every difference: PAID_HERE_NOT_THERE, PAID_THERE_NOT_HERE, AMOUNT_DIFFERS, STATUS_DIFFERS "
+                    + "(not settled as paid here, or refunded amounts differ). Importing a day again replaces its report; "
+                    + "yesterday's is imported every morning")
+    Statements.Report importStatement(Caller caller, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        PaymentAccess.requireMoneyReviewer(caller);
+        return statements.importDay(day);
+    }
+
+    @GetMapping("/statements/{day}")
+    @Operation(summary = "The stored report of a day's provider statement and its differences (CLERK, ADMIN); 404 before it was imported")
+    Statements.Report statement(Caller caller, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        PaymentAccess.requireMoneyReviewer(caller);
+        return statements.report(day).orElseThrow(() -> new Statements.NotImported(day));
     }
 }

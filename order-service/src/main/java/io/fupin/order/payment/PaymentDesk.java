@@ -6,38 +6,59 @@ import io.fupin.order.checkout.OrderLifecycle.Payability;
 import io.fupin.order.checkout.OrderLifecycle.Payable;
 import io.fupin.order.checkout.OrderStatus;
 import io.fupin.support.identity.Caller;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Starts payments, takes the provider's callbacks and sends refunds back through the provider. */
+/**
+ * Starts payments, takes the provider's callbacks, and polls the provider for payments whose callback did not
+ * come, so that every payment settles.
+ */
 @Service
 public class PaymentDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentDesk.class);
+    private static final int BATCH = 200;
 
     private final Payments payments;
     private final PaymentProvider provider;
     private final OrderLifecycle lifecycle;
+    private final Refunds refunds;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Duration firstPoll;
+    private final Duration maxPoll;
+    private final Duration callbackMaxAge;
 
-    PaymentDesk(Payments payments, PaymentProvider provider, OrderLifecycle lifecycle, JdbcClient jdbc,
-            TransactionTemplate transactions, Clock clock) {
+    PaymentDesk(Payments payments, PaymentProvider provider, OrderLifecycle lifecycle, Refunds refunds, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock,
+            @Value("${fupin.payments.poll.first-after:PT1M}") Duration firstPoll,
+            @Value("${fupin.payments.poll.max-interval:PT30M}") Duration maxPoll,
+            @Value("${fupin.payments.callback-max-age:PT5M}") Duration callbackMaxAge) {
         this.payments = payments;
         this.provider = provider;
         this.lifecycle = lifecycle;
+        this.refunds = refunds;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.firstPoll = firstPoll;
+        this.maxPoll = maxPoll;
+        this.callbackMaxAge = callbackMaxAge;
     }
 
     public record PaymentView(UUID id, UUID orderId, long amountFen, String provider, Payment.Status status,
@@ -57,7 +78,7 @@ public class PaymentDesk {
      */
     public PaymentView start(Caller caller, UUID paymentId, UUID orderId, long amountFen) {
         Payable order = lifecycle.payable(orderId)
-                .filter(o -> o.buyerId().equals(caller.userId()))
+                .filter(o -> PaymentAccess.isBuyer(caller, o.buyerId()))
                 .orElseThrow(() -> new Checkout.OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             throw new OrderNotPayable(orderId, order.status());
@@ -68,7 +89,7 @@ public class PaymentDesk {
         }
         for (Payment open : payments.findByOrderId(orderId)) {
             if (open.status() == Payment.Status.PENDING) {
-                return PaymentView.of(open, payUrl(open.id()));
+                return PaymentView.of(open, provider.payUrl(open.id()).orElse(null));
             }
         }
         PaymentProvider.Registration registration = provider.register(paymentId, orderId, amountFen, "Fupin order " + orderId);
@@ -79,47 +100,86 @@ public class PaymentDesk {
 
     public PaymentView payment(Caller caller, UUID paymentId) {
         Payment payment = payments.findById(paymentId)
-                .filter(p -> caller.hasRole("ADMIN") || p.buyerId().equals(caller.userId()))
+                .filter(p -> PaymentAccess.mayReadPayment(caller, p.buyerId()))
                 .orElseThrow(() -> new PaymentNotFound(paymentId));
-        return PaymentView.of(payment, payUrl(paymentId));
+        return PaymentView.of(payment, provider.payUrl(paymentId).orElse(null));
     }
 
-    /** The outcome of a callback, for the provider's acknowledgement. */
+    /** The outcome of a callback or a status poll. */
     public enum CallbackOutcome {
-        PAID, DUPLICATE, REFUNDED_ORDER_NOT_PAYABLE, NOT_SUCCESSFUL
+        PAID, DUPLICATE, REFUNDED_ORDER_NOT_PAYABLE, NOT_SUCCESSFUL, CLOSED
     }
 
     /**
-     * Applies a provider callback: verified first; a duplicate changes nothing; a wrong amount is refused and
-     * flagged for a clerk; a success confirms the stock and pays the order, or, when the order can no longer
-     * be paid (it expired meanwhile), sends the money back.
+     * Applies a provider callback: verified first, and refused when its nonce was seen before (a replay); a
+     * duplicate notification changes nothing; a wrong amount is refused and flagged for a clerk; a success
+     * confirms the stock and pays the order, or, when the order can no longer be paid (it expired meanwhile),
+     * records the money as owed back.
      *
-     * @throws PaymentProvider.BadSignature    (401) and {@link PaymentProvider.MalformedCallback} (400)
+     * @throws PaymentProvider.BadSignature    (401) unsigned, wrongly signed, stale or replayed
+     * @throws PaymentProvider.MalformedCallback (400) a signed body that cannot be read
      * @throws AmountMismatch                  when the provider reports another amount than was registered
      */
     public CallbackOutcome callback(Map<String, String> headers, byte[] body) {
         PaymentProvider.Notification n = provider.verify(headers, body);
+        String nonce = CallbackSignature.nonceOf(headers);
+        if (nonce.length() > 100) {
+            throw new PaymentProvider.MalformedCallback("The callback nonce is too long.");
+        }
+        try {
+            jdbc.sql("INSERT INTO callback_nonce (provider, nonce, received_at) VALUES (?, ?, ?)")
+                    .params(provider.name(), nonce, Timestamp.from(clock.instant())).update();
+        } catch (DuplicateKeyException replayed) {
+            throw new PaymentProvider.BadSignature("This callback was received before: a replay is refused.");
+        }
+        try {
+            return apply(n);
+        } catch (RuntimeException e) {
+            if (!(e instanceof AmountMismatch)) {
+                // Not applied: the provider may send the very same callback again.
+                jdbc.sql("DELETE FROM callback_nonce WHERE provider = ? AND nonce = ?").params(provider.name(), nonce).update();
+            }
+            throw e;
+        }
+    }
+
+    private CallbackOutcome apply(PaymentProvider.Notification n) {
         Payment payment = payments.findById(n.paymentId()).orElseThrow(() -> new PaymentNotFound(n.paymentId()));
         if (payment.status() != Payment.Status.PENDING) {
             return CallbackOutcome.DUPLICATE;
+        }
+        if (n.closed()) {
+            transactions.executeWithoutResult(tx -> {
+                Payment fresh = payments.findById(payment.id()).orElseThrow();
+                if (fresh.fail()) {
+                    payments.save(fresh);
+                    refunds.voidFor(fresh.id());
+                }
+            });
+            return CallbackOutcome.CLOSED;
+        }
+        if (!n.succeeded()) {
+            return CallbackOutcome.NOT_SUCCESSFUL;
         }
         if (n.amountFen() != payment.amountFen()) {
             flag(payment, n, "AMOUNT_MISMATCH");
             throw new AmountMismatch("Payment " + payment.id() + " was registered for " + payment.amountFen()
                     + " fen but the provider reports " + n.amountFen() + " fen; refused and flagged.");
         }
-        if (!n.succeeded()) {
-            return CallbackOutcome.NOT_SUCCESSFUL;
-        }
-        Payability payability = lifecycle.pay(payment.orderId(), payment.id(), n.paidAt());
+        Instant paidAt = n.paidAt() == null ? clock.instant() : n.paidAt();
+        Payability payability = lifecycle.pay(payment.orderId(), payment.id(), paidAt);
         boolean tookIt = payability == Payability.PAID;
         Boolean changed;
         try {
             changed = transactions.execute(tx -> {
                 Payment fresh = payments.findById(payment.id()).orElseThrow();
-                boolean c = fresh.settle(tookIt, n.tradeNo(), n.paidAt());
+                boolean c = fresh.settle(tookIt, n.tradeNo(), paidAt);
                 if (c) {
                     payments.save(fresh);
+                    if (!tookIt) {
+                        refunds.owe(Refunds.forUnpayableOrder(fresh.id()), fresh.orderId(), fresh.id(), fresh.amountFen(),
+                                "ORDER_NOT_PAYABLE");
+                    }
                 }
                 return c;
             });
@@ -129,32 +189,71 @@ public class PaymentDesk {
         if (!Boolean.TRUE.equals(changed)) {
             return CallbackOutcome.DUPLICATE;
         }
-        if (!tookIt) {
-            refund(payment.id(), payment.orderId(), UUID.nameUUIDFromBytes(("unpayable:" + payment.id())
-                    .getBytes(StandardCharsets.UTF_8)), payment.amountFen(), "ORDER_NOT_PAYABLE");
-            return CallbackOutcome.REFUNDED_ORDER_NOT_PAYABLE;
+        return tookIt ? CallbackOutcome.PAID : CallbackOutcome.REFUNDED_ORDER_NOT_PAYABLE;
+    }
+
+    @Scheduled(fixedDelayString = "${fupin.payments.poll.every:PT15S}", initialDelayString = "${fupin.payments.poll.every:PT15S}")
+    void pollOnSchedule() {
+        try {
+            pollDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Polling pending payments failed, the next run tries again: {}", e.getMessage());
         }
-        return CallbackOutcome.PAID;
     }
 
-    /** Sends an order's refund back through the provider, once per refund id. */
-    public void refundOrder(UUID orderId, UUID refundId, long amountFen, String reason) {
-        payments.findByOrderId(orderId).stream().filter(p -> p.status() == Payment.Status.SUCCEEDED).findFirst()
-                .ifPresent(p -> refund(p.id(), orderId, refundId, amountFen, reason));
-    }
-
-    private void refund(UUID paymentId, UUID orderId, UUID refundId, long amountFen, String reason) {
-        transactions.executeWithoutResult(tx -> {
-            try {
-                jdbc.sql("INSERT INTO payment_refund (refund_id, payment_id, order_id, amount_fen, reason, refunded_at) VALUES (?, ?, ?, ?, ?, ?)")
-                        .params(refundId.toString(), paymentId.toString(), orderId.toString(), amountFen, reason,
-                                Timestamp.from(clock.instant())).update();
-            } catch (DuplicateKeyException alreadySent) {
-                return;
+    /**
+     * Asks the provider about every payment still pending whose poll is due (the first one {@code first-after}
+     * its start, then at doubling intervals up to {@code max-interval}). A payment taken is applied as its
+     * callback would have been; one closed fails; one nobody paid for an order that can no longer take it is
+     * closed at the provider (voided).
+     *
+     * @return payments that settled
+     */
+    public int pollDue(Instant now) {
+        jdbc.sql("DELETE FROM callback_nonce WHERE received_at < ?")
+                .param(Timestamp.from(now.minus(callbackMaxAge.multipliedBy(2)))).update();
+        List<UUID> due = jdbc.sql("SELECT id FROM payment WHERE status = 'PENDING' AND ((next_poll_at IS NULL AND created_at <= ?) OR next_poll_at <= ?) ORDER BY created_at LIMIT " + BATCH)
+                .params(Timestamp.from(now.minus(firstPoll)), Timestamp.from(now))
+                .query((rs, i) -> UUID.fromString(rs.getString(1))).list();
+        int settled = 0;
+        for (UUID id : due) {
+            if (poll(id, now)) {
+                settled++;
             }
-            // Inside the transaction: if the provider fails, the row goes too and the refund is tried again.
-            provider.refund(paymentId, refundId, amountFen);
-        });
+        }
+        return settled;
+    }
+
+    private boolean poll(UUID paymentId, Instant now) {
+        int attempts = jdbc.sql("SELECT poll_attempts FROM payment WHERE id = ?").param(paymentId.toString())
+                .query(Integer.class).single() + 1;
+        Duration pause = firstPoll.multipliedBy(1L << Math.min(attempts - 1, 20));
+        if (pause.compareTo(maxPoll) > 0) {
+            pause = maxPoll;
+        }
+        int claimed = jdbc.sql("UPDATE payment SET poll_attempts = ?, next_poll_at = ? WHERE id = ? AND status = 'PENDING' AND poll_attempts = ?")
+                .params(attempts, Timestamp.from(now.plus(pause)), paymentId.toString(), attempts - 1).update();
+        if (claimed == 0) {
+            return false;
+        }
+        try {
+            PaymentProvider.Notification n = provider.query(paymentId);
+            if (!n.succeeded() && !n.closed()) {
+                Payment payment = payments.findById(paymentId).orElseThrow();
+                boolean orderTakesIt = lifecycle.payable(payment.orderId())
+                        .filter(o -> o.status() == OrderStatus.PENDING_PAYMENT).isPresent();
+                if (orderTakesIt) {
+                    return false;
+                }
+                n = provider.close(paymentId);
+            }
+            CallbackOutcome outcome = apply(n);
+            return outcome != CallbackOutcome.DUPLICATE && outcome != CallbackOutcome.NOT_SUCCESSFUL;
+        } catch (RuntimeException e) {
+            log.info("Payment {} could not be settled from the provider's status yet (attempt {}): {}", paymentId,
+                    attempts, e.getMessage());
+            return false;
+        }
     }
 
     private void flag(Payment payment, PaymentProvider.Notification n, String reason) {
@@ -173,10 +272,6 @@ public class PaymentDesk {
                 .query((rs, i) -> new Flag(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
                         rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
-    }
-
-    private String payUrl(UUID paymentId) {
-        return provider instanceof SandboxWallet ? "/api/payments/" + paymentId + "/sandbox/pay" : null;
     }
 
     public static class AmountMismatch extends RuntimeException {

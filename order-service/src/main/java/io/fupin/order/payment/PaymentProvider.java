@@ -1,13 +1,18 @@
 package io.fupin.order.payment;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A payment provider as the Chinese wallets work: a payment is registered first, the buyer pays in the
  * provider's app, and the provider then calls back asynchronously with a signed notification (and retries
- * until it is acknowledged). Refunds go back through the provider.
+ * until it is acknowledged). A payment's status can be asked for, an unpaid one closed, money sent back, and
+ * the provider's statement of a day fetched. One adapter per provider; the sandbox wallet exists only in the
+ * {@code local} and {@code test} profiles.
  */
 public interface PaymentProvider {
 
@@ -20,22 +25,58 @@ public interface PaymentProvider {
      * Checks a callback's signature and freshness, then reads it.
      *
      * @param headers request headers by lower-case name
-     * @throws MalformedCallback when signature headers or body are missing or unreadable
-     * @throws BadSignature when the signature does not match or is stale
+     * @throws BadSignature when the signature headers are missing, or the signature does not match or is stale
+     * @throws MalformedCallback when a correctly signed body cannot be read
      */
     Notification verify(Map<String, String> headers, byte[] body);
+
+    /** What the provider knows of a payment now. */
+    Notification query(UUID paymentId);
+
+    /**
+     * Closes a payment nobody paid, so that it can no longer be paid.
+     *
+     * @return what the provider knows of the payment afterwards: {@code CLOSED}, or {@code SUCCESS} when the
+     *         buyer paid meanwhile
+     */
+    Notification close(UUID paymentId);
 
     /** Sends money back; idempotent by {@code refundId}. */
     void refund(UUID paymentId, UUID refundId, long amountFen);
 
+    /** The provider's statement of one day (Asia/Shanghai): every payment it took that day. */
+    List<StatementEntry> statement(LocalDate day);
+
+    /** Where the buyer pays a registered payment, when the provider has such a page. */
+    default Optional<String> payUrl(UUID paymentId) {
+        return Optional.empty();
+    }
+
     record Registration(String tradeNo, String payUrl) {
     }
 
-    /** A provider's word that a payment succeeded (or failed), with the amount it really took. */
+    /**
+     * A provider's word about a payment, with the amount it really took.
+     *
+     * @param status {@code SUCCESS}, {@code NOTPAY} (registered, not paid yet) or {@code CLOSED} (can no longer be paid)
+     */
     record Notification(String notifyId, UUID paymentId, String tradeNo, String status, long amountFen, Instant paidAt) {
+
+        public static final String SUCCESS = "SUCCESS";
+        public static final String NOT_PAID = "NOTPAY";
+        public static final String CLOSED = "CLOSED";
+
         public boolean succeeded() {
-            return "SUCCESS".equals(status);
+            return SUCCESS.equals(status);
         }
+
+        public boolean closed() {
+            return CLOSED.equals(status);
+        }
+    }
+
+    /** One payment on a provider's daily statement, with what was refunded of it. */
+    record StatementEntry(UUID paymentId, String tradeNo, long amountFen, long refundedFen, Instant paidAt) {
     }
 
     class BadSignature extends RuntimeException {
@@ -47,6 +88,13 @@ public interface PaymentProvider {
     class MalformedCallback extends RuntimeException {
         public MalformedCallback(String message) {
             super(message);
+        }
+    }
+
+    /** The provider could not be reached or refused a call; the caller tries again later. */
+    class ProviderUnavailable extends RuntimeException {
+        public ProviderUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

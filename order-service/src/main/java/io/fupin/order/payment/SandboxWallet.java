@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,24 +20,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.client.RestClient;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The built-in sandbox wallet: it keeps its own books like a real provider, and when told that the buyer
  * paid it calls this service back asynchronously with a signed notification, retrying until acknowledged,
- * exactly as the real wallets do. Lets tests and the UI pay an order without any external system.
+ * exactly as the real wallets do. It answers status queries and produces a daily statement from its books.
+ * It exists only in the {@code local} and {@code test} profiles: anyone who can reach its pay endpoint can
+ * "pay" an order with it.
  */
 @Component
+@Profile({"local", "test"})
 class SandboxWallet implements PaymentProvider, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxWallet.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
@@ -47,6 +55,7 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
     private final String callbackUrl;
     private final boolean enabled;
     private final ExecutorService notifier = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean refundsFailing;
 
     SandboxWallet(JdbcClient jdbc, JsonMapper json, Clock clock, IdentitySignature identity, Environment environment,
             @Value("${fupin.payments.sandbox.secret}") String secret,
@@ -56,7 +65,7 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.signature = new CallbackSignature(secret);
+        this.signature = new CallbackSignature(secret, "PAYMENT_SANDBOX_SECRET");
         this.identity = identity;
         this.environment = environment;
         this.maxAge = maxAge;
@@ -71,10 +80,15 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
 
     @Override
     public Registration register(UUID paymentId, UUID orderId, long amountFen, String description) {
-        String tradeNo = "SBX" + paymentId.toString().replace("-", "").substring(0, 20).toUpperCase(java.util.Locale.ROOT);
+        String tradeNo = "SBX" + paymentId.toString().replace("-", "").substring(0, 20).toUpperCase(Locale.ROOT);
         jdbc.sql("INSERT IGNORE INTO sandbox_transaction (payment_id, trade_no, amount_fen, status, created_at) VALUES (?, ?, ?, 'CREATED', ?)")
                 .params(paymentId.toString(), tradeNo, amountFen, Timestamp.from(clock.instant())).update();
-        return new Registration(tradeNo, "/api/payments/" + paymentId + "/sandbox/pay");
+        return new Registration(tradeNo, payUrl(paymentId).orElse(null));
+    }
+
+    @Override
+    public Optional<String> payUrl(UUID paymentId) {
+        return enabled ? Optional.of("/api/payments/" + paymentId + "/sandbox/pay") : Optional.empty();
     }
 
     boolean enabled() {
@@ -89,17 +103,17 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
      * @return the notification that is being sent
      */
     Map<String, Object> pay(UUID paymentId, Optional<Long> reportedAmountFen) {
-        Map<String, Object> tx = jdbc.sql("SELECT trade_no, amount_fen FROM sandbox_transaction WHERE payment_id = ?")
+        jdbc.sql("UPDATE sandbox_transaction SET status = 'PAID', paid_at = ? WHERE payment_id = ? AND status = 'CREATED'")
+                .params(Timestamp.from(clock.instant()), paymentId.toString()).update();
+        Map<String, Object> tx = jdbc.sql("SELECT trade_no, amount_fen, status, paid_at FROM sandbox_transaction WHERE payment_id = ?")
                 .param(paymentId.toString()).query().singleRow();
-        jdbc.sql("UPDATE sandbox_transaction SET status = 'PAID' WHERE payment_id = ? AND status = 'CREATED'")
-                .param(paymentId.toString()).update();
         Map<String, Object> notification = new LinkedHashMap<>();
         notification.put("notifyId", UUID.randomUUID().toString());
         notification.put("paymentId", paymentId.toString());
         notification.put("tradeNo", tx.get("trade_no"));
-        notification.put("status", "SUCCESS");
+        notification.put("status", "CLOSED".equals(tx.get("status")) ? Notification.CLOSED : Notification.SUCCESS);
         notification.put("amountFen", reportedAmountFen.orElse(((Number) tx.get("amount_fen")).longValue()));
-        notification.put("paidAt", clock.instant().toString());
+        notification.put("paidAt", tx.get("paid_at") == null ? null : ((Timestamp) tx.get("paid_at")).toInstant().toString());
         byte[] body = json.writeValueAsString(notification).getBytes(StandardCharsets.UTF_8);
         notifier.submit(() -> send(body));
         return notification;
@@ -135,53 +149,72 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
                 return;
             }
         }
-        log.warn("The sandbox gave up notifying a payment after {} attempts", ATTEMPTS);
+        log.warn("The sandbox gave up notifying a payment after {} attempts; the status poll finds it", ATTEMPTS);
     }
 
     @Override
     public Notification verify(Map<String, String> headers, byte[] body) {
-        String timestamp = headers.get(CallbackSignature.TIMESTAMP.toLowerCase(java.util.Locale.ROOT));
-        String nonce = headers.get(CallbackSignature.NONCE.toLowerCase(java.util.Locale.ROOT));
-        String sig = headers.get(CallbackSignature.SIGNATURE.toLowerCase(java.util.Locale.ROOT));
-        if (timestamp == null || nonce == null || sig == null || body == null || body.length == 0) {
-            throw new MalformedCallback("The callback lacks its signature headers or body.");
-        }
-        Instant stamped;
-        try {
-            stamped = Instant.ofEpochSecond(Long.parseLong(timestamp));
-        } catch (NumberFormatException e) {
-            throw new MalformedCallback("The callback timestamp is malformed.");
-        }
-        if (!signature.matches(timestamp, nonce, body, sig)) {
-            throw new BadSignature("The callback signature is not valid.");
-        }
-        if (Duration.between(stamped, clock.instant()).abs().compareTo(maxAge) > 0) {
-            throw new BadSignature("The callback signature is stale.");
-        }
-        try {
-            JsonNode n = json.readTree(body);
-            return new Notification(text(n, "notifyId"), UUID.fromString(text(n, "paymentId")), text(n, "tradeNo"),
-                    text(n, "status"), n.required("amountFen").asLong(), Instant.parse(text(n, "paidAt")));
-        } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new MalformedCallback("The callback body cannot be read.");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return value.asString();
+        return signature.verify(headers, body, clock, maxAge, json);
     }
 
     @Override
+    public Notification query(UUID paymentId) {
+        return jdbc.sql("SELECT trade_no, amount_fen, status, paid_at FROM sandbox_transaction WHERE payment_id = ?")
+                .param(paymentId.toString())
+                .query((rs, i) -> {
+                    String status = rs.getString(3);
+                    Timestamp paidAt = rs.getTimestamp(4);
+                    return new Notification("query-" + UUID.randomUUID(), paymentId, rs.getString(1),
+                            switch (status) {
+                                case "CREATED" -> Notification.NOT_PAID;
+                                case "CLOSED" -> Notification.CLOSED;
+                                default -> Notification.SUCCESS;
+                            }, rs.getLong(2), paidAt == null ? null : paidAt.toInstant());
+                })
+                .optional()
+                .orElseGet(() -> new Notification("query-" + UUID.randomUUID(), paymentId, null, Notification.CLOSED, 0, null));
+    }
+
+    @Override
+    public Notification close(UUID paymentId) {
+        jdbc.sql("UPDATE sandbox_transaction SET status = 'CLOSED' WHERE payment_id = ? AND status = 'CREATED'")
+                .param(paymentId.toString()).update();
+        return query(paymentId);
+    }
+
+    /** Idempotent by refund id, as the real wallets' refund calls are (their out_refund_no). */
+    @Override
+    @Transactional
     public void refund(UUID paymentId, UUID refundId, long amountFen) {
-        int changed = jdbc.sql("UPDATE sandbox_transaction SET status = IF(refunded_fen + ? >= amount_fen, 'REFUNDED', 'PARTLY_REFUNDED'), refunded_fen = refunded_fen + ? WHERE payment_id = ? AND refunded_fen + ? <= amount_fen")
+        if (refundsFailing) {
+            throw new ProviderUnavailable("The sandbox refuses refunds for now", null);
+        }
+        try {
+            jdbc.sql("INSERT INTO sandbox_refund (refund_id, payment_id, amount_fen, refunded_at) VALUES (?, ?, ?, ?)")
+                    .params(refundId.toString(), paymentId.toString(), amountFen, Timestamp.from(clock.instant())).update();
+        } catch (DuplicateKeyException alreadyRefunded) {
+            return;
+        }
+        int changed = jdbc.sql("UPDATE sandbox_transaction SET status = IF(refunded_fen + ? >= amount_fen, 'REFUNDED', 'PARTLY_REFUNDED'), refunded_fen = refunded_fen + ? WHERE payment_id = ? AND status <> 'CREATED' AND status <> 'CLOSED' AND refunded_fen + ? <= amount_fen")
                 .params(amountFen, amountFen, paymentId.toString(), amountFen).update();
         if (changed == 0) {
             throw new IllegalStateException("The sandbox cannot refund " + amountFen + " fen of payment " + paymentId);
         }
+    }
+
+    @Override
+    public List<StatementEntry> statement(LocalDate day) {
+        return jdbc.sql("SELECT payment_id, trade_no, amount_fen, refunded_fen, paid_at FROM sandbox_transaction WHERE paid_at >= ? AND paid_at < ? ORDER BY paid_at, payment_id")
+                .params(Timestamp.from(day.atStartOfDay(CHINA).toInstant()),
+                        Timestamp.from(day.plusDays(1).atStartOfDay(CHINA).toInstant()))
+                .query((rs, i) -> new StatementEntry(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Makes the sandbox refuse refunds, as a provider outage would, until told otherwise. */
+    void refundsFailing(boolean failing) {
+        this.refundsFailing = failing;
     }
 
     @Override

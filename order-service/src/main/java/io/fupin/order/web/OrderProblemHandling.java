@@ -5,6 +5,8 @@ import io.fupin.order.checkout.OrderExceptions;
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.payment.PaymentDesk;
 import io.fupin.order.payment.PaymentProvider;
+import io.fupin.order.payment.Refunds;
+import io.fupin.order.payment.Statements;
 import org.springframework.dao.OptimisticLockingFailureException;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.support.problem.ProblemHandling;
@@ -88,6 +90,23 @@ class OrderProblemHandling extends ProblemHandling {
     @ExceptionHandler(PaymentProvider.BadSignature.class)
     ProblemDetail onBadSignature(PaymentProvider.BadSignature ex) {
         return Problems.of(HttpStatus.UNAUTHORIZED, "bad-signature", ex.getMessage());
+    }
+
+    @ExceptionHandler(Refunds.RefundExceedsPayment.class)
+    ProblemDetail onRefundExceedsPayment(Refunds.RefundExceedsPayment ex) {
+        return Problems.of(HttpStatus.CONFLICT, "refund-exceeds-payment", ex.getMessage());
+    }
+
+    @ExceptionHandler(Statements.NotImported.class)
+    ProblemDetail onStatementNotImported(Statements.NotImported ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+    }
+
+    @ExceptionHandler(PaymentProvider.ProviderUnavailable.class)
+    ResponseEntity<ProblemDetail> onProviderUnavailable(PaymentProvider.ProviderUnavailable ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable",
+                        "The payment provider cannot be reached right now; try again shortly."));
     }
 
     @ExceptionHandler(PaymentProvider.MalformedCallback.class)

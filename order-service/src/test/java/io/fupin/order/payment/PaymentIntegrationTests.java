@@ -104,7 +104,7 @@ class PaymentIntegrationTests {
         byte[] body = notification(payment, 1000);
         String now = Long.toString(clock.instant().getEpochSecond());
 
-        assertThat(callback(body, null, null, null)).isEqualTo(400);
+        assertThat(callback(body, null, null, null)).as("unsigned").isEqualTo(401);
         assertThat(callback(body, now, "n1", "AAAA" + sign(now, "n1", body).substring(4))).isEqualTo(401);
         byte[] tampered = notification(payment, 1);
         assertThat(callback(tampered, now, "n1", sign(now, "n1", body))).isEqualTo(401);
@@ -113,6 +113,46 @@ class PaymentIntegrationTests {
 
         assertThat(shop.status(buyer, order)).isEqualTo("PENDING_PAYMENT");
         assertThat(shop.get(buyer, "/api/payments/" + payment).text("status")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aReplayedCallbackIsRefusedAndChangesNothing() {
+        UUID product = shop.listProduct(10, 1000, 0);
+        UUID order = shop.placeOrder(buyer, product, 1);
+        UUID payment = UUID.fromString(shop.startPayment(buyer, order, 1000).text("id"));
+        byte[] body = notification(payment, 1000);
+        String now = Long.toString(clock.instant().getEpochSecond());
+        String signature = sign(now, "once", body);
+
+        assertThat(callback(body, now, "once", signature)).isEqualTo(200);
+        RestClient.RequestBodySpec replay = RestClient.create("http://localhost:" + port).post().uri("/api/payments/callback")
+                .headers(h -> h.addAll(identity.headersFor(Caller.anonymous())))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Pay-Timestamp", now).header("Pay-Nonce", "once").header("Pay-Signature", signature);
+        Reply replayed = replay.body(body).exchange((req, res) -> new Reply(res.getStatusCode().value(), res.bodyTo(String.class)));
+
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.text("type")).endsWith("/bad-signature");
+        assertThat(shop.status(buyer, order)).isEqualTo("PAID");
+        assertThat(outboxCount(order, "OrderPaid")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundDecidedWhileThePaymentIsStillPendingIsSentOnceItSettles() {
+        UUID product = shop.listProduct(10, 1200, 0);
+        UUID order = shop.placeOrder(buyer, product, 2);
+        UUID payment = UUID.fromString(shop.startPayment(buyer, order, 2400).text("id"));
+        // The order took the payment but the payment itself is not settled yet (the service stopped in between).
+        assertThat(lifecycle.pay(order, payment, clock.instant())).isEqualTo(OrderLifecycle.Payability.PAID);
+        assertThat(shop.get(buyer, "/api/payments/" + payment).text("status")).isEqualTo("PENDING");
+
+        assertThat(shop.post(buyer, "/api/orders/" + order + "/cancellation", null).status()).isEqualTo(200);
+        shop.post(buyer, "/api/payments/" + payment + "/sandbox/pay", null);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT refunded_fen FROM sandbox_transaction WHERE payment_id = ?")
+                .param(payment.toString()).query(Long.class).single() == 2400L);
+        assertThat(shop.get(buyer, "/api/payments/" + payment).text("status")).isEqualTo("SUCCEEDED");
+        assertThat(shop.status(buyer, order)).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -162,8 +202,9 @@ class PaymentIntegrationTests {
         shop.post(buyer, "/api/payments/" + payment + "/sandbox/pay", null);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> "REFUNDED".equals(shop.get(buyer, "/api/payments/" + payment).text("status")));
-        assertThat(jdbc.sql("SELECT refunded_fen FROM sandbox_transaction WHERE payment_id = ?").param(payment.toString())
-                .query(Long.class).single()).isEqualTo(2000L);
+        // Owed in the transaction that settled the payment, sent by the refund worker.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT refunded_fen FROM sandbox_transaction WHERE payment_id = ?")
+                .param(payment.toString()).query(Long.class).single() == 2000L);
         assertThat(shop.status(buyer, order)).isEqualTo("CANCELLED");
         assertThat(shop.stockOf(product)).isEqualTo(10);
     }
@@ -185,7 +226,7 @@ class PaymentIntegrationTests {
     }
 
     private String sign(String timestamp, String nonce, byte[] body) {
-        return new CallbackSignature(secret).sign(timestamp, nonce, body);
+        return new CallbackSignature(secret, "PAYMENT_SANDBOX_SECRET").sign(timestamp, nonce, body);
     }
 
     private int callback(byte[] body, String timestamp, String nonce, String signature) {
