@@ -34,10 +34,14 @@ class RedisTokenBucketsIntegrationTests {
     void countsDownInRedis() {
         RedisTokenBuckets buckets = bucketsOn(6379);
         String caller = "user:" + UUID.randomUUID();
-        RateLimit limit = new RateLimit(1, 2);
+        // Each request takes 30 of 60 tokens and one comes back a second, so a slow machine that
+        // pauses between calls still sees the bucket count down instead of refilling it.
+        RateLimit limit = new RateLimit(1, 60, 30);
 
-        assertThat(buckets.take("redis-test", caller, limit).block()).isEqualTo(new RateDecision(true, 1));
-        assertThat(buckets.take("redis-test", caller, limit).block()).isEqualTo(new RateDecision(true, 0));
+        assertThat(buckets.take("redis-test", caller, limit).block()).isEqualTo(new RateDecision(true, 30));
+        RateDecision second = buckets.take("redis-test", caller, limit).block();
+        assertThat(second.allowed()).isTrue();
+        assertThat(second.remaining()).isLessThan(30);
         assertThat(buckets.take("redis-test", caller, limit).block().allowed()).isFalse();
     }
 
