@@ -37,12 +37,19 @@ public class Api {
     private final RestClient http;
     private final SignedIdentity identity;
     private final String brokers;
+    private final java.util.function.Function<UUID, UUID> owners;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public Api(int port, SignedIdentity identity, String brokers) {
+    public Api(int port, SignedIdentity identity, String brokers, java.util.function.Function<UUID, UUID> owners) {
         this.http = RestClient.create("http://localhost:" + port);
         this.identity = identity;
         this.brokers = brokers;
+        this.owners = owners;
+    }
+
+    /** The seller household-service has recorded for a product from catalog's events, or {@code null}. */
+    public UUID productOwner(UUID productId) {
+        return owners.apply(productId);
     }
 
     public static Caller seller(UUID sellerId) {

@@ -86,6 +86,30 @@ public final class Fixtures {
         return UUID.fromString(answer.body().get("householdId").asString());
     }
 
+    /** A product of {@code sellerId}, announced as catalog-service does, once household-service has recorded it. */
+    public static UUID product(Api api, UUID sellerId) {
+        return product(api, sellerId, UUID.randomUUID());
+    }
+
+    public static UUID product(Api api, UUID sellerId, UUID productId) {
+        api.send("catalog-service.product-events.v1", productId.toString(), productListed(productId, sellerId, 1));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> sellerId.equals(api.productOwner(productId)));
+        return productId;
+    }
+
+    /** catalog-service's record for a product as it stands at {@code revision} (docs/events.md). */
+    public static String productListed(UUID productId, UUID sellerId, long revision) {
+        return """
+                {"eventId":"%s","eventType":"ProductListed","eventVersion":1,"occurredAt":"%s","aggregateId":"%s",
+                 "payload":{"productId":"%s","sellerId":"%s","sellerName":"岗子峪米业有限公司","name":"稻花香大米",
+                 "category":"RICE","brand":"永发鳅田","description":"","unit":"5kg","priceFen":5990,"costFen":800,
+                 "costReason":"包装、运费","stock":100,"town":"幸福镇","village":"兴功村","status":"ON_SALE",
+                 "certificate":null,"presale":null,"priceVersion":1,"changedAt":"%s","revision":%d,"createdAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), java.time.Instant.now(), productId, productId, sellerId,
+                        java.time.Instant.now(), revision, java.time.Instant.now());
+    }
+
     public static Caller official() {
         return Api.OFFICIAL;
     }

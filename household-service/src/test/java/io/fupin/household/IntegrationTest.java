@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 3, topics = {"settlement-service.payout-events.v1", "settlement-service.payout-events.v1-dlt",
         "household-service.linkage-events.v1", "household-service.household-events.v1", "order-service.order-events.v1",
-        "order-service.order-events.v1-dlt"})
+        "order-service.order-events.v1-dlt",
+        "catalog-service.product-events.v1", "catalog-service.product-events.v1-dlt"})
 @Import(TestSupport.class)
 public @interface IntegrationTest {
 }

@@ -1,5 +1,6 @@
 package io.fupin.household;
 
+import io.fupin.household.product.KnownProducts;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,8 +34,9 @@ public class TestSupport {
     @Bean
     @Lazy
     Api api(ApplicationContext context, SignedIdentity identity,
-            @Value("${spring.embedded.kafka.brokers}") String brokers) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), identity, brokers);
+            @Value("${spring.embedded.kafka.brokers}") String brokers, KnownProducts products) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), identity, brokers,
+                productId -> products.ownerOf(productId).orElse(null));
     }
 
     public record SignedIdentity(IdentitySignature signature) {

@@ -209,11 +209,28 @@ final class LoadDemo {
             }
             // No effectiveFrom: in force from the moment household-service records it (its own clock), so the
             // presale offers below never race a linkage that is declared but not yet in force.
-            api.post("official", "/api/households/products/" + productId + "/linkage/versions", Map.of(
-                    "sellerId", product.seller().id(), "lotName", product == catalogue.geese ? "耿志杰代养大鹅 700 只" : product.name(),
-                    "shares", shares)).expect(200, 201);
+            declareLinkage(productId, Map.of("sellerId", product.seller().id(),
+                    "lotName", product == catalogue.geese ? "耿志杰代养大鹅 700 只" : product.name(), "shares", shares));
             progress.step(1);
         }
+    }
+
+    /**
+     * household-service accepts a linkage only from the product's seller, which it learns from catalog-service's
+     * events a moment after the listing: until then it answers 409 {@code product-not-known}. Wait for it (bounded).
+     */
+    private void declareLinkage(UUID productId, Map<String, Object> declaration) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Reply reply = api.post("official", "/api/households/products/" + productId + "/linkage/versions", declaration);
+        while (reply.status() == 409 && reply.text().contains("product-not-known")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("household-service has not learned of product " + productId
+                        + " from catalog-service's events after 60 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            reply = api.post("official", "/api/households/products/" + productId + "/linkage/versions", declaration);
+        }
+        reply.expect(200, 201);
     }
 
     /** 三订: five enterprises agree to buy households' output at a price and standard. */

@@ -10,8 +10,8 @@ import io.fupin.household.linkage.LinkageEvent.Share;
 import io.fupin.household.linkage.LinkageVersion.ShareView;
 import io.fupin.household.registry.HouseholdStatus;
 import io.fupin.household.registry.HouseholdSummary;
+import io.fupin.household.product.KnownProducts;
 import io.fupin.household.registry.Registry;
-import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,13 +42,15 @@ public class BenefitLinkages {
 
     private final JdbcClient jdbc;
     private final Registry registry;
+    private final KnownProducts products;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BenefitLinkages(JdbcClient jdbc, Registry registry, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    BenefitLinkages(JdbcClient jdbc, Registry registry, KnownProducts products, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
+        this.products = products;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -57,19 +60,19 @@ public class BenefitLinkages {
     public record Declaration(UUID sellerId, String lotName, Instant effectiveFrom, List<Share> shares) {
     }
 
+    /**
+     * Only the product's own seller (as catalog-service announced it) or an official declares; until
+     * household-service has heard of the product, nobody can, since nobody could be checked.
+     */
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofProduct(#productId)")
     public LinkageVersion declare(Caller caller, UUID productId, Declaration declaration) {
-        UUID sellerId = declaration.sellerId() != null ? declaration.sellerId()
-                : caller.hasRole("SELLER") ? caller.sellerId() : null;
-        if (!caller.hasAnyRole("OFFICIAL", "ADMIN")) {
-            caller.requireAnyRole("SELLER");
-            if (caller.sellerId() == null || !caller.sellerId().equals(sellerId)) {
-                throw new AccessDenied("A seller declares linkages for its own products only.");
-            }
-        }
+        UUID sellerId = products.ownerOf(productId).orElseThrow(() -> new Conflict("product-not-known",
+                "Product " + productId + " is not known here yet: household-service learns products from "
+                        + "catalog-service's events, usually within seconds of listing. Try again shortly."));
         List<Violation> problems = new ArrayList<>();
-        if (sellerId == null) {
-            problems.add(new Violation("sellerId", "is required"));
+        if (declaration.sellerId() != null && !declaration.sellerId().equals(sellerId)) {
+            problems.add(new Violation("sellerId", "is not the product's seller; leave it out or name " + sellerId));
         }
         String lot = declaration.lotName() == null || declaration.lotName().isBlank() ? null : declaration.lotName().strip();
         if (lot != null && lot.length() > 100) {
@@ -107,14 +110,7 @@ public class BenefitLinkages {
         if (effectiveFrom.isBefore(now)) {
             problems.add(new Violation("effectiveFrom", "must not be in the past: payments already made keep the version then in force"));
         }
-        Optional<Linkage> existing = linkage(productId, true);
-        if (existing.isPresent() && sellerId != null && !existing.get().sellerId().equals(sellerId)) {
-            if (!caller.hasAnyRole("OFFICIAL", "ADMIN")) {
-                throw new AccessDenied("This product's linkage belongs to another seller.");
-            }
-            throw new Conflict("linkage-seller-mismatch", "This product's linkage was declared for seller "
-                    + existing.get().sellerId() + ".");
-        }
+        Optional<Linkage> existing = linkage(productId, true).map(l -> ownedBy(l, sellerId));
         Optional<LinkageVersion> latest = existing.flatMap(l -> versions(l).stream().reduce((a, b) -> b));
         if (latest.isPresent() && !effectiveFrom.isAfter(latest.get().effectiveFrom())) {
             problems.add(new Violation("effectiveFrom", "must be after version " + latest.get().version()
@@ -150,9 +146,9 @@ public class BenefitLinkages {
 
     /** Every version of a product's linkage, oldest first. */
     @Transactional(readOnly = true)
-    public List<LinkageVersion> history(Caller caller, UUID productId) {
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofProduct(#productId)")
+    public List<LinkageVersion> history(UUID productId) {
         Linkage linkage = linkage(productId).orElseThrow(() -> new NotFound("Product " + productId + " has no linkage."));
-        requireReader(caller, linkage);
         return versions(linkage);
     }
 
@@ -164,15 +160,16 @@ public class BenefitLinkages {
     }
 
     @Transactional(readOnly = true)
-    public LinkageVersion inForce(Caller caller, UUID productId, Instant at) {
-        Linkage linkage = linkage(productId).orElseThrow(() -> new NotFound("Product " + productId + " has no linkage."));
-        requireReader(caller, linkage);
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofProduct(#productId)")
+    public LinkageVersion inForce(UUID productId, Instant at) {
+        linkage(productId).orElseThrow(() -> new NotFound("Product " + productId + " has no linkage."));
         return inForceAt(productId, at == null ? clock.instant() : at)
                 .orElseThrow(() -> new NotFound("No version of product " + productId + "'s linkage is in force then."));
     }
 
     /** The products a household shares in now, with its shares. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
     public List<HouseholdShare> sharesOf(UUID householdId) {
         List<UUID> products = jdbc.sql("""
                 SELECT DISTINCT l.product_id FROM benefit_linkage l
@@ -192,16 +189,6 @@ public class BenefitLinkages {
             long totalShares) {
     }
 
-    private void requireReader(Caller caller, Linkage linkage) {
-        if (caller.hasAnyRole("OFFICIAL", "ADMIN", "CLERK")) {
-            return;
-        }
-        caller.requireAnyRole("SELLER");
-        if (!linkage.sellerId().equals(caller.sellerId())) {
-            throw new AccessDenied("This product's linkage belongs to another seller.");
-        }
-    }
-
     private record Linkage(UUID id, UUID productId, UUID sellerId) {
     }
 
@@ -215,6 +202,19 @@ public class BenefitLinkages {
                 .param(productId.toString())
                 .query((rs, n) -> new Linkage(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
                         UUID.fromString(rs.getString(3)))).optional();
+    }
+
+    /**
+     * A linkage recorded for another seller before products were known here (a hijack, or a mistake) passes to
+     * the product's real seller with its next version; the versions already written stay as they were.
+     */
+    private Linkage ownedBy(Linkage linkage, UUID sellerId) {
+        if (linkage.sellerId().equals(sellerId)) {
+            return linkage;
+        }
+        jdbc.sql("UPDATE benefit_linkage SET seller_id = ? WHERE id = ?").params(sellerId.toString(),
+                linkage.id().toString()).update();
+        return new Linkage(linkage.id(), linkage.productId(), sellerId);
     }
 
     private Linkage create(UUID productId, UUID sellerId, Instant now) {

@@ -44,7 +44,7 @@ class LinkageIntegrationTests {
         UUID b = Fixtures.household(api, v.villageId());
         UUID c = Fixtures.household(api, v.villageId());
         UUID seller = UUID.randomUUID();
-        UUID product = UUID.randomUUID();
+        UUID product = Fixtures.product(api, seller);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant later = now.plus(1, ChronoUnit.HOURS);
 
@@ -86,7 +86,7 @@ class LinkageIntegrationTests {
         marginalForm.put("headName", "李建国");
         UUID marginal = Fixtures.household(api, marginalForm);
         UUID seller = UUID.randomUUID();
-        UUID product = UUID.randomUUID();
+        UUID product = Fixtures.product(api, seller);
         String path = "/api/households/public/products/{p}/beneficiaries";
         assertThat(api.get(Api.ANONYMOUS, path, product).status()).isEqualTo(404);
         assertThat(api.post(Api.OFFICIAL, declaration(seller, null, poor, 3, marginal, 1),
@@ -109,7 +109,7 @@ class LinkageIntegrationTests {
         Fixtures.Village v = Fixtures.village(api);
         UUID a = Fixtures.household(api, v.villageId());
         UUID seller = UUID.randomUUID();
-        UUID product = UUID.randomUUID();
+        UUID product = Fixtures.product(api, seller);
         String path = "/api/households/products/{p}/linkage/versions";
 
         assertThat(api.post(Api.OFFICIAL, declaration(seller, null, a, 0), path, product).errorFields())
@@ -136,7 +136,7 @@ class LinkageIntegrationTests {
         UUID a = Fixtures.household(api, v.villageId());
         UUID owner = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        UUID product = UUID.randomUUID();
+        UUID product = Fixtures.product(api, owner);
         String path = "/api/households/products/{p}/linkage/versions";
 
         assertThat(api.post(Api.seller(other), declaration(owner, null, a, 1), path, product).status()).isEqualTo(403);
@@ -145,5 +145,43 @@ class LinkageIntegrationTests {
         assertThat(takeover.status()).isEqualTo(403);
         assertThat(api.get(Api.seller(other), "/api/households/products/{p}/linkage", product).status()).isEqualTo(403);
         assertThat(api.post(Api.CONSUMER, declaration(owner, null, a, 1), path, product).status()).isEqualTo(403);
+    }
+
+    @Test
+    void letsOnlyTheProductsOwnerDeclareItsLinkageEvenFirst() {
+        Fixtures.Village v = Fixtures.village(api);
+        UUID a = Fixtures.household(api, v.villageId());
+        UUID owner = UUID.randomUUID();
+        UUID hijacker = UUID.randomUUID();
+        UUID product = Fixtures.product(api, owner);
+        String path = "/api/households/products/{p}/linkage/versions";
+
+        Api.Answer hijack = api.post(Api.seller(hijacker), declaration(hijacker, null, a, 1), path, product);
+        assertThat(hijack.status()).as(hijack.text()).isEqualTo(403);
+        assertThat(api.get(Api.OFFICIAL, "/api/households/products/{p}/linkage", product).status()).isEqualTo(404);
+        Api.Answer forAnother = api.post(Api.OFFICIAL, declaration(hijacker, null, a, 1), path, product);
+        assertThat(forAnother.status()).as(forAnother.text()).isEqualTo(400);
+        assertThat(forAnother.errorFields()).containsExactly("sellerId");
+
+        Api.Answer own = api.post(Api.seller(owner), declaration(null, null, a, 1), path, product);
+        assertThat(own.status()).as(own.text()).isEqualTo(201);
+        assertThat(own.body().get("sellerId").asString()).isEqualTo(owner.toString());
+    }
+
+    @Test
+    void refusesADeclarationUntilCatalogHasAnnouncedTheProduct() {
+        Fixtures.Village v = Fixtures.village(api);
+        UUID a = Fixtures.household(api, v.villageId());
+        UUID owner = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        String path = "/api/households/products/{p}/linkage/versions";
+
+        Api.Answer early = api.post(Api.seller(owner), declaration(owner, null, a, 1), path, product);
+        assertThat(early.status()).as(early.text()).isEqualTo(409);
+        assertThat(early.body().get("type").asString()).endsWith("/product-not-known");
+        assertThat(early.body().get("detail").asString()).contains(product.toString());
+
+        Fixtures.product(api, owner, product);
+        assertThat(api.post(Api.seller(owner), declaration(owner, null, a, 1), path, product).status()).isEqualTo(201);
     }
 }

@@ -34,8 +34,8 @@ class PresaleIntegrationTests {
         UUID b = Fixtures.household(api, v.villageId());
         UUID c = Fixtures.household(api, otherVillage);
         UUID seller = UUID.randomUUID();
-        UUID geese = UUID.randomUUID();
-        UUID garlic = UUID.randomUUID();
+        UUID geese = Fixtures.product(api, seller);
+        UUID garlic = Fixtures.product(api, seller);
         link(seller, geese, a, b);
         link(seller, garlic, c);
         LocalDate harvest = LocalDate.now().plusMonths(3);
@@ -79,7 +79,7 @@ class PresaleIntegrationTests {
         UUID a = Fixtures.household(api, v.villageId());
         UUID stranger = Fixtures.household(api, v.villageId());
         UUID seller = UUID.randomUUID();
-        UUID product = UUID.randomUUID();
+        UUID product = Fixtures.product(api, seller);
         link(seller, product, a);
 
         Api.Answer answer = offer(Api.OFFICIAL, stranger, product, LocalDate.now().plusDays(30));
