@@ -1,6 +1,7 @@
 package io.fupin.gateway.security;
 
 import io.fupin.gateway.problem.Problems;
+import io.fupin.gateway.routing.ApiRoute;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Stateless bearer-token security: no session, no login page, no CSRF (no cookies carry authority).
@@ -75,8 +78,15 @@ class SecurityConfiguration {
         // Bearer tokens travel in a header, never in cookies, so credentials stay off.
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
-        return source;
+        UrlBasedCorsConfigurationSource api = new UrlBasedCorsConfigurationSource();
+        api.registerCorsConfiguration("/**", cors);
+        // The pages take no part in CORS: their forms are navigations, not cross-origin reads, and the web
+        // application checks each form's CSRF token. Under their Referrer-Policy (no-referrer) a browser names
+        // the origin of every form it posts "null", which the API's origin list would refuse with 403.
+        List<PathPattern> pages = ApiRoute.WEB_PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        return exchange -> {
+            var path = exchange.getRequest().getPath().pathWithinApplication();
+            return pages.stream().anyMatch(page -> page.matches(path)) ? null : api.getCorsConfiguration(exchange);
+        };
     }
 }
