@@ -23,10 +23,11 @@ class LiveStock {
                 .query(Integer.class).single();
     }
 
-    /** @return whether the stock could absorb the change without going below zero */
+    /** @return whether the stock could absorb the change without going below zero or above {@link ProductRules#MAX_STOCK} */
     boolean adjust(UUID productId, int delta) {
-        return jdbc.sql("UPDATE product SET stock = stock + :delta WHERE id = :id AND stock + :delta >= 0")
-                .param("delta", delta).param("id", productId.toString()).update() == 1;
+        return jdbc.sql("UPDATE product SET stock = stock + :delta WHERE id = :id AND stock + :delta BETWEEN 0 AND :max")
+                .param("delta", delta).param("max", ProductRules.MAX_STOCK).param("id", productId.toString())
+                .update() == 1;
     }
 
     /** Products whose stock moved since the last StockChanged event: id and version, oldest change first. */

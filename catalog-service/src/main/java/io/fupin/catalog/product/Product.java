@@ -288,6 +288,12 @@ public class Product {
                 : new Certificate(certificateNumber, certificateIssuer, certificateValidFrom, certificateValidUntil);
     }
 
+    /** Certified by an official and not withdrawn: a raise of its cost waits for an official again. */
+    boolean certified() {
+        return status == ProductStatus.ON_SALE || status == ProductStatus.SUSPENDED
+                || status == ProductStatus.CERTIFICATION_EXPIRED;
+    }
+
     public ProductStatus status() {
         return status;
     }

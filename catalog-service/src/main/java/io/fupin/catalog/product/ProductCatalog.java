@@ -34,15 +34,19 @@ public class ProductCatalog {
     private final PriceHistory prices;
     private final LiveStock stock;
     private final SellerRegistry sellers;
+    private final CostChanges costChanges;
+    private final CostCaps caps;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProductCatalog(Products products, PriceHistory prices, LiveStock stock, SellerRegistry sellers,
-            ApplicationEventPublisher events, Clock clock) {
+            CostChanges costChanges, CostCaps caps, ApplicationEventPublisher events, Clock clock) {
         this.products = products;
         this.prices = prices;
         this.stock = stock;
         this.sellers = sellers;
+        this.costChanges = costChanges;
+        this.caps = caps;
         this.events = events;
         this.clock = clock;
     }
@@ -88,6 +92,7 @@ public class ProductCatalog {
             throw new UnknownSeller(null);
         }
         SellerView seller = sellers.find(sellerId).orElseThrow(() -> new UnknownSeller(sellerId));
+        caps.check(request.category(), request.priceFen(), request.costFen());
         Instant now = clock.instant();
         Product product = Product.draft(seller.id(), seller.name(), seller.town(),
                 details(request.name(), request.category(), request.brand(), request.description(), request.unit(),
@@ -109,12 +114,78 @@ public class ProductCatalog {
                 request.presale()), now));
     }
 
+    /** A repricing either applied at once ({@code product}) or waiting for an official ({@code pendingChange}). */
+    public record Repricing(ProductView product, CostChange pendingChange) {
+    }
+
+    /**
+     * A new price version. Raising the cost of a certified product takes from the households, so it is only
+     * requested here, with the seller's evidence, and applies once an official approves it; so is no other price
+     * change while one waits. Every cost stays within its category's share of the price ({@link CostCaps}).
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public ProductView reprice(UUID id, Reprice request) {
+    public Repricing reprice(Caller caller, UUID id, Reprice request) {
         Product product = load(id);
+        Product.Pricing pricing = new Product.Pricing(request.priceFen(), request.costFen(), blankToNull(request.costReason()));
+        pricing.check();
+        caps.check(product.category(), pricing.priceFen(), pricing.costFen());
+        if (costChanges.pendingFor(id)) {
+            throw new CostChangePending(id);
+        }
         Instant now = clock.instant();
-        product.reprice(new Product.Pricing(request.priceFen(), request.costFen(), blankToNull(request.costReason())), now);
+        if (product.certified() && pricing.costFen() > product.costFen()) {
+            String evidence = blankToNull(request.evidence());
+            if (evidence == null) {
+                throw new MissingEvidence();
+            }
+            return new Repricing(null, costChanges.request(product, pricing, evidence, caller.userId(), now));
+        }
+        return new Repricing(applyPricing(product, pricing, now), null);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofProduct(#id)")
+    public List<CostChange> costChanges(UUID id) {
+        load(id);
+        return costChanges.ofProduct(id);
+    }
+
+    /** Cost changes waiting for an official, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public List<CostChange> pendingCostChanges(int page, int size) {
+        return costChanges.pending(page, size);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public CostChange approveCostChange(Caller caller, UUID changeId) {
+        CostChange change = pendingChange(changeId);
+        Product product = load(change.productId());
+        caps.check(product.category(), change.priceFen(), change.costFen());
+        Instant now = clock.instant();
+        applyPricing(product, new Product.Pricing(change.priceFen(), change.costFen(), change.costReason()), now);
+        return costChanges.decide(change, CostChange.Status.APPROVED, caller.userId(), null, now);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public CostChange rejectCostChange(Caller caller, UUID changeId, String reason) {
+        CostChange change = pendingChange(changeId);
+        return costChanges.decide(change, CostChange.Status.REJECTED, caller.userId(), reason.strip(), clock.instant());
+    }
+
+    private CostChange pendingChange(UUID changeId) {
+        CostChange change = costChanges.lock(changeId).orElseThrow(() -> new CostChangeNotFound(changeId));
+        if (change.status() != CostChange.Status.PENDING) {
+            throw new CostChangeDecided(changeId, change.status());
+        }
+        return change;
+    }
+
+    private ProductView applyPricing(Product product, Product.Pricing pricing, Instant now) {
+        product.reprice(pricing, now);
         Product saved = products.save(product);
         prices.record(saved, now);
         return publish("ProductUpdated", saved, now);
@@ -170,7 +241,8 @@ public class ProductCatalog {
     public ProductView adjustStock(UUID id, AdjustStock request) {
         Product product = load(id);
         if (!stock.adjust(id, request.delta())) {
-            throw new InsufficientStock(id, request.delta());
+            throw request.delta() > 0 ? new StockLimitExceeded(id, request.delta())
+                    : new InsufficientStock(id, request.delta());
         }
         return ProductView.of(product, stock.of(id));
     }

@@ -26,9 +26,11 @@ public final class ProductChanges {
             @Valid PresaleTerms presale) {
     }
 
+    /** {@code evidence} (an invoice, a freight contract) is needed when the cost of a certified product goes up. */
     public record Reprice(@Positive @Max(ProductRules.MAX_PRICE_FEN) long priceFen, @PositiveOrZero long costFen,
-            @Size(max = 500) String costReason) {
+            @Size(max = 500) String costReason, @Size(max = 2000) String evidence) {
     }
+
 
     public record RequestCertification(@NotBlank @Size(max = 64) String certificateNumber,
             @NotBlank @Size(max = 200) String issuingBody, @NotNull LocalDate validFrom, @NotNull LocalDate validUntil) {

@@ -56,6 +56,9 @@ class ProductController {
     record Worklist(List<ProductView> items, int page, int size) {
     }
 
+    record CostChangeList(UUID productId, List<CostChange> items) {
+    }
+
     @GetMapping("/{id}/prices")
     @Operation(summary = "Every price version of a product, oldest first")
     PriceHistoryView prices(@PathVariable UUID id) {
@@ -79,9 +82,20 @@ class ProductController {
     }
 
     @PutMapping("/{id}/price")
-    @Operation(summary = "A new price version (owning SELLER, ADMIN); reservations keep the version they were made at")
-    ProductView reprice(@PathVariable UUID id, @Valid @RequestBody Reprice request) {
-        return catalog.reprice(id, request);
+    @Operation(summary = "A new price version (owning SELLER, ADMIN); reservations keep the version they were made at. "
+            + "Raising the cost of a certified product answers 202 with a cost change waiting for an official "
+            + "(evidence required); the cost may not exceed its category's share of the price")
+    ResponseEntity<?> reprice(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reprice request) {
+        ProductCatalog.Repricing repricing = catalog.reprice(caller, id, request);
+        return repricing.pendingChange() != null
+                ? ResponseEntity.accepted().body(repricing.pendingChange())
+                : ResponseEntity.ok(repricing.product());
+    }
+
+    @GetMapping("/{id}/cost-changes")
+    @Operation(summary = "Every cost change requested for a product, oldest first (owning SELLER, OFFICIAL, ADMIN)")
+    CostChangeList costChanges(@PathVariable UUID id) {
+        return new CostChangeList(id, catalog.costChanges(id));
     }
 
     @PostMapping("/{id}/stock")

@@ -1,6 +1,12 @@
 package io.fupin.catalog.web;
 
+import io.fupin.catalog.product.CostCaps;
+import io.fupin.catalog.product.CostChangeDecided;
+import io.fupin.catalog.product.CostChangeNotFound;
+import io.fupin.catalog.product.CostChangePending;
 import io.fupin.catalog.product.InsufficientStock;
+import io.fupin.catalog.product.MissingEvidence;
+import io.fupin.catalog.product.StockLimitExceeded;
 import io.fupin.catalog.product.Product;
 import io.fupin.catalog.product.ProductNotFound;
 import io.fupin.catalog.product.UnknownSeller;
@@ -26,7 +32,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class CatalogProblemHandling extends ProblemHandling {
 
-    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class})
+    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class, CostChangeNotFound.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
     }
@@ -58,6 +64,31 @@ class CatalogProblemHandling extends ProblemHandling {
     @ExceptionHandler(InsufficientStock.class)
     ProblemDetail onInsufficientStock(InsufficientStock ex) {
         return Problems.of(HttpStatus.CONFLICT, "insufficient-stock", ex.getMessage());
+    }
+
+    @ExceptionHandler(StockLimitExceeded.class)
+    ProblemDetail onStockLimit(StockLimitExceeded ex) {
+        return Problems.of(HttpStatus.CONFLICT, "stock-limit", ex.getMessage());
+    }
+
+    @ExceptionHandler(CostChangePending.class)
+    ProblemDetail onCostChangePending(CostChangePending ex) {
+        return Problems.of(HttpStatus.CONFLICT, "cost-change-pending", ex.getMessage());
+    }
+
+    @ExceptionHandler(CostChangeDecided.class)
+    ProblemDetail onCostChangeDecided(CostChangeDecided ex) {
+        return Problems.of(HttpStatus.CONFLICT, "cost-change-decided", ex.getMessage());
+    }
+
+    @ExceptionHandler(CostCaps.CostAboveCap.class)
+    ProblemDetail onCostAboveCap(CostCaps.CostAboveCap ex) {
+        return invalid("costFen", ex.getMessage());
+    }
+
+    @ExceptionHandler(MissingEvidence.class)
+    ProblemDetail onMissingEvidence(MissingEvidence ex) {
+        return invalid("evidence", ex.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

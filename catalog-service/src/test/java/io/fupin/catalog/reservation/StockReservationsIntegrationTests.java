@@ -109,9 +109,9 @@ class StockReservationsIntegrationTests {
         assertThat((String) line.get("certificateNumber")).startsWith("FP-2026-");
 
         assertThat(api.call(CatalogFixtures.ADMIN, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
-                Map.of("priceFen", 3190, "costFen", 500, "costReason", "freight")).status()).isEqualTo(200);
+                Map.of("priceFen", 3190, "costFen", 400, "costReason", "freight")).status()).isEqualTo(200);
         Map<String, Object> later = firstLine(reserve(UUID.randomUUID(), product, 1));
-        assertThat(later).containsEntry("unitPriceFen", 3190).containsEntry("unitCostFen", 500).containsEntry("priceVersion", 2);
+        assertThat(later).containsEntry("unitPriceFen", 3190).containsEntry("unitCostFen", 400).containsEntry("priceVersion", 2);
         assertThat(firstLine(reserve(first, product, 2))).as("the first order keeps its price")
                 .containsEntry("unitPriceFen", 2990).containsEntry("priceVersion", 1);
     }

@@ -51,6 +51,10 @@ class AccessMatrixIntegrationTests {
                     OWNER),
             put("/api/catalog/products/{productId}/price", () -> "{\"priceFen\":4990,\"costFen\":600}", OWNER),
             post("/api/catalog/products/{productId}/stock", () -> "{\"delta\":1}", OWNER),
+            get("/api/catalog/products/{productId}/cost-changes", only(Who.SELLER_OWNER, Who.OFFICIAL, Who.ADMIN)),
+            get("/api/catalog/cost-changes", OFFICIALS),
+            post("/api/catalog/cost-changes/{changeId}/approve", () -> null, OFFICIALS),
+            post("/api/catalog/cost-changes/{changeId}/reject", REASON, OFFICIALS),
             post("/api/catalog/products/{productId}/certification-request", () -> "{\"certificateNumber\":\"FP-1\","
                     + "\"issuingBody\":\"哈尔滨市扶贫办\",\"validFrom\":\"" + LocalDate.now().minusDays(1)
                     + "\",\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}", OWNER),
@@ -106,6 +110,6 @@ class AccessMatrixIntegrationTests {
                 Who.ADMIN, Caller.of("admin", null, Role.ADMIN),
                 Who.SERVICE, Caller.of("service:order-service", null, Role.SERVICE)),
                 Map.of("productId", product.toString(), "sellerId", owner.toString(),
-                        "orderId", UUID.randomUUID().toString()));
+                        "orderId", UUID.randomUUID().toString(), "changeId", UUID.randomUUID().toString()));
     }
 }

@@ -1,0 +1,12 @@
+package io.fupin.catalog.product;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A requested raise of a certified product's cost, as answered over HTTP. */
+public record CostChange(UUID id, UUID productId, UUID sellerId, long priceFen, long costFen, String costReason,
+        String evidence, long currentPriceFen, long currentCostFen, Status status, String requestedBy,
+        Instant requestedAt, String decidedBy, Instant decidedAt, String decisionNote) {
+
+    public enum Status { PENDING, APPROVED, REJECTED }
+}
