@@ -57,6 +57,8 @@ public class Order extends AbstractAggregateRoot<Order> {
     private Instant completedAt;
     private Instant cancelledAt;
     private String cancelReason;
+    /** How many events the order has registered: each event carries the next number (see {@link #event}). */
+    private long eventSequence;
     @Version
     private Long version;
 
@@ -90,6 +92,14 @@ public class Order extends AbstractAggregateRoot<Order> {
         this.version = version;
     }
 
+    /**
+     * The order's next event. Its sequence number is taken under the order's optimistic lock, so the numbers
+     * of one order's events follow the order their transactions committed in, whichever instance ran them.
+     */
+    private OrderEvent event(Instant at, Object payload) {
+        return OrderEvent.of(id, ++eventSequence, at, payload);
+    }
+
     /** A new order awaiting payment until {@code paymentDueAt}, priced from the reservation's snapshot. */
     static Order place(UUID id, String buyerId, BuyerKind buyerKind, String organisationName, Channel channel,
             DeliveryContact contact, List<OrderLine> lines, Instant now, Instant paymentDueAt) {
@@ -101,7 +111,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         Order order = new Order(id, number, buyerId, buyerKind, organisationName, channel, OrderStatus.PENDING_PAYMENT,
                 total, contact, lines, List.of(), List.of(), now, paymentDueAt, null, null, null, null, null, null,
                 null, null, null);
-        order.registerEvent(OrderEvent.of(id, now, new OrderEvent.OrderPlaced(id, number, buyerId, buyerKind,
+        order.registerEvent(order.event(now, new OrderEvent.OrderPlaced(id, number, buyerId, buyerKind,
                 organisationName, channel, total, now, lines.stream().map(OrderEvent.Line::of).toList())));
         return order;
     }
@@ -119,7 +129,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         status = OrderStatus.PAID;
         paymentId = payment;
         paidAt = at;
-        registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderPaid(id, orderNumber, buyerId, buyerKind,
+        registerEvent(event(at, new OrderEvent.OrderPaid(id, orderNumber, buyerId, buyerKind,
                 organisationName, channel, totalFen, payment, at, lines.stream().map(OrderEvent.Line::of).toList())));
         return true;
     }
@@ -152,7 +162,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         status = OrderStatus.CANCELLED;
         cancelledAt = at;
         cancelReason = reason;
-        registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderCancelled(id, reason, wasPaid, at)));
+        registerEvent(event(at, new OrderEvent.OrderCancelled(id, reason, wasPaid, at)));
     }
 
     /** Ships every line of this seller still owed; the order is shipped once every seller has. */
@@ -173,7 +183,7 @@ public class Order extends AbstractAggregateRoot<Order> {
             throw new IllegalTransition(id, status, "shipped again by this seller");
         }
         mine.forEach(i -> lines.set(i, lines.get(i).ship(trackingNumber, at)));
-        registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderShipped(id, sellerId, trackingNumber, at,
+        registerEvent(event(at, new OrderEvent.OrderShipped(id, sellerId, trackingNumber, at,
                 mine.stream().map(i -> lines.get(i).productId()).toList())));
         shippedIfEverythingIs(at);
     }
@@ -191,7 +201,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         status = OrderStatus.DELIVERED;
         deliveredAt = at;
         deliveredAutomatically = automatically;
-        registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderDelivered(id, at, automatically)));
+        registerEvent(event(at, new OrderEvent.OrderDelivered(id, at, automatically)));
     }
 
     /** Completion waits while a refund request is open: its money must not become payable first. */
@@ -205,7 +215,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         }
         status = OrderStatus.COMPLETED;
         completedAt = at;
-        registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderCompleted(id, at)));
+        registerEvent(event(at, new OrderEvent.OrderCompleted(id, at)));
     }
 
     /** After delivery the buyer may ask one seller to take back some units. */
@@ -259,7 +269,7 @@ public class Order extends AbstractAggregateRoot<Order> {
                 int line = indexOf(l.productId());
                 lines.set(line, lines.get(line).refund(l.quantity()));
             }
-            registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderRefunded(id, refundId, refund.reason().name(), at,
+            registerEvent(event(at, new OrderEvent.OrderRefunded(id, refundId, refund.reason().name(), at,
                     refund.totalFen(), mine.stream().map(OrderEvent.Line::of).toList())));
         }
     }
@@ -284,7 +294,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         long total = addRefundLines(refundId, units);
         units.forEach((i, q) -> lines.set(i, lines.get(i).refund(q)));
         refunds.add(new OrderRefund(refundId, sellerId, reason, null, RefundStatus.ACCEPTED, total, at, at));
-        registerEvent(OrderEvent.of(id, at, new OrderEvent.OrderRefunded(id, refundId, reason.name(), at, total,
+        registerEvent(event(at, new OrderEvent.OrderRefunded(id, refundId, reason.name(), at, total,
                 refundLines.stream().filter(l -> l.refundId().equals(refundId)).map(OrderEvent.Line::of).toList())));
     }
 

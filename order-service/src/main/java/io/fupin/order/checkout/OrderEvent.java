@@ -8,15 +8,17 @@ import org.springframework.modulith.events.Externalized;
 
 /**
  * The envelope of every event on {@code order-service.order-events.v1}, keyed by order id so that one
- * order's events stay in order. Written to the outbox in the transaction that changes the order.
+ * order's events share a partition. Written to the outbox in the transaction that changes the order;
+ * {@code sequence} numbers the order's events 1, 2, 3 ... in the order those transactions committed, so
+ * that a consumer can tell which came first whatever order they reach it in.
  */
 @Externalized("order-service.order-events.v1::#{#this.aggregateId()}")
-public record OrderEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-        Object payload) {
+public record OrderEvent(UUID eventId, String eventType, int eventVersion, long sequence, Instant occurredAt,
+        String aggregateId, Object payload) {
 
-    static OrderEvent of(UUID orderId, Instant occurredAt, Object payload) {
-        return new OrderEvent(UUID.randomUUID(), payload.getClass().getSimpleName(), 1, occurredAt, orderId.toString(),
-                payload);
+    static OrderEvent of(UUID orderId, long sequence, Instant occurredAt, Object payload) {
+        return new OrderEvent(UUID.randomUUID(), payload.getClass().getSimpleName(), 1, sequence, occurredAt,
+                orderId.toString(), payload);
     }
 
     public record OrderPlaced(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,

@@ -77,6 +77,8 @@ class LifecycleIntegrationTests {
         assertThat(shop.status(buyer, order)).isEqualTo("COMPLETED");
 
         List<JsonNode> all = events.await(order, "OrderPlaced", "OrderPaid", "OrderShipped", "OrderDelivered", "OrderCompleted");
+        // The envelope numbers the order's events in the order they were committed.
+        assertThat(all.stream().map(e -> e.get("sequence").asLong()).toList()).containsExactly(1L, 2L, 3L, 4L, 5L);
         JsonNode paid = all.get(1).get("payload");
         assertThat(paid.get("paymentId").asString()).isEqualTo(payment.toString());
         assertThat(paid.get("paidAt").asString()).isNotBlank();
@@ -132,6 +134,8 @@ class LifecycleIntegrationTests {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         List<JsonNode> all = events.await(order, "OrderPlaced", "OrderPaid", "OrderRefunded", "OrderCancelled");
+        // Registered in one transaction, the refund and the cancellation still have an order of their own.
+        assertThat(all.stream().map(e -> e.get("sequence").asLong()).toList()).containsExactly(1L, 2L, 3L, 4L);
         JsonNode refunded = all.get(2).get("payload");
         assertThat(refunded.get("reason").asString()).isEqualTo("CANCELLED");
         assertThat(refunded.get("totalFen").asLong()).isEqualTo(6000);

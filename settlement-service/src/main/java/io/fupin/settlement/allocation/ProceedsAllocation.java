@@ -87,6 +87,12 @@ public class ProceedsAllocation {
         return count;
     }
 
+    /** Whether the order's payment has been recorded: refunds and the completion follow it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean paymentRecorded(UUID orderId) {
+        return !lines.recordedOrders(List.of(orderId)).isEmpty();
+    }
+
     /** The order is delivered and past its refund window: what is held for households becomes payable. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void completed(UUID orderId, Instant completedAt) {

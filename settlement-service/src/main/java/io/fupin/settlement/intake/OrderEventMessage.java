@@ -7,10 +7,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Settlement's own reading of an event on {@code order-service.order-events.v1}: only the fields it uses,
- * unknown ones ignored (no shared event jar; a contract test checks this against what order-service emits).
+ * unknown ones ignored (no shared event jar). {@code sequence} numbers one order's events in the order
+ * order-service committed them (absent in events written before it had one).
  */
-record OrderEventMessage(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-        JsonNode payload) {
+record OrderEventMessage(UUID eventId, String eventType, int eventVersion, Long sequence, Instant occurredAt,
+        String aggregateId, JsonNode payload) {
 
     record OrderPlaced(UUID orderId, String orderNumber, String channel, long totalFen, Instant placedAt,
             List<Line> lines) {

@@ -22,25 +22,63 @@ public class OrderIntake {
     private final SettlementOrders orders;
     private final ProcessedEvents processed;
     private final ProceedsAllocation allocation;
+    private final WaitingOrderEvents waiting;
     private final JsonMapper json;
     private final Clock clock;
 
-    OrderIntake(SettlementOrders orders, ProcessedEvents processed, ProceedsAllocation allocation, JsonMapper json,
-            Clock clock) {
+    OrderIntake(SettlementOrders orders, ProcessedEvents processed, ProceedsAllocation allocation,
+            WaitingOrderEvents waiting, JsonMapper json, Clock clock) {
         this.orders = orders;
+        this.waiting = waiting;
         this.processed = processed;
         this.allocation = allocation;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Applies one order event exactly once: its id is recorded in the same transaction as its effect. */
+    /**
+     * Applies one order event exactly once: its id is recorded in the same transaction as its effect. An event
+     * that follows the payment (a refund, the completion, a paid order's cancellation) and arrives before it
+     * waits, and is applied right after the payment, in the order the events happened.
+     */
     @Transactional
     public void apply(OrderEventMessage event) {
         if (!processed.firstDelivery(CONSUMER, event.eventId())) {
             log.debug("Event {} already applied", event.eventId());
             return;
         }
+        UUID orderId = UUID.fromString(event.aggregateId());
+        if (followsPayment(event) && !allocation.paymentRecorded(orderId)) {
+            log.info("{} {} of order {} arrived before the payment; it waits for it", event.eventType(),
+                    event.eventId(), orderId);
+            waiting.keep(orderId, event, clock.instant());
+            return;
+        }
+        effect(event);
+        if ("OrderPaid".equals(event.eventType())) {
+            for (OrderEventMessage early : waiting.takeAll(orderId)) {
+                log.info("Applying {} {} of order {} that waited for the payment", early.eventType(),
+                        early.eventId(), orderId);
+                effect(early);
+            }
+        }
+    }
+
+    private boolean followsPayment(OrderEventMessage event) {
+        return switch (event.eventType()) {
+            case "OrderRefunded", "OrderCompleted" -> true;
+            case "OrderCancelled" -> event.payload().path("wasPaid").asBoolean(false);
+            default -> false;
+        };
+    }
+
+    /** Events that arrived before the payment they follow and still wait for it. */
+    @Transactional(readOnly = true)
+    public long waiting() {
+        return waiting.count();
+    }
+
+    private void effect(OrderEventMessage event) {
         switch (event.eventType()) {
             case "OrderPlaced" -> {
                 var placed = json.treeToValue(event.payload(), OrderEventMessage.OrderPlaced.class);

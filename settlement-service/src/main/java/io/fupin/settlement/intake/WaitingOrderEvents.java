@@ -1,0 +1,53 @@
+package io.fupin.settlement.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Order events that arrived before the payment they follow. Kept in the transaction that records their
+ * id as processed, so they are neither dropped nor applied twice; taken back when the payment arrives.
+ */
+@Repository
+class WaitingOrderEvents {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    WaitingOrderEvents(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void keep(UUID orderId, OrderEventMessage event, Instant now) {
+        jdbc.sql("""
+                INSERT INTO waiting_order_event (event_id, order_id, event_type, sequence, occurred_at, received_at, envelope)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.eventId().toString(), orderId.toString(), event.eventType(), event.sequence(),
+                        Timestamp.from(event.occurredAt()), Timestamp.from(now), json.writeValueAsString(event))
+                .update();
+    }
+
+    /**
+     * Removes and returns the order's waiting events in the order they happened: the producer's sequence
+     * where it has one, else when they occurred; a cancellation after the refund emitted with it.
+     */
+    List<OrderEventMessage> takeAll(UUID orderId) {
+        List<OrderEventMessage> waiting = jdbc.sql("""
+                SELECT envelope FROM waiting_order_event WHERE order_id = ?
+                ORDER BY sequence IS NULL, sequence, occurred_at, event_type = 'OrderCancelled', received_at
+                FOR UPDATE""")
+                .param(orderId.toString())
+                .query((rs, n) -> json.readValue(rs.getString(1), OrderEventMessage.class)).list();
+        jdbc.sql("DELETE FROM waiting_order_event WHERE order_id = ?").param(orderId.toString()).update();
+        return waiting;
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM waiting_order_event").query(Long.class).single();
+    }
+}
