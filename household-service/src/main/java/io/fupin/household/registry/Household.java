@@ -21,6 +21,20 @@ record Household(UUID id, String registrationNumber, String headName, String ide
                 valid.annualTargetFen(), valid.status(), now, now, 1);
     }
 
+    /** The next version paid to another account (approved by a second person). */
+    Household withAccount(String newBankName, String newAccountCipher, String newAccountMasked, Instant now) {
+        return new Household(id, registrationNumber, headName, identityCipher, identityMasked, identityIndex, mobile,
+                members, category, villageId, incomeProjects, newBankName, newAccountCipher, newAccountMasked,
+                annualTargetFen, status, registeredAt, now, version + 1);
+    }
+
+    /** The same version, still paid to {@code earlier}'s account. */
+    Household keepingAccountOf(Household earlier) {
+        return new Household(id, registrationNumber, headName, identityCipher, identityMasked, identityIndex, mobile,
+                members, category, villageId, incomeProjects, earlier.bankName(), earlier.accountCipher(),
+                earlier.accountMasked(), annualTargetFen, status, registeredAt, changedAt, version);
+    }
+
     /** The next version with the changes applied; secrets left null in {@code valid} are kept. */
     Household change(ValidHousehold valid, PersonalDataCipher cipher, Instant now) {
         boolean newIdentity = valid.identityNumber() != null;

@@ -43,46 +43,44 @@ class HouseholdController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a household (OFFICIAL, ADMIN)")
     HouseholdView register(Caller caller, @RequestBody HouseholdForm form) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
         return registry.register(caller, form);
     }
 
     @PutMapping("/{householdId}")
     @Operation(summary = "Change a household (OFFICIAL, ADMIN); If-Match: the version you read. "
-            + "Leave identityNumber or accountNumber out to keep them.")
+            + "Leave identityNumber or accountNumber out to keep them. A new payout account (bank or number) waits "
+            + "for a second person's approval: see pendingAccountChange.")
     HouseholdView update(Caller caller, @PathVariable UUID householdId, @RequestBody HouseholdForm form,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
         return registry.update(caller, householdId, form, version(ifMatch));
     }
 
     @GetMapping("/{householdId}")
-    @Operation(summary = "One household: unmasked and audited for OFFICIAL and ADMIN, masked for CLERK and SELLER")
+    @Operation(summary = "One household: unmasked and audited for OFFICIAL and ADMIN, masked for CLERK and for a SELLER "
+            + "whose products it is linked to")
     HouseholdView view(Caller caller, @PathVariable UUID householdId) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
         return registry.view(caller, householdId);
     }
 
     @GetMapping
-    @Operation(summary = "Households of a village, town or district, masked (OFFICIAL, ADMIN, CLERK, SELLER)")
+    @Operation(summary = "Households of a village, town or district, masked (OFFICIAL, ADMIN, CLERK; a SELLER only those "
+            + "linked to its products)")
     List<HouseholdView> list(Caller caller, @RequestParam(required = false) UUID placeId,
             @RequestParam(required = false) HouseholdCategory category,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
         if (page < 0) {
             throw InvalidInput.of("page", "must not be negative");
         }
         if (size < 1 || size > 1000) {
             throw InvalidInput.of("size", "must be between 1 and 1000");
         }
-        return registry.list(placeId, category, page, size);
+        return registry.list(caller, placeId, category, page, size);
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Import households from CSV (UTF-8 with or without BOM, or GBK) (OFFICIAL, ADMIN). "
             + "dryRun=true (the default) reports every bad row; dryRun=false registers all rows or none.")
     ImportReport importCsv(Caller caller, @RequestBody byte[] file, @RequestParam(defaultValue = "true") boolean dryRun) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
         return registry.importCsv(caller, file, dryRun);
     }
 
@@ -90,7 +88,6 @@ class HouseholdController {
     @Operation(summary = "Import households from an uploaded CSV file (part 'file'); same rules as the text/csv form")
     ImportReport importUpload(Caller caller, @RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "true") boolean dryRun) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
         try {
             return registry.importCsv(caller, file.getBytes(), dryRun);
         } catch (IOException e) {
@@ -101,11 +98,28 @@ class HouseholdController {
     @GetMapping(path = "/export", produces = "text/csv")
     @Operation(summary = "Households in the import format, unmasked and audited (OFFICIAL, ADMIN)")
     ResponseEntity<byte[]> export(Caller caller, @RequestParam(required = false) UUID placeId) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
         byte[] csv = registry.exportCsv(caller, placeId);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("households.csv").build().toString())
                 .body(csv);
+    }
+
+    @GetMapping("/account-changes")
+    @Operation(summary = "New payout accounts waiting for a second person's approval (OFFICIAL, ADMIN)")
+    List<AccountChange> pendingAccountChanges() {
+        return registry.pendingAccountChanges();
+    }
+
+    @PostMapping("/account-changes/{changeId}/approve")
+    @Operation(summary = "Approve a new payout account (OFFICIAL, ADMIN, not the person who asked: 409 own-approval)")
+    HouseholdView approveAccountChange(Caller caller, @PathVariable UUID changeId) {
+        return registry.approveAccountChange(caller, changeId);
+    }
+
+    @PostMapping("/account-changes/{changeId}/reject")
+    @Operation(summary = "Reject a new payout account; the household keeps its account (OFFICIAL, ADMIN, not the asker)")
+    AccountChange rejectAccountChange(Caller caller, @PathVariable UUID changeId) {
+        return registry.rejectAccountChange(caller, changeId);
     }
 
     private static Long version(String ifMatch) {

@@ -10,6 +10,7 @@ import io.fupin.household.places.VillageRef;
 import io.fupin.household.registry.HouseholdEvent.HouseholdState;
 import io.fupin.household.registry.HouseholdEvent.PayoutAccount;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +49,19 @@ public class Registry {
     private final HouseholdStore store;
     private final Places places;
     private final PersonalDataCipher cipher;
+    private final AccountChanges accountChanges;
+    private final SellerHouseholds sellerHouseholds;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Registry(HouseholdStore store, Places places, PersonalDataCipher cipher, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+    Registry(HouseholdStore store, Places places, PersonalDataCipher cipher, AccountChanges accountChanges,
+            SellerHouseholds sellerHouseholds, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.places = places;
         this.cipher = cipher;
+        this.accountChanges = accountChanges;
+        this.sellerHouseholds = sellerHouseholds;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -63,10 +69,11 @@ public class Registry {
 
     /** Whether the caller sees personal numbers in clear (and is audited for it). */
     static boolean seesUnmasked(Caller caller) {
-        return caller.hasAnyRole("OFFICIAL", "ADMIN");
+        return caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN);
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public HouseholdView register(Caller caller, HouseholdForm form) {
         Map<UUID, VillageRef> villages = places.villages();
         ValidHousehold valid = validOrThrow(ValidHousehold.check(form, false, villages::containsKey));
@@ -81,10 +88,15 @@ public class Registry {
         events.publishEvent(HouseholdEvent.registered(state(household, villages.get(household.villageId()),
                 valid.accountNumber())));
         audit.record(caller, "REGISTER", SUBJECT, household.id(), "registered " + household.registrationNumber());
-        return view(household, villages.get(household.villageId()), false);
+        return view(household, villages.get(household.villageId()), false, null);
     }
 
+    /**
+     * Changes a household. A new payout account (bank or number) is not applied: it waits for a second person
+     * ({@link #approveAccountChange}), so that nobody alone can redirect a household's money.
+     */
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public HouseholdView update(Caller caller, UUID id, HouseholdForm form, Long expectedVersion) {
         Household current = store.find(id).orElseThrow(() -> new NotFound("No household " + id + "."));
         if (expectedVersion != null && expectedVersion != current.version()) {
@@ -93,7 +105,17 @@ public class Registry {
         }
         Map<UUID, VillageRef> villages = places.villages();
         ValidHousehold valid = validOrThrow(ValidHousehold.check(form, true, villages::containsKey));
-        Household next = current.change(valid, cipher, clock.instant());
+        Instant now = clock.instant();
+        String currentAccount = cipher.decrypt(current.accountCipher());
+        String askedAccount = valid.accountNumber() != null ? valid.accountNumber() : currentAccount;
+        AccountChange accountChange = null;
+        if (!valid.bankName().equals(current.bankName()) || !askedAccount.equals(currentAccount)) {
+            accountChange = accountChanges.request(id, valid.bankName(), cipher.encrypt(askedAccount),
+                    ValidHousehold.maskAccount(askedAccount), caller.userId(), now);
+            audit.record(caller, "REQUEST_ACCOUNT_CHANGE", SUBJECT, id, "new payout account " + accountChange.maskedAccount()
+                    + " at " + accountChange.bankName() + ", waiting for a second person");
+        }
+        Household next = current.change(valid, cipher, now).keepingAccountOf(current);
         if (!next.identityIndex().equals(current.identityIndex())
                 && store.holderOfIdentity(next.identityIndex()).filter(h -> !h.equals(id)).isPresent()) {
             throw InvalidInput.of("identityNumber", "is already registered for another household");
@@ -105,31 +127,98 @@ public class Registry {
         } catch (DuplicateKeyException e) {
             throw InvalidInput.of("identityNumber", "is already registered for another household");
         }
-        String account = valid.accountNumber() != null ? valid.accountNumber() : cipher.decrypt(next.accountCipher());
-        events.publishEvent(HouseholdEvent.updated(state(next, villages.get(next.villageId()), account)));
+        events.publishEvent(HouseholdEvent.updated(state(next, villages.get(next.villageId()), currentAccount)));
         audit.record(caller, "UPDATE", SUBJECT, id, "changed " + String.join(", ", changedFields(current, next)));
-        return view(next, villages.get(next.villageId()), false);
+        return view(next, villages.get(next.villageId()), false,
+                accountChange != null ? accountChange : accountChanges.pendingFor(id).orElse(null));
     }
 
-    /** One household; in clear (and audited) for OFFICIAL and ADMIN, masked for the other roles. */
+    /** New payout accounts waiting for a second person, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public List<AccountChange> pendingAccountChanges() {
+        return accountChanges.pending();
+    }
+
+    /** The second person approves a new payout account: from now on the household is paid there. */
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public HouseholdView approveAccountChange(Caller caller, UUID changeId) {
+        AccountChanges.Locked locked = pendingChange(caller, changeId);
+        AccountChange change = locked.change();
+        Household current = store.find(change.householdId()).orElseThrow(() -> new NotFound("No household "
+                + change.householdId() + "."));
+        Instant now = clock.instant();
+        String account = cipher.decrypt(locked.accountCipher());
+        Household next = current.withAccount(change.bankName(), cipher.encrypt(account), change.maskedAccount(), now);
+        if (!store.update(next)) {
+            throw new Conflict("stale-version", "The household was changed meanwhile; try again.");
+        }
+        accountChanges.decide(changeId, "APPROVED", caller.userId(), now);
+        VillageRef village = places.village(next.villageId()).orElseThrow();
+        events.publishEvent(HouseholdEvent.updated(state(next, village, account)));
+        audit.record(caller, "APPROVE_ACCOUNT_CHANGE", SUBJECT, next.id(), "payout account " + change.maskedAccount()
+                + " at " + change.bankName() + " asked by " + change.requestedBy() + " now in force");
+        return view(next, village, false, null);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public AccountChange rejectAccountChange(Caller caller, UUID changeId) {
+        AccountChange change = pendingChange(caller, changeId).change();
+        Instant now = clock.instant();
+        accountChanges.decide(changeId, "REJECTED", caller.userId(), now);
+        audit.record(caller, "REJECT_ACCOUNT_CHANGE", SUBJECT, change.householdId(), "payout account "
+                + change.maskedAccount() + " asked by " + change.requestedBy() + " rejected");
+        return new AccountChange(change.changeId(), change.householdId(), change.bankName(), change.maskedAccount(),
+                "REJECTED", change.requestedBy(), change.requestedAt(), caller.userId(), now);
+    }
+
+    private AccountChanges.Locked pendingChange(Caller caller, UUID changeId) {
+        AccountChanges.Locked locked = accountChanges.lock(changeId)
+                .orElseThrow(() -> new NotFound("No payout-account change " + changeId + "."));
+        if (!"PENDING".equals(locked.change().status())) {
+            throw new Conflict("account-change-decided", "Payout-account change " + changeId + " is already "
+                    + locked.change().status() + ".");
+        }
+        if (locked.change().requestedBy().equals(caller.userId())) {
+            throw new Conflict("own-approval", "A new payout account needs a second person: "
+                    + caller.userId() + " asked for this one.");
+        }
+        return locked;
+    }
+
+    /**
+     * One household; in clear (and audited) for OFFICIAL and ADMIN, masked for CLERK and for a seller whose
+     * products the household is linked to.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofHousehold(#id)")
     public HouseholdView view(Caller caller, UUID id) {
         Household household = store.find(id).orElseThrow(() -> new NotFound("No household " + id + "."));
         boolean clear = seesUnmasked(caller);
         if (clear) {
             audit.record(caller, "READ_UNMASKED", SUBJECT, id, "identity and account numbers shown");
         }
-        return view(household, places.village(household.villageId()).orElseThrow(), !clear);
+        return view(household, places.village(household.villageId()).orElseThrow(), !clear,
+                clear ? accountChanges.pendingFor(id).orElse(null) : null);
     }
 
-    /** Households in a place (or all), always masked: lists are for finding, the detail is for reading. */
+    /**
+     * Households in a place (or all), always masked: lists are for finding, the detail is for reading. A seller
+     * finds only the households linked to its own products.
+     */
     @Transactional(readOnly = true)
-    public List<HouseholdView> list(UUID placeId, HouseholdCategory category, int page, int size) {
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
+    public List<HouseholdView> list(Caller caller, UUID placeId, HouseholdCategory category, int page, int size) {
         Map<UUID, VillageRef> villages = places.villages();
+        Set<UUID> only = caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN, Role.CLERK) ? null
+                : caller.sellerId() == null ? Set.of() : sellerHouseholds.linkedTo(caller.sellerId());
         return scoped(placeId, villages).stream()
+                .filter(h -> only == null || only.contains(h.id()))
                 .filter(h -> category == null || h.category() == category)
                 .skip((long) page * size).limit(size)
-                .map(h -> view(h, villages.get(h.villageId()), true))
+                .map(h -> view(h, villages.get(h.villageId()), true, null))
                 .toList();
     }
 
@@ -167,6 +256,7 @@ public class Registry {
      * bad, none (the whole report comes back as a 400).
      */
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public ImportReport importCsv(Caller caller, byte[] file, boolean dryRun) {
         long started = System.nanoTime();
         HouseholdCsv.Decoded decoded = HouseholdCsv.decode(file).orElseThrow(() -> InvalidInput.of("file",
@@ -276,6 +366,7 @@ public class Registry {
 
     /** The import format, unmasked (officials re-import it): UTF-8 with a BOM so that Excel reads it right. */
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public byte[] exportCsv(Caller caller, UUID placeId) {
         Map<UUID, VillageRef> villages = places.villages();
         List<Household> households = scoped(placeId, villages);
@@ -344,13 +435,13 @@ public class Registry {
         return result.household();
     }
 
-    private HouseholdView view(Household h, VillageRef v, boolean masked) {
+    private HouseholdView view(Household h, VillageRef v, boolean masked, AccountChange pending) {
         return new HouseholdView(h.id(), h.registrationNumber(), h.headName(),
                 masked ? h.identityMasked() : cipher.decrypt(h.identityCipher()),
                 masked ? ValidHousehold.maskMobile(h.mobile()) : h.mobile(), h.members(), h.category(), h.villageId(),
                 v.villageName(), v.townName(), v.districtName(), h.incomeProjects(),
                 new PayoutAccount(h.bankName(), masked ? h.accountMasked() : cipher.decrypt(h.accountCipher())),
-                h.annualTargetFen(), h.status(), h.registeredAt(), h.changedAt(), h.version(), masked);
+                h.annualTargetFen(), h.status(), h.registeredAt(), h.changedAt(), h.version(), masked, pending);
     }
 
     private static HouseholdSummary summary(Household h, VillageRef v) {

@@ -30,7 +30,10 @@ class RegistryIntegrationTests {
         assertThat(official.body().at("/payoutAccount/accountNumber").asString()).isEqualTo("6229960123456789012");
         assertThat(official.body().get("masked").asBoolean()).isFalse();
 
-        Api.Answer seller = api.get(Api.seller(UUID.randomUUID()), "/api/households/{id}", id);
+        UUID sellerId = UUID.randomUUID();
+        assertThat(api.post(Api.OFFICIAL, Map.of("shares", java.util.List.of(Map.of("householdId", id, "shares", 1))),
+                "/api/households/products/{p}/linkage/versions", Fixtures.product(api, sellerId)).status()).isEqualTo(201);
+        Api.Answer seller = api.get(Api.seller(sellerId), "/api/households/{id}", id);
         assertThat(seller.body().get("identityNumber").asString())
                 .isEqualTo(identity.substring(0, 6) + "********" + identity.substring(14));
         assertThat(seller.body().at("/payoutAccount/accountNumber").asString()).isEqualTo("6229***********9012");
@@ -109,11 +112,14 @@ class RegistryIntegrationTests {
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);
         assertThat(updated.body().get("version").asLong()).isEqualTo(2);
         assertThat(updated.body().get("identityNumber").asString()).isEqualTo(form.get("identityNumber"));
+        String accountChange = updated.body().at("/pendingAccountChange/changeId").asString();
+        assertThat(api.post(Api.ADMIN, Map.of(), "/api/households/account-changes/{c}/approve", accountChange).status())
+                .isEqualTo(200);
 
-        var events = api.awaitRecords("household-service.household-events.v1", id.toString(), found -> found.size() >= 2);
+        var events = api.awaitRecords("household-service.household-events.v1", id.toString(), found -> found.size() >= 3);
         assertThat(events).extracting(e -> e.get("eventType").asString())
-                .containsExactly("HouseholdRegistered", "HouseholdUpdated");
-        var payload = events.get(1).get("payload");
+                .containsExactly("HouseholdRegistered", "HouseholdUpdated", "HouseholdUpdated");
+        var payload = events.get(2).get("payload");
         assertThat(payload.get("householdId").asString()).isEqualTo(id.toString());
         assertThat(payload.get("registrationNumber").asString()).isEqualTo(form.get("registrationNumber"));
         assertThat(payload.get("villageName").asString()).isEqualTo(v.villageName());
@@ -123,8 +129,67 @@ class RegistryIntegrationTests {
         assertThat(events.get(0).get("eventVersion").asInt()).isEqualTo(1);
 
         Api.Answer audit = api.get(Api.ADMIN, "/api/households/audit?subjectId={id}&action=UPDATE", id);
-        assertThat(audit.body().get(0).get("detail").asString()).contains("mobile", "accountNumber")
+        assertThat(audit.body().get(0).get("detail").asString()).contains("mobile")
                 .doesNotContain("identityNumber").doesNotContain("6229960999999990001");
+    }
+
+    @Test
+    void aNewPayoutAccountTakesEffectOnlyOnceASecondPersonApprovesIt() {
+        Fixtures.Village v = Fixtures.village(api);
+        Map<String, Object> form = Fixtures.householdForm(v.villageId(), Fixtures.freshIdentityNumber());
+        UUID id = Fixtures.household(api, form);
+        Map<String, Object> change = new java.util.HashMap<>(form);
+        change.remove("identityNumber");
+        change.put("bankName", "中国邮政储蓄银行");
+        change.put("accountNumber", "6210980000000000077");
+
+        Api.Answer asked = api.put(Api.OFFICIAL, change, null, "/api/households/{id}", id);
+
+        assertThat(asked.status()).as(asked.text()).isEqualTo(200);
+        assertThat(asked.body().at("/payoutAccount/accountNumber").asString()).isEqualTo(form.get("accountNumber"));
+        assertThat(asked.body().at("/pendingAccountChange/maskedAccount").asString()).isEqualTo("6210***********0077");
+        String changeId = asked.body().at("/pendingAccountChange/changeId").asString();
+        assertThat(api.get(Api.OFFICIAL, "/api/households/{id}", id).body().at("/payoutAccount/bankName").asString())
+                .isEqualTo(form.get("bankName"));
+        assertThat(api.get(Api.ADMIN, "/api/households/account-changes").body().toString()).contains(changeId);
+
+        Api.Answer own = api.post(Api.OFFICIAL, Map.of(), "/api/households/account-changes/{c}/approve", changeId);
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body().get("type").asString()).endsWith("/own-approval");
+        assertThat(api.post(Api.CLERK, Map.of(), "/api/households/account-changes/{c}/approve", changeId).status())
+                .isEqualTo(403);
+        Api.Answer approved = api.post(Api.ADMIN, Map.of(), "/api/households/account-changes/{c}/approve", changeId);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+
+        Api.Answer now = api.get(Api.OFFICIAL, "/api/households/{id}", id);
+        assertThat(now.body().at("/payoutAccount/accountNumber").asString()).isEqualTo("6210980000000000077");
+        assertThat(now.body().at("/payoutAccount/bankName").asString()).isEqualTo("中国邮政储蓄银行");
+        assertThat(now.body().get("pendingAccountChange").isNull()).isTrue();
+        assertThat(api.post(Api.ADMIN, Map.of(), "/api/households/account-changes/{c}/approve", changeId).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aSellerSeesOnlyTheHouseholdsLinkedToItsOwnProductsMasked() {
+        Fixtures.Village v = Fixtures.village(api);
+        UUID linked = Fixtures.household(api, v.villageId());
+        UUID other = Fixtures.household(api, v.villageId());
+        UUID seller = UUID.randomUUID();
+        UUID product = Fixtures.product(api, seller);
+        assertThat(api.post(Api.OFFICIAL, Map.of("shares", java.util.List.of(Map.of("householdId", linked, "shares", 1))),
+                "/api/households/products/{p}/linkage/versions", product).status()).isEqualTo(201);
+
+        Api.Answer list = api.get(Api.seller(seller), "/api/households?placeId={id}", v.districtId());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text()).contains(linked.toString()).doesNotContain(other.toString());
+        assertThat(list.text()).doesNotContain((String) Fixtures.householdForm(v.villageId(), "x").get("accountNumber"));
+        Api.Answer stranger = api.get(Api.seller(UUID.randomUUID()), "/api/households?placeId={id}", v.districtId());
+        assertThat(stranger.text()).doesNotContain(linked.toString()).doesNotContain(other.toString());
+
+        Api.Answer own = api.get(Api.seller(seller), "/api/households/{id}", linked);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("masked").asBoolean()).isTrue();
+        assertThat(api.get(Api.seller(seller), "/api/households/{id}", other).status()).isEqualTo(403);
     }
 
     @Test

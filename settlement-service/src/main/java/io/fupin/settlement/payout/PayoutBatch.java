@@ -162,6 +162,7 @@ class PayoutBatch {
         return new BatchView(id, periodId, reference, status.name(), totalFen, lines.size(), closedBy, closedAt,
                 approvedBy, approvedAt, exportedBy, exportedAt, paidBy, paidAt, bankReference,
                 sortedLines().stream().map(l -> new BatchView.Line(l.householdId(), l.registrationNumber(),
-                        l.headName(), l.amountFen(), l.status().name(), l.orders())).toList());
+                        l.headName(), l.bankName(), BatchView.mask(l.accountNumber()), l.amountFen(), l.status().name(),
+                        l.orders())).toList());
     }
 }

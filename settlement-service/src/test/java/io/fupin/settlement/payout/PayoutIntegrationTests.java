@@ -92,6 +92,10 @@ class PayoutIntegrationTests {
         assertThat(lineOf(closed.body().get("batch"), hh1).get("amountFen").asLong()).isEqualTo(4000);
         assertThat(lineOf(closed.body().get("batch"), hh2).get("amountFen").asLong()).isEqualTo(2000);
         assertThat(lineOf(closed.body().get("batch"), hh3)).as("no payout account: held back").isNull();
+        JsonNode forApprover = call(HttpMethod.GET, "/api/settlements/batches/" + batchId, CLERK_B, null).body();
+        assertThat(lineOf(forApprover, hh1).get("bankName").asString()).isEqualTo("中国农业银行");
+        assertThat(lineOf(forApprover, hh1).get("maskedAccount").asString()).isEqualTo("6228********0001");
+        assertThat(forApprover.toString()).doesNotContain("6228480000000001");
         assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAYABLE, hh3)).isEqualTo(2000);
 
         // Maker-checker and the order of steps: each refusal is a 409 that changes nothing.
