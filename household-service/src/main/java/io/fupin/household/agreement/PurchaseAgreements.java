@@ -1,12 +1,12 @@
 package io.fupin.household.agreement;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.audit.AuditLog;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
 import io.fupin.household.common.NotFound;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
-import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -63,6 +63,7 @@ public class PurchaseAgreements {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public AgreementView record(Caller caller, NewAgreement a) {
         List<Violation> problems = new ArrayList<>();
         Optional<HouseholdSummary> household = a.householdId() == null ? Optional.empty() : registry.summary(a.householdId());
@@ -107,9 +108,9 @@ public class PurchaseAgreements {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofAgreement(#agreementId)")
     public AgreementView deliver(Caller caller, UUID agreementId, NewDelivery d) {
         Row agreement = row(agreementId);
-        requireWriter(caller, agreement);
         List<Violation> problems = new ArrayList<>();
         if (d.quantity() == null || d.quantity() < 1) {
             problems.add(new Violation("quantity", "must be a positive whole number"));
@@ -140,11 +141,9 @@ public class PurchaseAgreements {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofAgreement(#agreementId)")
     public AgreementView view(Caller caller, UUID agreementId) {
         Row a = row(agreementId);
-        if (!caller.hasAnyRole("OFFICIAL", "ADMIN", "CLERK")) {
-            requireWriter(caller, a);
-        }
         HouseholdSummary h = registry.summary(a.householdId()).orElseThrow();
         List<Delivery> deliveries = jdbc.sql("""
                 SELECT id, delivered_on, quantity, value_fen, note, recorded_by, recorded_at FROM purchase_delivery
@@ -162,21 +161,19 @@ public class PurchaseAgreements {
                 a.validUntil(), quantity, value, Math.max(0, a.agreedQuantity() - quantity), percent, deliveries);
     }
 
+    /** The seller of the buying enterprise, if the agreement exists and names one. */
     @Transactional(readOnly = true)
+    public Optional<UUID> buyerOf(UUID agreementId) {
+        return jdbc.sql("SELECT seller_id FROM purchase_agreement WHERE id = ? AND seller_id IS NOT NULL")
+                .param(agreementId.toString()).query(String.class).optional().map(UUID::fromString);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
     public List<AgreementView> ofHousehold(Caller caller, UUID householdId) {
         return jdbc.sql("SELECT id FROM purchase_agreement WHERE household_id = ? ORDER BY valid_from, recorded_at")
                 .param(householdId.toString()).query(String.class).list().stream()
                 .map(id -> view(caller, UUID.fromString(id))).toList();
-    }
-
-    private static void requireWriter(Caller caller, Row agreement) {
-        if (caller.hasAnyRole("OFFICIAL", "ADMIN")) {
-            return;
-        }
-        caller.requireAnyRole("SELLER");
-        if (agreement.sellerId() == null || !agreement.sellerId().equals(caller.sellerId())) {
-            throw new AccessDenied("Only the buying enterprise's seller account may record deliveries for it.");
-        }
     }
 
     private static void text(List<Violation> problems, String field, String value, int max) {

@@ -1,5 +1,6 @@
 package io.fupin.household.audit;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.support.identity.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public class AuditLog {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
     public List<AuditEntry> search(String subjectId, String actor, String action, int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT id, occurred_at, actor, actor_roles, action, subject_type, subject_id, detail FROM audit_entry WHERE 1 = 1");

@@ -1,5 +1,6 @@
 package io.fupin.household.income;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.support.kafka.ProcessedEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +51,7 @@ public class IncomeLedger {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
     public HouseholdIncome incomeOf(UUID householdId) {
         List<IncomeEntryView> items = entries.findByHouseholdIdOrderByPaidAtAsc(householdId).stream()
                 .map(e -> new IncomeEntryView(e.batchId(), e.batchReference(), e.amountFen(),

@@ -1,5 +1,6 @@
 package io.fupin.household.income;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.common.NotFound;
 import io.fupin.household.income.PlaceReport.Figures;
 import io.fupin.household.places.Place;
@@ -55,6 +56,7 @@ public class IncomeProgress {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
     public HouseholdProgress of(UUID householdId, Integer year) {
         HouseholdSummary household = registry.summary(householdId)
                 .orElseThrow(() -> new NotFound("No household " + householdId + "."));
@@ -64,6 +66,7 @@ public class IncomeProgress {
 
     /** Progress of every household in the place (not those who left the register), by registration number. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public List<HouseholdProgress> inPlace(UUID placeId, Integer year) {
         int y = year == null ? currentYear() : year;
         Map<UUID, List<Entry>> entries = entries(y, null);
@@ -73,6 +76,7 @@ public class IncomeProgress {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public PlaceReport report(UUID placeId, Integer year) {
         Place place = places.get(placeId);
         int y = year == null ? currentYear() : year;

@@ -1,6 +1,5 @@
 package io.fupin.household.places;
 
-import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,23 +33,21 @@ class PlaceController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a district, town or village (OFFICIAL, ADMIN)")
-    Place add(Caller caller, @Valid @RequestBody AddPlace request) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN");
+    Place add(@Valid @RequestBody AddPlace request) {
         return places.add(request.kind(), request.name(), request.parentId());
     }
 
     @GetMapping
     @Operation(summary = "Every place (OFFICIAL, ADMIN, CLERK, SELLER)")
-    List<Place> all(Caller caller) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
+    List<Place> all() {
         return places.all();
     }
 
     @GetMapping("/{placeId}/children")
     @Operation(summary = "The towns of a district or the villages of a town")
-    List<Place> children(Caller caller, @PathVariable UUID placeId) {
-        caller.requireAnyRole("OFFICIAL", "ADMIN", "CLERK", "SELLER");
+    List<Place> children(@PathVariable UUID placeId) {
+        List<Place> children = places.children(placeId);
         places.get(placeId);
-        return places.children(placeId);
+        return children;
     }
 }

@@ -1,5 +1,6 @@
 package io.fupin.household.places;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.NotFound;
@@ -31,6 +32,7 @@ public class Places {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public Place add(PlaceKind kind, String name, UUID parentId) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
@@ -74,11 +76,13 @@ public class Places {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
     public List<Place> all() {
         return jdbc.sql("SELECT id, kind, name, parent_id FROM place ORDER BY kind, name").query(Places::place).list();
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
     public List<Place> children(UUID parentId) {
         return jdbc.sql("SELECT id, kind, name, parent_id FROM place WHERE parent_id = ? ORDER BY name")
                 .param(parentId.toString()).query(Places::place).list();

@@ -1,5 +1,6 @@
 package io.fupin.household.presale;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.audit.AuditLog;
 import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
@@ -10,7 +11,6 @@ import io.fupin.household.linkage.LinkageVersion;
 import io.fupin.household.places.Places;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
-import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.kafka.ProcessedEvents;
 import java.sql.Date;
@@ -108,6 +108,7 @@ public class PresaleMatching {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofProduct(#request.productId())")
     public Offer offer(Caller caller, NewOffer request) {
         List<Violation> problems = new ArrayList<>();
         if (request.householdId() == null) {
@@ -128,10 +129,6 @@ public class PresaleMatching {
         }
         LinkageVersion linkage = linkages.inForceAt(request.productId(), clock.instant())
                 .orElseThrow(() -> InvalidInput.of("productId", "has no benefit linkage in force"));
-        if (!caller.hasAnyRole("OFFICIAL", "ADMIN")
-                && (caller.sellerId() == null || !caller.sellerId().equals(linkage.sellerId()))) {
-            throw new AccessDenied("A seller records presale offers for its own products only.");
-        }
         if (linkage.shares().stream().noneMatch(s -> s.householdId().equals(request.householdId()))) {
             throw InvalidInput.of("householdId", "does not share in this product's linkage");
         }
@@ -153,24 +150,20 @@ public class PresaleMatching {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofOffer(#offerId)")
     public void withdraw(Caller caller, UUID offerId) {
         record Row(UUID productId, UUID householdId) {
         }
         Row row = jdbc.sql("SELECT product_id, household_id FROM presale_offer WHERE id = ?").param(offerId.toString())
                 .query((rs, n) -> new Row(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
                 .optional().orElseThrow(() -> new NotFound("No presale offer " + offerId + "."));
-        if (!caller.hasAnyRole("OFFICIAL", "ADMIN")) {
-            UUID seller = linkages.inForceAt(row.productId(), clock.instant()).map(LinkageVersion::sellerId).orElse(null);
-            if (caller.sellerId() == null || !caller.sellerId().equals(seller)) {
-                throw new AccessDenied("A seller withdraws presale offers of its own products only.");
-            }
-        }
         jdbc.sql("UPDATE presale_offer SET status = 'WITHDRAWN' WHERE id = ?").param(offerId.toString()).update();
         audit.record(caller, "WITHDRAW_PRESALE", "HOUSEHOLD", row.householdId(), "offer " + offerId + " withdrawn");
     }
 
     /** Open offers in a place (all when null) with their distinct subscriber counts. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public List<Offer> offers(UUID placeId) {
         record Row(UUID id, UUID householdId, UUID productId, String description, LocalDate deliveryDate, String status,
                 long subscribers) {
@@ -202,6 +195,7 @@ public class PresaleMatching {
 
     /** Households with an open offer that nobody has subscribed to yet, grouped by village. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public List<VillageWithoutSubscribers> withoutSubscribers(UUID placeId) {
         if (placeId != null) {
             places.get(placeId);
@@ -223,7 +217,15 @@ public class PresaleMatching {
     public record Subscribers(UUID householdId, long distinctSubscribers, Map<UUID, Long> byProduct) {
     }
 
+    /** The product an offer is for, if the offer exists. */
     @Transactional(readOnly = true)
+    public Optional<UUID> productOf(UUID offerId) {
+        return jdbc.sql("SELECT product_id FROM presale_offer WHERE id = ?").param(offerId.toString())
+                .query(String.class).optional().map(UUID::fromString);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public Subscribers subscribersOf(UUID householdId) {
         long distinct = jdbc.sql("SELECT COUNT(DISTINCT buyer_id) FROM presale_subscription WHERE household_id = ?")
                 .param(householdId.toString()).query(Long.class).single();

@@ -1,2 +1,2 @@
-/** The products household-service knows from catalog-service's events, and who owns each: the ownership rules. */
+/** The products household-service knows from catalog-service's events, and the seller of each. */
 package io.fupin.household.product;

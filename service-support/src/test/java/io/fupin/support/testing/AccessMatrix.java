@@ -42,8 +42,14 @@ public final class AccessMatrix {
      * @param pattern the path as mapped, with {@code {variables}} and, when the call needs one, a query string
      * @param body    the JSON body sent (valid, so that validation does not answer before the rule), or {@code null}
      * @param allowed the callers that pass
+     * @param contentType the body's media type ({@code application/json} unless the endpoint takes another)
      */
-    public record Endpoint(RequestMethod method, String pattern, Supplier<String> body, Set<Who> allowed) {
+    public record Endpoint(RequestMethod method, String pattern, Supplier<String> body, Set<Who> allowed,
+            String contentType) {
+
+        public Endpoint(RequestMethod method, String pattern, Supplier<String> body, Set<Who> allowed) {
+            this(method, pattern, body, allowed, "application/json");
+        }
 
         /** The method and the mapped path, without the query string the call may carry. */
         String key() {
@@ -64,6 +70,11 @@ public final class AccessMatrix {
 
     public static Endpoint post(String pattern, Supplier<String> body, Set<Who> allowed) {
         return new Endpoint(RequestMethod.POST, pattern, body, allowed);
+    }
+
+    /** A POST whose body is not JSON, e.g. {@code text/csv}. */
+    public static Endpoint post(String pattern, String contentType, Supplier<String> body, Set<Who> allowed) {
+        return new Endpoint(RequestMethod.POST, pattern, body, allowed, contentType);
     }
 
     public static Endpoint put(String pattern, Supplier<String> body, Set<Who> allowed) {
@@ -171,7 +182,7 @@ public final class AccessMatrix {
                 .method(endpoint.method().name(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", endpoint.contentType());
         }
         request.header("Idempotency-Key", UUID.randomUUID().toString());
         identity.forEach(request::header);
