@@ -104,7 +104,25 @@ class CheckoutPagesTests {
                         .param("address", "双城区").param("buyerKind", "INDIVIDUAL"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("id=\"mobile-error\"", "must be a mainland mobile number of 11 digits",
-                "aria-describedby=\"mobile-error\"").doesNotContain("value=\"first-attempt\"");
+        assertThat(html).contains("id=\"mobile-error\"", "aria-describedby=\"mobile-error\"")
+                .doesNotContain("value=\"first-attempt\"");
+        // The field comes from the answer; the sentence next to it is in the page's language.
+        assertThat(html).contains("请填写 11 位中国大陆手机号").doesNotContain("must be a mainland mobile number");
+    }
+
+    @Test
+    void saysWhatIsWrongWithAFieldInEnglishWhenThePageIsEnglish() throws Exception {
+        MockHttpSession session = sessionWithPeanutsInCart();
+        when(gateway.post(anyString(), eq("/api/orders"), any(), anyMap(), eq(Order.class))).thenThrow(new ApiProblem(
+                400, "invalid-request", "Invalid delivery.address.",
+                List.of(new ApiProblem.FieldError("delivery.address", "must not be blank"))));
+
+        String html = mvc.perform(post("/checkout").session(session).with(authentication(CONSUMER)).with(csrf())
+                        .param("lang", "en").param("attempt", "second-attempt").param("name", "Wang Fang")
+                        .param("mobile", "13800138000").param("address", " ").param("buyerKind", "INDIVIDUAL"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"address-error\"", "Enter the delivery address (at most 300 characters).")
+                .doesNotContain("id=\"mobile-error\"");
     }
 }
