@@ -37,6 +37,8 @@ class CartController {
         boolean added = cart.add(productId, quantity);
         if (htmx != null) {
             model.addAttribute("added", added);
+            // The badge's count was taken before this request added anything.
+            model.addAttribute("cartUnits", cart.units());
             return "fragments :: cart-added";
         }
         redirect.addFlashAttribute(added ? "addedToCart" : "cartFull", true);

@@ -68,6 +68,16 @@ class CheckoutPagesTests {
     }
 
     @Test
+    void theHeaderNamesTheSignedInUserByUsername() throws Exception {
+        MockHttpSession session = sessionWithPeanutsInCart();
+
+        String html = mvc.perform(get("/checkout").session(session).with(authentication(CONSUMER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("退出（consumer）").doesNotContain("SignedIn[");
+    }
+
+    @Test
     void placesOneOrderForADoubleClickUnderTheAttemptsKeyWithTheUsersToken() throws Exception {
         MockHttpSession session = sessionWithPeanutsInCart();
         UUID orderId = UUID.randomUUID();

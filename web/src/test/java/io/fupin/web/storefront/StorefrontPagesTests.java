@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PageTest
@@ -127,5 +128,20 @@ class StorefrontPagesTests {
         mvc.perform(post("/cart/add").param("productId", RICE.toString())).andExpect(status().isForbidden());
         mvc.perform(post("/cart/add").param("productId", RICE.toString()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    /** htmx swaps the header's badge out of band: it must count the units just added, not those before. */
+    @Test
+    void addingToTheCartWithHtmxCountsTheNewUnitsInTheBadge() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String first = mvc.perform(post("/cart/add").session(session).header("HX-Request", "true").with(csrf())
+                        .param("productId", RICE.toString()).param("quantity", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(post("/cart/add").session(session).header("HX-Request", "true").with(csrf())
+                        .param("productId", UUID.randomUUID().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(first).containsPattern("id=\"cart-count\"[^>]*>2<");
+        assertThat(second).containsPattern("id=\"cart-count\"[^>]*>3<");
     }
 }
