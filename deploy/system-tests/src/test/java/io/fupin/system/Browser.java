@@ -122,6 +122,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * One main page looked at as a person would: no sideways scrolling at the phone's width, no serious or critical
+     * accessibility violation, and a full-page screenshot at the phone's and at the desk's width
+     * ({@code target/browser/<name>-phone.png}, {@code <name>-desk.png}). The window is phone-sized again after.
+     */
+    void look(String name) {
+        resize(PHONE);
+        assertNoHorizontalScroll();
+        assertAccessible(name);
+        screenshot(name + "-phone");
+        resize(DESK);
+        screenshot(name + "-desk");
+        resize(PHONE);
+    }
+
     @Override
     public void close() {
         driver.quit();

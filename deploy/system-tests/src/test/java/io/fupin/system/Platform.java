@@ -35,6 +35,12 @@ final class Platform {
         });
     }
 
+    /** The seller a demo seller user acts for: the {@code seller_id} claim of its token. */
+    String sellerIdOf(String user) {
+        String payload = token(user).split("\\.")[1];
+        return json.readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("seller_id").asString();
+    }
+
     Reply get(String user, String path) {
         return send("GET", path, user, null, Map.of());
     }
