@@ -1,6 +1,5 @@
 package io.fupin.household.registry;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,11 +34,7 @@ class ImportedHouseholdsRelay {
     @ApplicationModuleListener
     void on(HouseholdsImported imported) {
         CompletableFuture<?>[] sends = imported.events().stream().map(event -> {
-            ProducerRecord<Object, Object> record = new ProducerRecord<>(TOPIC, event.aggregateId(),
-                    json.writeValueAsBytes(event));
-            // The same type header the outbox's own externalization sets.
-            record.headers().add("__TypeId__", HouseholdEvent.class.getName().getBytes(StandardCharsets.UTF_8));
-            return kafka.send(record);
+            return kafka.send(new ProducerRecord<>(TOPIC, event.aggregateId(), json.writeValueAsBytes(event)));
         }).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).join();
     }

@@ -19,6 +19,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -56,6 +59,39 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
                         r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(ex.getParameterName(), "is required"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException header) {
+            return ResponseEntity.badRequest().body(invalid(header.getHeaderName(), "is required"));
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    /**
+     * The answers Spring MVC builds on its own (405, 406, 415, 404 ...) name no type; they get one derived
+     * from their status, so that every problem carries type, title, status and detail.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || Problems.BLANK_TYPE.equals(problem.getType()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            if (status != null) {
+                problem.setType(Problems.typeOf(Problems.slugOf(status)));
+                problem.setTitle(status.getReasonPhrase());
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override

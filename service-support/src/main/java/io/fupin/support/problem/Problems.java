@@ -13,14 +13,25 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://fupin.market/problems/";
 
+    static final URI BLANK_TYPE = URI.create("about:blank");
+
     private Problems() {
     }
 
     public static ProblemDetail of(HttpStatus status, String slug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setType(typeOf(slug));
         problem.setTitle(status.getReasonPhrase());
         return problem;
+    }
+
+    public static URI typeOf(String slug) {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    /** The slug of a status without a more precise one: {@code 405 Method Not Allowed} is {@code method-not-allowed}. */
+    public static String slugOf(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     /** For filters, which answer before Spring MVC's message converters are in play. */

@@ -1,0 +1,80 @@
+package io.fupin.support.problem;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Every 4xx Spring MVC answers on its own carries a type, a title, a status and a detail. */
+class ProblemHandlingTests {
+
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OrdersController())
+            .setControllerAdvice(new Handling()).build();
+
+    @Test
+    void aMissingHeaderIsAnInvalidRequestNamingTheHeader() throws Exception {
+        complete(mvc.perform(post("/orders")), 400, "invalid-request")
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
+    void aMissingParameterIsAnInvalidRequestNamingTheParameter() throws Exception {
+        complete(mvc.perform(get("/orders")), 400, "invalid-request")
+                .andExpect(jsonPath("$.errors[0].field").value("view"));
+    }
+
+    @Test
+    void anUnsupportedMethodHasATypeToo() throws Exception {
+        complete(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/orders")),
+                405, "method-not-allowed");
+    }
+
+    @Test
+    void anUnsupportedMediaTypeHasATypeToo() throws Exception {
+        complete(mvc.perform(post("/orders/json").contentType(MediaType.TEXT_PLAIN).content("x")),
+                415, "unsupported-media-type");
+    }
+
+    private static ResultActions complete(ResultActions result, int status, String slug) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(Problems.TYPE_BASE + slug))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @RestController
+    static class OrdersController {
+        @PostMapping("/orders")
+        String place(@RequestHeader("Idempotency-Key") String key) {
+            return key;
+        }
+
+        @GetMapping("/orders")
+        String list(@RequestParam String view) {
+            return view;
+        }
+
+        @PostMapping(path = "/orders/json", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String json(@org.springframework.web.bind.annotation.RequestBody String body) {
+            return body;
+        }
+    }
+
+    @org.springframework.web.bind.annotation.RestControllerAdvice
+    static class Handling extends ProblemHandling {
+    }
+}
