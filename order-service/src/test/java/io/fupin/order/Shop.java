@@ -192,7 +192,7 @@ public final class Shop {
     }
 
     public List<JsonNode> list(Caller caller, String query) {
-        JsonNode array = get(caller, "/api/orders" + query).json();
+        JsonNode array = get(caller, "/api/orders" + query).json().get("items");
         List<JsonNode> out = new java.util.ArrayList<>();
         array.forEach(out::add);
         return out;

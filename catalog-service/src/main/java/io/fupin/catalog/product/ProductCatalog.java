@@ -8,6 +8,7 @@ import io.fupin.catalog.seller.SellerRegistry;
 import io.fupin.catalog.seller.SellerView;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
+import io.fupin.support.paging.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,18 +70,21 @@ public class ProductCatalog {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.isSeller()")
-    public List<ProductView> worklist(Caller caller, ProductStatus status, UUID sellerId, int page, int size) {
+    public Page<ProductView> worklist(Caller caller, ProductStatus status, UUID sellerId, io.fupin.support.paging.PageRequest page) {
         UUID seller = caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) ? sellerId : caller.sellerId();
-        PageRequest window = PageRequest.of(page, size);
+        PageRequest window = PageRequest.of(page.page(), page.size());
         List<Product> found;
+        long total;
         if (seller == null) {
             found = status == null ? products.findAllByOrderByChangedAtDescIdAsc(window)
                     : products.findByStatusOrderByChangedAtDescIdAsc(status, window);
+            total = status == null ? products.count() : products.countByStatus(status);
         } else {
             found = status == null ? products.findBySellerIdOrderByChangedAtDescIdAsc(seller, window)
                     : products.findBySellerIdAndStatusOrderByChangedAtDescIdAsc(seller, status, window);
+            total = status == null ? products.countBySellerId(seller) : products.countBySellerIdAndStatus(seller, status);
         }
-        return found.stream().map(p -> ProductView.of(p, p.stock())).toList();
+        return Page.of(found.stream().map(p -> ProductView.of(p, p.stock())).toList(), page, total);
     }
 
     /** A seller lists a product of its own (an admin for any seller); it starts as a draft. */

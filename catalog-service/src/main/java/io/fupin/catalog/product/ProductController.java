@@ -6,14 +6,15 @@ import io.fupin.catalog.product.ProductChanges.Reason;
 import io.fupin.catalog.product.ProductChanges.Reprice;
 import io.fupin.catalog.product.ProductChanges.RequestCertification;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -46,14 +48,10 @@ class ProductController {
     @GetMapping("/worklist")
     @Operation(summary = "Products in any state: OFFICIAL/ADMIN by status and/or seller (e.g. CERTIFICATION_REQUESTED), "
             + "a SELLER its own")
-    Worklist worklist(Caller caller, @RequestParam(required = false) ProductStatus status,
+    Page<ProductView> worklist(Caller caller, @RequestParam(required = false) ProductStatus status,
             @RequestParam(required = false) UUID sellerId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return new Worklist(catalog.worklist(caller, status, sellerId, page, size), page, size);
-    }
-
-    record Worklist(List<ProductView> items, int page, int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return catalog.worklist(caller, status, sellerId, PageRequest.of(page, size, 200));
     }
 
     record CostChangeList(UUID productId, List<CostChange> items) {
@@ -69,6 +67,7 @@ class ProductController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "List a product as a draft (SELLER for its own seller, or ADMIN with sellerId)")
     ResponseEntity<ProductView> list(Caller caller, @Valid @RequestBody NewProduct request) {
         ProductView product = catalog.list(caller, request);

@@ -14,4 +14,10 @@ interface Products extends ListCrudRepository<Product, UUID> {
     List<Product> findBySellerIdAndStatusOrderByChangedAtDescIdAsc(UUID sellerId, ProductStatus status, Pageable page);
 
     List<Product> findBySellerIdOrderByChangedAtDescIdAsc(UUID sellerId, Pageable page);
+
+    long countByStatus(ProductStatus status);
+
+    long countBySellerIdAndStatus(UUID sellerId, ProductStatus status);
+
+    long countBySellerId(UUID sellerId);
 }

@@ -1,14 +1,14 @@
 package io.fupin.catalog.seller;
 
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,6 +33,7 @@ class SellerController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a seller (OFFICIAL, ADMIN); its id derives from the credit code")
     ResponseEntity<SellerView> register(@Valid @RequestBody RegisterSeller request) {
         SellerView seller = registry.register(request);
@@ -40,17 +42,14 @@ class SellerController {
 
     @GetMapping
     @Operation(summary = "Sellers by name; contacts only for officials, admins and the seller itself")
-    SellerPage list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return new SellerPage(registry.list(caller, page, size), registry.count(), page, size);
+    Page<SellerView> list(Caller caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return registry.list(caller, PageRequest.of(page, size, 200));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One seller")
     SellerView seller(Caller caller, @PathVariable UUID id) {
         return registry.seller(caller, id);
-    }
-
-    record SellerPage(List<SellerView> items, long total, int page, int size) {
     }
 }

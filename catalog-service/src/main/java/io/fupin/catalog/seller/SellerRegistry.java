@@ -2,6 +2,7 @@ package io.fupin.catalog.seller;
 
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
+import io.fupin.support.paging.Page;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -48,14 +49,10 @@ public class SellerRegistry {
     }
 
     @Transactional(readOnly = true)
-    public List<SellerView> list(Caller caller, int page, int size) {
-        return sellers.findAllByOrderByNameAsc(PageRequest.of(page, size)).stream()
+    public Page<SellerView> list(Caller caller, io.fupin.support.paging.PageRequest page) {
+        List<SellerView> items = sellers.findAllByOrderByNameAsc(PageRequest.of(page.page(), page.size())).stream()
                 .map(s -> s.view(seesContact(caller, s.id()))).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public long count() {
-        return sellers.count();
+        return Page.of(items, page, sellers.count());
     }
 
     @Transactional(readOnly = true)

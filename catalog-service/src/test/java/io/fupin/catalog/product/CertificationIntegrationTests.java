@@ -103,6 +103,9 @@ class CertificationIntegrationTests {
         Reply waiting = api.call(OFFICIAL, HttpMethod.GET, "/api/catalog/products/worklist?status=CERTIFICATION_REQUESTED&size=200", null);
         assertThat(waiting.status()).isEqualTo(200);
         assertThat(waiting.body().get("items").toString()).contains(product.toString());
+        assertThat(waiting.body()).containsKeys("page", "size", "totalItems", "totalPages", "links");
+        assertThat(waiting.body().get("links").toString())
+                .contains("self=/api/catalog/products/worklist?status=CERTIFICATION_REQUESTED&page=0&size=200");
         Reply own = api.call(sellerUser, HttpMethod.GET, "/api/catalog/products/worklist", null);
         assertThat(own.body().get("items").toString()).contains(product.toString());
         Caller otherSeller = Caller.of("other", fixtures.registerSeller("对鹿饮品", "五家镇"), "SELLER");

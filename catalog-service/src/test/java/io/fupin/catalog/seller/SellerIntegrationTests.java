@@ -50,6 +50,8 @@ class SellerIntegrationTests {
         assertThat(asVisitor.body()).containsEntry("name", "哈尔滨兢业蔬菜种植合作社").doesNotContainKey("contact");
         Reply list = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/sellers?size=200", null);
         assertThat(list.body().get("items").toString()).contains(expected.toString());
+        assertThat(list.body()).containsKeys("page", "size", "totalItems", "totalPages", "links");
+        assertThat(list.body().get("links").toString()).contains("self=/api/catalog/sellers?page=0&size=200");
     }
 
     @Test

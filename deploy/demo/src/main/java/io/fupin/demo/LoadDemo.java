@@ -118,14 +118,13 @@ final class LoadDemo {
     }
 
     private void readHouseholds() {
-        for (int page = 0; ; page++) {
-            JsonNode items = api.get("official", "/api/households?size=1000&page=" + page).expect(200).items();
-            for (JsonNode h : items) {
+        String next = "/api/households?size=1000";
+        while (next != null) {
+            JsonNode page = api.get("official", next).expect(200).body();
+            for (JsonNode h : page.get("items")) {
                 householdIds.put(h.get("registrationNumber").asString(), UUID.fromString(h.get("householdId").asString()));
             }
-            if (items.size() < 1000) {
-                return;
-            }
+            next = page.path("links").path("next").asString(null);
         }
     }
 

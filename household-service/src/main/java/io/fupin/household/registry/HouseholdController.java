@@ -2,6 +2,8 @@ package io.fupin.household.registry;
 
 import io.fupin.household.common.InvalidInput;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -65,16 +67,10 @@ class HouseholdController {
     @GetMapping
     @Operation(summary = "Households of a village, town or district, masked (OFFICIAL, ADMIN, CLERK; a SELLER only those "
             + "linked to its products)")
-    List<HouseholdView> list(Caller caller, @RequestParam(required = false) UUID placeId,
+    Page<HouseholdView> list(Caller caller, @RequestParam(required = false) UUID placeId,
             @RequestParam(required = false) HouseholdCategory category,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        if (page < 0) {
-            throw InvalidInput.of("page", "must not be negative");
-        }
-        if (size < 1 || size > 1000) {
-            throw InvalidInput.of("size", "must be between 1 and 1000");
-        }
-        return registry.list(caller, placeId, category, page, size);
+        return registry.list(caller, placeId, category, PageRequest.of(page, size, 1000));
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE})

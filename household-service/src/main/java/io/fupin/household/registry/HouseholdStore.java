@@ -90,6 +90,47 @@ class HouseholdStore {
                 .query(HouseholdStore::map).list();
     }
 
+    /**
+     * One page of the register in registration order: in these villages and among these households ({@code null}
+     * for no limit), of this category ({@code null} for any).
+     */
+    List<Household> page(Collection<UUID> villages, Collection<UUID> ids, HouseholdCategory category, int offset, int size) {
+        if (none(villages) || none(ids)) {
+            return List.of();
+        }
+        return filtered(jdbc.sql("SELECT " + COLUMNS + " FROM household WHERE " + where(villages, ids, category)
+                + " ORDER BY registration_number LIMIT :size OFFSET :offset"), villages, ids, category)
+                .param("size", size).param("offset", offset).query(HouseholdStore::map).list();
+    }
+
+    long count(Collection<UUID> villages, Collection<UUID> ids, HouseholdCategory category) {
+        if (none(villages) || none(ids)) {
+            return 0;
+        }
+        return filtered(jdbc.sql("SELECT COUNT(*) FROM household WHERE " + where(villages, ids, category)),
+                villages, ids, category).query(Long.class).single();
+    }
+
+    private static boolean none(Collection<UUID> limit) {
+        return limit != null && limit.isEmpty();
+    }
+
+    private static String where(Collection<UUID> villages, Collection<UUID> ids, HouseholdCategory category) {
+        return (villages == null ? "TRUE" : "village_id IN (:villages)") + (ids == null ? "" : " AND id IN (:ids)")
+                + (category == null ? "" : " AND category = :category");
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, Collection<UUID> villages,
+            Collection<UUID> ids, HouseholdCategory category) {
+        if (villages != null) {
+            sql = sql.param("villages", villages.stream().map(UUID::toString).toList());
+        }
+        if (ids != null) {
+            sql = sql.param("ids", ids.stream().map(UUID::toString).toList());
+        }
+        return category == null ? sql : sql.param("category", category.name());
+    }
+
     List<Household> byIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

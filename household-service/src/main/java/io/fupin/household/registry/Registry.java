@@ -11,6 +11,8 @@ import io.fupin.household.registry.HouseholdEvent.HouseholdState;
 import io.fupin.household.registry.HouseholdEvent.PayoutAccount;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -210,16 +212,18 @@ public class Registry {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
-    public List<HouseholdView> list(Caller caller, UUID placeId, HouseholdCategory category, int page, int size) {
+    public Page<HouseholdView> list(Caller caller, UUID placeId, HouseholdCategory category, PageRequest page) {
         Map<UUID, VillageRef> villages = places.villages();
         Set<UUID> only = caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN, Role.CLERK) ? null
                 : caller.sellerId() == null ? Set.of() : sellerHouseholds.linkedTo(caller.sellerId());
-        return scoped(placeId, villages).stream()
-                .filter(h -> only == null || only.contains(h.id()))
-                .filter(h -> category == null || h.category() == category)
-                .skip((long) page * size).limit(size)
-                .map(h -> view(h, villages.get(h.villageId()), true, null))
-                .toList();
+        List<UUID> scope = null;
+        if (placeId != null) {
+            places.get(placeId);
+            scope = villages.values().stream().filter(v -> Places.within(v, placeId)).map(VillageRef::villageId).toList();
+        }
+        List<HouseholdView> items = store.page(scope, only, category, page.offset(), page.size()).stream()
+                .map(h -> view(h, villages.get(h.villageId()), true, null)).toList();
+        return Page.of(items, page, store.count(scope, only, category));
     }
 
     @Transactional(readOnly = true)

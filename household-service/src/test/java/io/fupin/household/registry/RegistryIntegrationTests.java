@@ -182,6 +182,7 @@ class RegistryIntegrationTests {
         Api.Answer list = api.get(Api.seller(seller), "/api/households?placeId={id}", v.districtId());
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.text()).contains(linked.toString()).doesNotContain(other.toString());
+        assertThat(list.body().get("totalItems").asLong()).isEqualTo(1);
         assertThat(list.text()).doesNotContain((String) Fixtures.householdForm(v.villageId(), "x").get("accountNumber"));
         Api.Answer stranger = api.get(Api.seller(UUID.randomUUID()), "/api/households?placeId={id}", v.districtId());
         assertThat(stranger.text()).doesNotContain(linked.toString()).doesNotContain(other.toString());
@@ -201,7 +202,33 @@ class RegistryIntegrationTests {
         Api.Answer list = api.get(Api.OFFICIAL, "/api/households?placeId={id}", v.districtId());
 
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body().size()).isEqualTo(2);
-        assertThat(list.body().findValuesAsString("identityNumber")).allMatch(n -> n.contains("********"));
+        assertThat(list.body().get("items").size()).isEqualTo(2);
+        assertThat(list.body().get("totalItems").asLong()).isEqualTo(2);
+        assertThat(list.body().get("items").findValuesAsString("identityNumber")).allMatch(n -> n.contains("********"));
+    }
+
+    @Test
+    void pagesHouseholdsInRegistrationOrderWithLinksThatKeepThePlace() {
+        Fixtures.Village v = Fixtures.village(api);
+        Fixtures.household(api, v.villageId());
+        Fixtures.household(api, v.villageId());
+        Fixtures.household(api, v.villageId());
+
+        Api.Answer first = api.get(Api.CLERK, "/api/households?placeId={id}&size=2", v.villageId());
+
+        assertThat(first.body().get("items").size()).isEqualTo(2);
+        assertThat(first.body().get("page").asInt()).isZero();
+        assertThat(first.body().get("totalItems").asLong()).isEqualTo(3);
+        assertThat(first.body().get("totalPages").asInt()).isEqualTo(2);
+        assertThat(first.body().get("links").get("next").asString())
+                .isEqualTo("/api/households?placeId=" + v.villageId() + "&page=1&size=2");
+        Api.Answer second = api.get(Api.CLERK, first.body().get("links").get("next").asString());
+        assertThat(second.body().get("items").size()).isEqualTo(1);
+        assertThat(second.body().get("items").get(0).get("registrationNumber").asString())
+                .isGreaterThan(first.body().get("items").get(1).get("registrationNumber").asString());
+
+        Api.Answer overflow = api.get(Api.CLERK, "/api/households?page=2147483647&size=1000");
+        assertThat(overflow.status()).isEqualTo(400);
+        assertThat(overflow.body().get("type").asString()).isEqualTo("https://fupin.market/problems/invalid-request");
     }
 }

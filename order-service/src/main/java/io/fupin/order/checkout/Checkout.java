@@ -4,6 +4,8 @@ import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogStock.Reservation;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,24 +117,31 @@ public class Checkout {
 
     /** The buyer's own orders, newest first. */
     @Transactional(readOnly = true)
-    public List<OrderView> ordersOfBuyer(String buyerId, OrderStatus status, int page, int size) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM orders WHERE buyer_id = :buyer AND (:status IS NULL OR status = :status) "
-                        + "ORDER BY placed_at DESC, id LIMIT :size OFFSET :offset")
-                .param("buyer", buyerId).param("status", status == null ? null : status.name())
-                .param("size", size).param("offset", page * size)
+    public Page<OrderView> ordersOfBuyer(String buyerId, OrderStatus status, PageRequest page) {
+        String where = "buyer_id = :buyer AND (:status IS NULL OR status = :status)";
+        String statusName = status == null ? null : status.name();
+        List<UUID> ids = jdbc.sql("SELECT id FROM orders WHERE " + where + " ORDER BY placed_at DESC, id LIMIT :size OFFSET :offset")
+                .param("buyer", buyerId).param("status", statusName)
+                .param("size", page.size()).param("offset", page.offset())
                 .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
-        return load(ids).stream().map(OrderView::of).toList();
+        long total = jdbc.sql("SELECT COUNT(*) FROM orders WHERE " + where)
+                .param("buyer", buyerId).param("status", statusName).query(Long.class).single();
+        return Page.of(load(ids).stream().map(OrderView::of).toList(), page, total);
     }
 
     /** Orders holding a seller's products, each showing only that seller's lines, newest first. */
     @Transactional(readOnly = true)
-    public List<OrderView> ordersOfSeller(UUID sellerId, OrderStatus status, int page, int size) {
-        List<UUID> ids = jdbc.sql("SELECT o.id FROM orders o WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.seller_id = :seller) "
-                        + "AND (:status IS NULL OR o.status = :status) ORDER BY o.placed_at DESC, o.id LIMIT :size OFFSET :offset")
-                .param("seller", sellerId.toString()).param("status", status == null ? null : status.name())
-                .param("size", size).param("offset", page * size)
+    public Page<OrderView> ordersOfSeller(UUID sellerId, OrderStatus status, PageRequest page) {
+        String where = "EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.seller_id = :seller) "
+                + "AND (:status IS NULL OR o.status = :status)";
+        String statusName = status == null ? null : status.name();
+        List<UUID> ids = jdbc.sql("SELECT o.id FROM orders o WHERE " + where + " ORDER BY o.placed_at DESC, o.id LIMIT :size OFFSET :offset")
+                .param("seller", sellerId.toString()).param("status", statusName)
+                .param("size", page.size()).param("offset", page.offset())
                 .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
-        return load(ids).stream().map(o -> OrderView.forSeller(o, sellerId)).toList();
+        long total = jdbc.sql("SELECT COUNT(*) FROM orders o WHERE " + where)
+                .param("seller", sellerId.toString()).param("status", statusName).query(Long.class).single();
+        return Page.of(load(ids).stream().map(o -> OrderView.forSeller(o, sellerId)).toList(), page, total);
     }
 
     private List<Order> load(List<UUID> ids) {

@@ -6,6 +6,8 @@ import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.fupin.support.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -13,13 +15,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -87,19 +86,19 @@ class OrderController {
     @GetMapping
     @Operation(summary = "The caller's orders, newest first: a consumer's own (view=buyer, the default), or a seller's "
             + "orders holding its products with only its lines (view=seller)")
-    List<OrderView> orders(Caller caller, @RequestParam(defaultValue = "buyer") View view,
+    Page<OrderView> orders(Caller caller, @RequestParam(defaultValue = "buyer") View view,
             @RequestParam(required = false) OrderStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        PageRequest request = PageRequest.of(page, size, 100);
         if (view == View.seller) {
             caller.requireAnyRole("SELLER");
             if (caller.sellerId() == null) {
                 throw new AccessDenied("This SELLER is bound to no seller.");
             }
-            return checkout.ordersOfSeller(caller.sellerId(), status, page, size);
+            return checkout.ordersOfSeller(caller.sellerId(), status, request);
         }
         caller.requireAnyRole("CONSUMER");
-        return checkout.ordersOfBuyer(caller.userId(), status, page, size);
+        return checkout.ordersOfBuyer(caller.userId(), status, request);
     }
 
     /** Whose orders: the consumer's own, or those holding the seller's products. */

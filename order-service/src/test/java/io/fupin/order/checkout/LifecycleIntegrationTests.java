@@ -264,6 +264,39 @@ class LifecycleIntegrationTests {
     }
 
     @Test
+    void ordersAnswerOnePageWithTotalsAndLinksThatKeepTheFilters() {
+        Seller eggs = shop.newSeller();
+        UUID eggProduct = shop.listProduct(eggs, 10, 1200, 0);
+        UUID one = shop.placeOrder(buyer, eggProduct, 1);
+        UUID other = shop.placeOrder(buyer, eggProduct, 2);
+
+        JsonNode first = shop.get(eggs.caller(), "/api/orders?view=seller&status=PENDING_PAYMENT&size=1").json();
+        assertThat(first.get("items")).hasSize(1);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(1);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(first.get("links").get("next").asString())
+                .isEqualTo("/api/orders?view=seller&status=PENDING_PAYMENT&page=1&size=1");
+        assertThat(first.get("links").has("prev")).isFalse();
+
+        JsonNode second = shop.get(eggs.caller(), first.get("links").get("next").asString()).json();
+        assertThat(List.of(first.get("items").get(0).get("id").asString(), second.get("items").get(0).get("id").asString()))
+                .containsExactlyInAnyOrder(one.toString(), other.toString());
+        assertThat(second.get("links").has("next")).isFalse();
+        assertThat(second.get("links").get("prev").asString())
+                .isEqualTo("/api/orders?view=seller&status=PENDING_PAYMENT&page=0&size=1");
+    }
+
+    @Test
+    void aPageBeyondTheLargestOffsetIsAnInvalidRequest() {
+        Shop.Reply reply = shop.get(buyer, "/api/orders?page=2147483647&size=100");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("type").asString()).isEqualTo("https://fupin.market/problems/invalid-request");
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
+    }
+
+    @Test
     void aSellerSeesTheDeliveryContactOnlyOnOrdersItMustShip() {
         Seller rice = shop.newSeller();
         Seller eggs = shop.newSeller();

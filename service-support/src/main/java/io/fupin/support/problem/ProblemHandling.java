@@ -3,6 +3,7 @@ package io.fupin.support.problem;
 import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Callers;
+import io.fupin.support.paging.InvalidPageRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -112,6 +113,11 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
+    }
+
+    @ExceptionHandler(InvalidPageRequest.class)
+    ProblemDetail onInvalidPage(InvalidPageRequest ex) {
+        return invalid(ex.parameter(), ex.getMessage());
     }
 
     @ExceptionHandler(AccessDenied.class)

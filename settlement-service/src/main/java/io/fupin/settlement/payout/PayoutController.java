@@ -3,6 +3,8 @@ package io.fupin.settlement.payout;
 import io.fupin.settlement.allocation.ProceedsAllocation;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,13 +14,13 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -49,6 +52,7 @@ class PayoutController {
     }
 
     @PostMapping("/periods")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Close a period (days in Asia/Shanghai, both inclusive) into a payout batch")
     ResponseEntity<Payouts.ClosedPeriod> close(Caller caller, @Valid @RequestBody CloseRequest request) {
         Payouts.ClosedPeriod closed = payouts.close(request.firstDay(), request.lastDay(), caller);
@@ -57,8 +61,9 @@ class PayoutController {
 
     @GetMapping("/periods")
     @Operation(summary = "Closed periods and their batches")
-    List<Payouts.PeriodSummary> periods() {
-        return payouts.periods();
+    Page<Payouts.PeriodSummary> periods(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return payouts.periods(PageRequest.of(page, size, 200));
     }
 
     @GetMapping("/periods/{periodId}/report")
@@ -76,8 +81,9 @@ class PayoutController {
 
     @GetMapping("/suspense")
     @Operation(summary = "Paid lines whose net sits in suspense because no linkage was in force")
-    List<ProceedsAllocation.SuspenseLine> suspense() {
-        return reconciliation.suspense();
+    Page<ProceedsAllocation.SuspenseLine> suspense(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return Page.slice(reconciliation.suspense(), PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/ledger/balances")

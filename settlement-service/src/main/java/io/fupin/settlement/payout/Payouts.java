@@ -6,6 +6,8 @@ import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -186,12 +188,14 @@ public class Payouts {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public List<PeriodSummary> periods() {
-        return periods.findAllByOrderByFirstDayAsc().stream().map(p -> {
+    public Page<PeriodSummary> periods(PageRequest page) {
+        List<SettlementPeriod> window = periods.findAllByOrderByFirstDayAsc(
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
+        return Page.of(window, page, periods.count()).map(p -> {
             PayoutBatch batch = batches.findByPeriodId(p.id()).orElseThrow();
             return new PeriodSummary(p.id(), p.firstDay(), p.lastDay(), p.closedBy(), p.closedAt(), batch.id(),
                     batch.reference(), batch.status().name(), batch.totalFen());
-        }).toList();
+        });
     }
 
     /** The report as it stood when the period was closed. */

@@ -221,7 +221,8 @@ class PayoutIntegrationTests {
                 Map.of("firstDay", "2029-01-01", "lastDay", "2029-01-31")), "period-out-of-order");
         Reply periods = call(HttpMethod.GET, "/api/settlements/periods", CLERK_A, null);
         assertThat(periods.body().findValues("batchStatus").stream().map(JsonNode::asString)).contains("PAID");
-        String periodId = periods.body().get(0).get("periodId").asString();
+        assertThat(periods.body().get("totalItems").asLong()).isEqualTo(periods.body().get("items").size());
+        String periodId = periods.body().get("items").get(0).get("periodId").asString();
         Reply stored = call(HttpMethod.GET, "/api/settlements/periods/" + periodId + "/report", CLERK_A, null);
         assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.body().get("periodId").asString()).isEqualTo(periodId);

@@ -29,7 +29,7 @@ class ImpactController {
         Fetched<Impact> impact = Fetched.of(() -> {
             List<LineTrace> traces = new ArrayList<>();
             int pending = 0;
-            for (Order order : orders.mine(0, 100)) {
+            for (Order order : orders.mine(0, 100).items()) {
                 if (order.paidAt() == null) {
                     continue;
                 }

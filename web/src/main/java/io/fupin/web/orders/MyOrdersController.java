@@ -33,8 +33,9 @@ class MyOrdersController {
 
     @GetMapping("/account/orders")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        Fetched<List<Order>> mine = Fetched.of(() -> orders.mine(Math.max(0, page), 20));
-        model.addAttribute("orders", mine.present() ? mine.value() : List.of());
+        Fetched<OrderPage> mine = Fetched.of(() -> orders.mine(Math.max(0, page), 20));
+        model.addAttribute("orders", mine.present() ? mine.value().items() : List.of());
+        model.addAttribute("hasNext", mine.present() && mine.value().hasNext());
         model.addAttribute("ordersDown", mine.down());
         model.addAttribute("page", page);
         return "orders";

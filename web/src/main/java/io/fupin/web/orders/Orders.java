@@ -5,7 +5,6 @@ import io.fupin.web.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 /** order-service through the gateway, as the signed-in consumer. */
@@ -37,9 +36,9 @@ public class Orders {
                 Order.class);
     }
 
-    public List<Order> mine(int page, int size) {
-        return gateway.get(user.requireToken(), "/api/orders?view=buyer&page={page}&size={size}",
-                new ParameterizedTypeReference<List<Order>>() { }, page, size);
+    public OrderPage mine(int page, int size) {
+        return gateway.get(user.requireToken(), "/api/orders?view=buyer&page={page}&size={size}", OrderPage.class,
+                page, size);
     }
 
     public Order one(UUID id) {
