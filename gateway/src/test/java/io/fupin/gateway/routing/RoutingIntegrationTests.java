@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.gateway.FakeBackend;
 import io.fupin.gateway.GatewayIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -139,11 +142,19 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
         client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
 
+    /** Also writes the document to target/openapi for the linter (docs/openapi/lint). */
     @Test
-    void documentsTheGatewaysOwnEndpoints() {
-        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+    void documentsTheGatewaysOwnEndpoints() throws IOException {
+        byte[] document = client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/auth/token'].post").exists()
-                .jsonPath("$.paths['/fallback/{service}']").doesNotExist();
+                .jsonPath("$.paths['/fallback/{service}']").doesNotExist()
+                .jsonPath("$.servers[0].url").isEqualTo("http://localhost:8080")
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.paths['/api/auth/token'].post.responses['401'].content['application/problem+json']").exists()
+                .returnResult().getResponseBodyContent();
+        Path file = Path.of("target", "openapi", "gateway.json");
+        Files.createDirectories(file.getParent());
+        Files.write(file, document);
     }
 
     @Test

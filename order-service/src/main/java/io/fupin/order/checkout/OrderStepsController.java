@@ -2,6 +2,7 @@ package io.fupin.order.checkout;
 
 import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -46,6 +47,7 @@ class OrderStepsController {
         }
 
         @AssertTrue(message = "each product may appear on one line only")
+        @Schema(hidden = true)
         public boolean isEachProductOnce() {
             return lines == null || lines.stream().filter(l -> l != null).map(Line::productId).distinct().count()
                     == lines.stream().filter(l -> l != null).count();

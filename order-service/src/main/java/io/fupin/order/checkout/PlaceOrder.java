@@ -1,5 +1,6 @@
 package io.fupin.order.checkout;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -25,6 +26,7 @@ public record PlaceOrder(
     public record Buyer(@NotNull BuyerKind kind, @Size(max = 200) String organisationName) {
 
         @AssertTrue(message = "an organisation buyer needs its organisationName")
+        @Schema(hidden = true)
         public boolean isOrganisationNamed() {
             return kind != BuyerKind.ORGANISATION || (organisationName != null && !organisationName.isBlank());
         }
@@ -38,6 +40,7 @@ public record PlaceOrder(
     }
 
     @AssertTrue(message = "each product may appear on one line only")
+    @Schema(hidden = true)
     public boolean isEachProductOnce() {
         return lines == null || lines.stream().filter(l -> l != null).map(Line::productId).distinct().count()
                 == lines.stream().filter(l -> l != null).count();

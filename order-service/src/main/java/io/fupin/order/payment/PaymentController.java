@@ -1,10 +1,12 @@
 package io.fupin.order.payment;
 
-import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.idempotency.IdempotentRequests.Answer;
+import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.payment.PaymentDesk.PaymentView;
 import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +73,9 @@ class PaymentController {
     }
 
     @PostMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "Start paying an order (its buyer); the amount must be the order's total. Header Idempotency-Key required")
+    @Operation(summary = "Start paying an order (its buyer); the amount must be the order's total. Header Idempotency-Key required",
+            responses = @ApiResponse(responseCode = "201", description = "Started, awaiting the provider",
+                    content = @Content(schema = @Schema(implementation = PaymentView.class))))
     ResponseEntity<String> start(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody StartPayment request) {

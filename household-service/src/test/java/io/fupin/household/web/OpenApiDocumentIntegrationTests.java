@@ -1,0 +1,19 @@
+package io.fupin.household.web;
+
+import io.fupin.household.IntegrationTest;
+import io.fupin.support.testing.OpenApiDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The OpenAPI document household-service publishes (and writes to target/openapi for the linter). */
+@IntegrationTest
+class OpenApiDocumentIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void publishesADocumentTheGatewaysSwaggerUiCanUse() throws Exception {
+        OpenApiDocument.of("household-service", port).isPublishable();
+    }
+}

@@ -1,0 +1,19 @@
+package io.fupin.order.web;
+
+import io.fupin.order.IntegrationTest;
+import io.fupin.support.testing.OpenApiDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The OpenAPI document order-service publishes (and writes to target/openapi for the linter). */
+@IntegrationTest
+class OpenApiDocumentIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void publishesADocumentTheGatewaysSwaggerUiCanUse() throws Exception {
+        OpenApiDocument.of("order-service", port).isPublishable();
+    }
+}
