@@ -8,6 +8,7 @@ import io.fupin.web.gateway.ServiceDown;
 import io.fupin.web.orders.Order;
 import io.fupin.web.orders.Orders;
 import io.fupin.web.storefront.Catalog;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class CheckoutController {
+
+    static final int ADDRESS_BOOK_SIZE = 5;
 
     private final Cart cart;
     private final Catalog catalog;
@@ -41,12 +45,19 @@ class CheckoutController {
         }
     }
 
+    /** The form, empty or filled in with the address book's entry {@code address} (an index into it). */
     @GetMapping("/checkout")
-    String form(Model model) {
+    String form(@RequestParam(required = false) Integer address, Model model) {
         if (cart.isEmpty()) {
             return "redirect:/cart";
         }
-        return render(model, CheckoutForm.blank(UUID.randomUUID().toString()), null);
+        List<Order.Delivery> addresses = orders.recentDeliveries(ADDRESS_BOOK_SIZE);
+        CheckoutForm form = CheckoutForm.blank(UUID.randomUUID().toString());
+        if (address != null && address >= 0 && address < addresses.size()) {
+            form = form.deliveringTo(addresses.get(address));
+        }
+        model.addAttribute("addresses", addresses);
+        return render(model, form, null);
     }
 
     @PostMapping("/checkout")

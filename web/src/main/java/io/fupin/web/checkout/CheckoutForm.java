@@ -1,5 +1,7 @@
 package io.fupin.web.checkout;
 
+import io.fupin.web.orders.Order;
+
 /**
  * The checkout form. {@code attempt} is the Idempotency-Key of this attempt: it is rendered into the form, so a
  * double click (or a resent form) sends the same key twice and places one order.
@@ -9,6 +11,11 @@ public record CheckoutForm(String attempt, String name, String mobile, String ad
 
     static CheckoutForm blank(String attempt) {
         return new CheckoutForm(attempt, "", "", "", "INDIVIDUAL", "");
+    }
+
+    CheckoutForm deliveringTo(Order.Delivery delivery) {
+        return new CheckoutForm(attempt, delivery.name(), delivery.mobile(), delivery.address(), buyerKind,
+                organisationName);
     }
 
     CheckoutForm nextAttempt(String key) {

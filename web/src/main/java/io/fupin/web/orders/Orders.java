@@ -1,9 +1,12 @@
 package io.fupin.web.orders;
 
+import io.fupin.web.gateway.ApiProblem;
 import io.fupin.web.gateway.Gateway;
+import io.fupin.web.gateway.ServiceDown;
 import io.fupin.web.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +42,21 @@ public class Orders {
     public OrderPage mine(int page, int size) {
         return gateway.get(user.requireToken(), "/api/orders?view=buyer&page={page}&size={size}", OrderPage.class,
                 page, size);
+    }
+
+    /**
+     * The address book: the distinct deliveries of the user's latest orders, newest first. order-service keeps no
+     * other address; when it does not answer, the checkout simply offers none.
+     */
+    public List<Order.Delivery> recentDeliveries(int max) {
+        try {
+            OrderPage latest = mine(0, 20);
+            return latest == null || latest.items() == null ? List.of()
+                    : latest.items().stream().map(Order::delivery).filter(Objects::nonNull).distinct().limit(max)
+                            .toList();
+        } catch (ServiceDown | ApiProblem unavailable) {
+            return List.of();
+        }
     }
 
     public Order one(UUID id) {

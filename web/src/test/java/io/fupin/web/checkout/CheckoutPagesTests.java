@@ -19,6 +19,7 @@ import io.fupin.web.PageTest;
 import io.fupin.web.gateway.ApiProblem;
 import io.fupin.web.gateway.Gateway;
 import io.fupin.web.orders.Order;
+import io.fupin.web.orders.OrderPage;
 import io.fupin.web.security.SignedIn;
 import io.fupin.web.storefront.Product;
 import java.time.Instant;
@@ -75,6 +76,31 @@ class CheckoutPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("退出（consumer）").doesNotContain("SignedIn[");
+    }
+
+    private static Order pastOrder(String name, String mobile, String address) {
+        return new Order(UUID.randomUUID(), "FP-0", "COMPLETED", 1990, new Order.Delivery(name, mobile, address),
+                Instant.now(), null, null, null, null, null, null, null, null, List.of(), List.of());
+    }
+
+    @Test
+    void offersTheAddressesOfPastOrdersAndFillsInTheOneChosen() throws Exception {
+        MockHttpSession session = sessionWithPeanutsInCart();
+        when(gateway.get(eq("secret-token"), eq("/api/orders?view=buyer&page={page}&size={size}"),
+                eq(OrderPage.class), any(), any())).thenReturn(new OrderPage(List.of(
+                pastOrder("王芳", "13800138000", "双城区联兴镇兴功村 1 号"),
+                pastOrder("王芳", "13800138000", "双城区联兴镇兴功村 1 号"),
+                pastOrder("李强", "13900139000", "哈尔滨市南岗区学府路 2 号")), 0, 20, 3, 1));
+
+        String offered = mvc.perform(get("/checkout").session(session).with(authentication(CONSUMER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String chosen = mvc.perform(get("/checkout").param("address", "1").session(session)
+                        .with(authentication(CONSUMER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(offered).contains("id=\"address-book\"", "双城区联兴镇兴功村 1 号", "哈尔滨市南岗区学府路 2 号",
+                "href=\"/checkout?address=1\"").doesNotContain("href=\"/checkout?address=2\"");
+        assertThat(chosen).contains("value=\"李强\"", "value=\"13900139000\"", ">哈尔滨市南岗区学府路 2 号</textarea>");
     }
 
     @Test
