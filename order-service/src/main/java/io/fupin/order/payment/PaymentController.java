@@ -4,6 +4,8 @@ import io.fupin.order.idempotency.IdempotentRequests.Answer;
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.payment.PaymentDesk.PaymentView;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,8 +13,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -129,18 +128,20 @@ class PaymentController {
 
     @GetMapping("/flags")
     @Operation(summary = "Callbacks refused and flagged (amount mismatches), newest first (CLERK, ADMIN)")
-    List<PaymentDesk.Flag> flags(Caller caller, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    Page<PaymentDesk.Flag> flags(Caller caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         PaymentAccess.requireMoneyReviewer(caller);
-        return desk.flags(limit);
+        return desk.flags(PageRequest.of(page, size, 500));
     }
 
     @GetMapping("/refunds")
     @Operation(summary = "Refunds owed and not yet confirmed by the provider, oldest first (CLERK, ADMIN)",
             description = "Each with its attempts, the next attempt and the last error; a refund of a payment still "
                     + "pending waits for it to settle (paymentStatus PENDING)")
-    List<Refunds.Refund> unsentRefunds(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+    Page<Refunds.Refund> unsentRefunds(Caller caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
         PaymentAccess.requireMoneyReviewer(caller);
-        return refunds.unsent(limit);
+        return refunds.unsent(PageRequest.of(page, size, 1000));
     }
 
     @PostMapping("/statements/{day}")

@@ -1,11 +1,13 @@
 package io.fupin.order.payment;
 
 import io.fupin.order.checkout.Checkout;
-import io.fupin.order.checkout.OrderLifecycle;
 import io.fupin.order.checkout.OrderLifecycle.Payability;
 import io.fupin.order.checkout.OrderLifecycle.Payable;
+import io.fupin.order.checkout.OrderLifecycle;
 import io.fupin.order.checkout.OrderStatus;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -266,12 +268,14 @@ public class PaymentDesk {
             String providerTradeNo, Instant flaggedAt) {
     }
 
-    public List<Flag> flags(int limit) {
-        return jdbc.sql("SELECT id, payment_id, reason, expected_amount_fen, reported_amount_fen, provider_trade_no, flagged_at FROM payment_flag ORDER BY flagged_at DESC LIMIT ?")
-                .param(limit)
+    public Page<Flag> flags(PageRequest page) {
+        List<Flag> flags = jdbc.sql("SELECT id, payment_id, reason, expected_amount_fen, reported_amount_fen, provider_trade_no, "
+                        + "flagged_at FROM payment_flag ORDER BY flagged_at DESC, id LIMIT ? OFFSET ?")
+                .param(page.size()).param(page.offset())
                 .query((rs, i) -> new Flag(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
                         rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
+        return Page.of(flags, page, jdbc.sql("SELECT COUNT(*) FROM payment_flag").query(Long.class).single());
     }
 
     public static class AmountMismatch extends RuntimeException {

@@ -2,6 +2,8 @@ package io.fupin.order.payment;
 
 import io.fupin.order.checkout.OrderEvent;
 import io.fupin.order.checkout.OrderLifecycle;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -196,8 +198,10 @@ public class Refunds {
     }
 
     /** Refunds owed and not yet confirmed by the provider, oldest first. */
-    public List<Refund> unsent(int limit) {
-        return jdbc.sql(SELECT + " WHERE r.status = 'OWED' ORDER BY r.decided_at LIMIT ?").param(limit).query(this::refund).list();
+    public Page<Refund> unsent(PageRequest page) {
+        List<Refund> owed = jdbc.sql(SELECT + " WHERE r.status = 'OWED' ORDER BY r.decided_at, r.refund_id LIMIT ? OFFSET ?")
+                .param(page.size()).param(page.offset()).query(this::refund).list();
+        return Page.of(owed, page, jdbc.sql("SELECT COUNT(*) FROM refund WHERE status = 'OWED'").query(Long.class).single());
     }
 
     /** Every refund of one order. */

@@ -166,7 +166,7 @@ class RefundIntegrationTests {
     private JsonNode owedTo(UUID order) {
         Shop.Reply reply = shop.get(CLERK, "/api/payments/refunds");
         assertThat(reply.status()).isEqualTo(200);
-        for (JsonNode refund : reply.json()) {
+        for (JsonNode refund : reply.json().get("items")) {
             if (refund.get("orderId").asString().equals(order.toString())) {
                 return refund;
             }
