@@ -92,7 +92,7 @@ public class ProductSearch implements DisposableBean {
             }
         }
         List<SearchItem> items = found.items().stream().map(SearchItem::of).toList();
-        return new SearchResult(items, found.total(), SearchResult.facets(buckets, bands), true, query.page(), query.size());
+        return SearchResult.of(items, found.total(), SearchResult.facets(buckets, bands), true, query.page(), query.size());
     }
 
     /** Towns written in either script count as one, under the simplified name the index uses as well. */

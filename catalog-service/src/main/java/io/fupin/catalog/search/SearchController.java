@@ -79,7 +79,7 @@ class SearchController {
             @Parameter(description = "Page size, 1 to 100")
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         SearchResult result = search.search(SearchQuery.of(new SearchQuery.Parameters(q, category, sellerId, town,
-                minPriceFen, maxPriceFen, price, sort, page, size)));
+                minPriceFen, maxPriceFen, price, sort, page, size))).linked();
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (result.degraded()) {
             answer.header(DEGRADED_HEADER, "true");

@@ -224,7 +224,7 @@ class SearchIndex {
             SearchResponse<ProductDocument> response = client.search(request(query, today), ProductDocument.class);
             List<SearchItem> items = response.hits().hits().stream().map(Hit::source).map(ProductDocument::item).toList();
             long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-            return new SearchResult(items, total, facets(response.aggregations()), false, query.page(), query.size());
+            return SearchResult.of(items, total, facets(response.aggregations()), false, query.page(), query.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

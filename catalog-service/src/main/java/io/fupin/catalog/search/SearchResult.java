@@ -1,15 +1,29 @@
 package io.fupin.catalog.search;
 
 import io.fupin.catalog.product.ProductCategory;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A search answer. {@code degraded} is true when it came from MariaDB because Elasticsearch was away: the
- * filters and facets are the same; ranking is plainer and pinyin matches only whole runs.
+ * A search answer: one page of hits in the page shape every list answers, with the facets of all hits.
+ * {@code degraded} is true when it came from MariaDB because Elasticsearch was away: the filters and facets are
+ * the same; ranking is plainer and pinyin matches only whole runs.
  */
-public record SearchResult(List<SearchItem> items, long total, Facets facets, boolean degraded, int page, int size) {
+public record SearchResult(List<SearchItem> items, int page, int size, long totalItems, int totalPages,
+        Page.Links links, Facets facets, boolean degraded) {
+
+    static SearchResult of(List<SearchItem> items, long totalItems, Facets facets, boolean degraded, int page, int size) {
+        Page<SearchItem> hits = Page.of(items, new PageRequest(page, size), totalItems);
+        return new SearchResult(hits.items(), page, size, totalItems, hits.totalPages(), hits.links(), facets, degraded);
+    }
+
+    /** The same answer with its paging links made from the current request (the search itself may run elsewhere). */
+    SearchResult linked() {
+        return of(items, totalItems, facets, degraded, page, size);
+    }
 
     public record Facets(List<Bucket> category, List<Bucket> seller, List<Bucket> town, List<PriceBand> price) {
     }

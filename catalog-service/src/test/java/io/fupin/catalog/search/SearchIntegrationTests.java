@@ -72,7 +72,8 @@ class SearchIntegrationTests {
         assertThat(ids(search("town=农丰镇"))).hasSize(3);
 
         Reply all = search("");
-        assertThat(((Number) all.body().get("total")).longValue()).isEqualTo(3);
+        assertThat(((Number) all.body().get("totalItems")).longValue()).isEqualTo(3);
+        assertThat(all.body()).containsKeys("page", "size", "totalPages", "links", "facets");
         assertThat(all.body()).containsEntry("degraded", false);
         String facets = all.body().get("facets").toString();
         assertThat(facets).contains("{key=RICE, name=大米, count=1}", "{key=MILLET, name=小米杂粮, count=1}",
@@ -134,7 +135,7 @@ class SearchIntegrationTests {
             assertThat(ids(degraded)).containsExactly(phrase.toString());
             assertThat(degradedHeader("q=大米")).isEqualTo("true");
             assertThat(search("category=MILLET").body().get("facets").toString()).contains("{key=MILLET, name=小米杂粮, count=1}");
-            assertThat(((Number) search("").body().get("total")).longValue()).isEqualTo(3);
+            assertThat(((Number) search("").body().get("totalItems")).longValue()).isEqualTo(3);
             assertThat(ids(search("q=鹅"))).as("simplified finds traditional").containsExactly(goose.toString());
             assertThat(ids(search("q=大米 5kg"))).as("a quantity is not required").containsExactly(phrase.toString());
             assertThat(ids(search("q=稻花想"))).as("the pinyin of a typo").containsExactly(phrase.toString());

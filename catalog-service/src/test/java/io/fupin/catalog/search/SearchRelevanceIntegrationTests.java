@@ -135,7 +135,7 @@ class SearchRelevanceIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             Reply all = api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products?size=1", null);
             return Boolean.FALSE.equals(all.body().get("degraded"))
-                    && ((Number) all.body().get("total")).intValue() == keys.size();
+                    && ((Number) all.body().get("totalItems")).intValue() == keys.size();
         });
         return keys;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** catalog-service's search answer. */
-public record SearchResult(List<Item> items, long total, Facets facets, boolean degraded, int page, int size) {
+public record SearchResult(List<Item> items, long totalItems, Facets facets, boolean degraded, int page, int size) {
 
     public record Item(UUID id, UUID sellerId, String sellerName, String name, String category, String brand,
             String unit, long priceFen, int stock, String town, String village, String certificateNumber,
@@ -22,6 +22,6 @@ public record SearchResult(List<Item> items, long total, Facets facets, boolean 
     }
 
     public int pages() {
-        return size == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);
+        return size == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (totalItems + size - 1) / size);
     }
 }

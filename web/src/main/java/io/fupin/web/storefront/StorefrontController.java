@@ -64,7 +64,7 @@ class StorefrontController {
         }
         model.addAttribute("catalogDown", result.down());
         model.addAttribute("result", result.value());
-        if (result.present() && result.value().total() == 0) {
+        if (result.present() && result.value().totalItems() == 0) {
             // Suggestions for an empty result: the categories that do have products.
             Fetched<SearchResult> all = Fetched.of(() -> catalog.search(
                     new SearchForm(null, null, null, null, null, null, 0), 1));
