@@ -164,7 +164,7 @@ class WalkingSkeletonSystemIntegrationTests {
         assertThat(paid).isPositive();
         Reply places = platform.get("official", "/api/households/places");
         String district = null;
-        for (JsonNode place : places.body()) {
+        for (JsonNode place : places.body().get("items")) {
             if (place.get("kind").asString().equals("DISTRICT")) {
                 district = place.get("id").asString();
             }

@@ -4,15 +4,17 @@ import io.fupin.household.agreement.PurchaseAgreements.AgreementView;
 import io.fupin.household.agreement.PurchaseAgreements.NewAgreement;
 import io.fupin.household.agreement.PurchaseAgreements.NewDelivery;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,7 +50,8 @@ class AgreementController {
 
     @GetMapping("/api/households/{householdId}/purchase-agreements")
     @Operation(summary = "A household's agreements (OFFICIAL, ADMIN, CLERK)")
-    List<AgreementView> ofHousehold(Caller caller, @PathVariable UUID householdId) {
-        return agreements.ofHousehold(caller, householdId);
+    Page<AgreementView> ofHousehold(Caller caller, @PathVariable UUID householdId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return Page.slice(agreements.ofHousehold(caller, householdId), PageRequest.of(page, size, 200));
     }
 }

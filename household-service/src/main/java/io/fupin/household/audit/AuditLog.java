@@ -2,6 +2,8 @@ package io.fupin.household.audit;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,9 +40,8 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
-    public List<AuditEntry> search(String subjectId, String actor, String action, int limit) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT id, occurred_at, actor, actor_roles, action, subject_type, subject_id, detail FROM audit_entry WHERE 1 = 1");
+    public Page<AuditEntry> search(String subjectId, String actor, String action, PageRequest page) {
+        StringBuilder sql = new StringBuilder(" FROM audit_entry WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (subjectId != null) {
             sql.append(" AND subject_id = ?");
@@ -54,11 +55,15 @@ public class AuditLog {
             sql.append(" AND action = ?");
             params.add(action);
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(Math.clamp(limit, 1, 1000));
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditEntry(rs.getLong(1),
-                rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8))).list();
+        long total = jdbc.sql("SELECT COUNT(*)" + sql).params(params).query(Long.class).single();
+        List<Object> window = new ArrayList<>(params);
+        window.add(page.size());
+        window.add(page.offset());
+        List<AuditEntry> entries = jdbc.sql("SELECT id, occurred_at, actor, actor_roles, action, subject_type, "
+                + "subject_id, detail" + sql + " ORDER BY id DESC LIMIT ? OFFSET ?").params(window)
+                .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+        return Page.of(entries, page, total);
     }
 
     public record AuditEntry(long id, Instant occurredAt, String actor, String actorRoles, String action,

@@ -2,11 +2,12 @@ package io.fupin.household.income;
 
 import io.fupin.household.common.InvalidInput;
 import io.fupin.support.csv.CsvCells;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +44,12 @@ class ProgressController {
 
     @GetMapping("/api/households/reports/places/{placeId}/households")
     @Operation(summary = "Every household's progress in the place, optionally only one status (OFFICIAL, ADMIN)")
-    List<HouseholdProgress> households(@PathVariable UUID placeId,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) ProgressStatus status) {
-        return progress.inPlace(placeId, checked(year)).stream().filter(p -> status == null || p.status() == status).toList();
+    Page<HouseholdProgress> households(@PathVariable UUID placeId,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) ProgressStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        PageRequest request = PageRequest.of(page, size, 1000);
+        return Page.slice(progress.inPlace(placeId, checked(year)).stream()
+                .filter(p -> status == null || p.status() == status).toList(), request);
     }
 
     @GetMapping(path = "/api/households/reports/places/{placeId}/households.csv", produces = "text/csv")

@@ -3,10 +3,11 @@ package io.fupin.household.linkage;
 import io.fupin.household.linkage.BenefitLinkages.Declaration;
 import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +46,9 @@ class LinkageController {
 
     @GetMapping("/api/households/products/{productId}/linkage/versions")
     @Operation(summary = "Every version of a product's linkage, oldest first")
-    List<LinkageVersion> history(@PathVariable UUID productId) {
-        return linkages.history(productId);
+    Page<LinkageVersion> history(@PathVariable UUID productId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return Page.slice(linkages.history(productId), PageRequest.of(page, size, 200));
     }
 
     @GetMapping("/api/households/products/{productId}/linkage")
@@ -57,7 +59,8 @@ class LinkageController {
 
     @GetMapping("/api/households/{householdId}/linkages")
     @Operation(summary = "The products a household shares in now (OFFICIAL, ADMIN, CLERK)")
-    List<HouseholdShare> ofHousehold(@PathVariable UUID householdId) {
-        return linkages.sharesOf(householdId);
+    Page<HouseholdShare> ofHousehold(@PathVariable UUID householdId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return Page.slice(linkages.sharesOf(householdId), PageRequest.of(page, size, 200));
     }
 }

@@ -1,5 +1,7 @@
 package io.fupin.household.places;
 
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,15 +42,16 @@ class PlaceController {
 
     @GetMapping
     @Operation(summary = "Every place (OFFICIAL, ADMIN, CLERK, SELLER)")
-    List<Place> all() {
-        return places.all();
+    Page<Place> all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
+        return Page.slice(places.all(), PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/{placeId}/children")
     @Operation(summary = "The towns of a district or the villages of a town")
-    List<Place> children(@PathVariable UUID placeId) {
+    Page<Place> children(@PathVariable UUID placeId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
         List<Place> children = places.children(placeId);
         places.get(placeId);
-        return children;
+        return Page.slice(children, PageRequest.of(page, size, 1000));
     }
 }

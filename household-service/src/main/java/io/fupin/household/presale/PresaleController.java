@@ -5,9 +5,10 @@ import io.fupin.household.presale.PresaleMatching.Offer;
 import io.fupin.household.presale.PresaleMatching.Subscribers;
 import io.fupin.household.presale.PresaleMatching.VillageWithoutSubscribers;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,14 +45,16 @@ class PresaleController {
 
     @GetMapping("/api/households/presale/offers")
     @Operation(summary = "Open offers with their distinct subscriber counts, optionally in one place (OFFICIAL, ADMIN)")
-    List<Offer> offers(@RequestParam(required = false) UUID placeId) {
-        return matching.offers(placeId);
+    Page<Offer> offers(@RequestParam(required = false) UUID placeId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return Page.slice(matching.offers(placeId), PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/api/households/presale/without-subscribers")
     @Operation(summary = "Households offering a presale that nobody has subscribed to yet, by village (OFFICIAL, ADMIN)")
-    List<VillageWithoutSubscribers> withoutSubscribers(@RequestParam(required = false) UUID placeId) {
-        return matching.withoutSubscribers(placeId);
+    Page<VillageWithoutSubscribers> withoutSubscribers(@RequestParam(required = false) UUID placeId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return Page.slice(matching.withoutSubscribers(placeId), PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/api/households/{householdId}/presale-subscribers")

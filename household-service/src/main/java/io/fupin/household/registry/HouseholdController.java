@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -102,8 +101,9 @@ class HouseholdController {
 
     @GetMapping("/account-changes")
     @Operation(summary = "New payout accounts waiting for a second person's approval (OFFICIAL, ADMIN)")
-    List<AccountChange> pendingAccountChanges() {
-        return registry.pendingAccountChanges();
+    Page<AccountChange> pendingAccountChanges(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return Page.slice(registry.pendingAccountChanges(), PageRequest.of(page, size, 1000));
     }
 
     @PostMapping("/account-changes/{changeId}/approve")

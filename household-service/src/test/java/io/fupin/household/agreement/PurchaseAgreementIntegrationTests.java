@@ -58,7 +58,7 @@ class PurchaseAgreementIntegrationTests {
         assertThat(view.get("deliveredValueFen").asLong()).isEqualTo(360_000);
         assertThat(view.get("remainingQuantity").asLong()).isEqualTo(20);
         assertThat(view.get("deliveredPercent").decimalValue()).isEqualByComparingTo("60.0");
-        assertThat(api.get(Api.CLERK, "/api/households/{h}/purchase-agreements", household).body().get(0)
+        assertThat(api.get(Api.CLERK, "/api/households/{h}/purchase-agreements", household).body().get("items").get(0)
                 .get("deliveries").size()).isEqualTo(2);
     }
 

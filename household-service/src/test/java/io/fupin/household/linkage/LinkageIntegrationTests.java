@@ -61,8 +61,8 @@ class LinkageIntegrationTests {
         JsonNode atLater = api.get(Api.seller(seller), "/api/households/products/{p}/linkage?at={at}", product, later).body();
         assertThat(atLater.get("version").asInt()).isEqualTo(2);
         assertThat(atLater.get("shares").findValuesAsString("householdId")).hasSize(3);
-        assertThat(api.get(Api.OFFICIAL, "/api/households/products/{p}/linkage/versions", product).body().size()).isEqualTo(2);
-        assertThat(api.get(Api.OFFICIAL, "/api/households/{h}/linkages", a).body().get(0).get("shares").asInt()).isEqualTo(40);
+        assertThat(api.get(Api.OFFICIAL, "/api/households/products/{p}/linkage/versions", product).body().get("items").size()).isEqualTo(2);
+        assertThat(api.get(Api.OFFICIAL, "/api/households/{h}/linkages", a).body().get("items").get(0).get("shares").asInt()).isEqualTo(40);
 
         List<JsonNode> events = api.awaitRecords("household-service.linkage-events.v1", product.toString(), f -> f.size() >= 2);
         assertThat(events).extracting(e -> e.get("eventType").asString()).containsOnly("BenefitLinkageVersioned");

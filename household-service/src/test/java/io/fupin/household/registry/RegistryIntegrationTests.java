@@ -129,7 +129,7 @@ class RegistryIntegrationTests {
         assertThat(events.get(0).get("eventVersion").asInt()).isEqualTo(1);
 
         Api.Answer audit = api.get(Api.ADMIN, "/api/households/audit?subjectId={id}&action=UPDATE", id);
-        assertThat(audit.body().get(0).get("detail").asString()).contains("mobile")
+        assertThat(audit.body().get("items").get(0).get("detail").asString()).contains("mobile")
                 .doesNotContain("identityNumber").doesNotContain("6229960999999990001");
     }
 
