@@ -291,7 +291,10 @@ class StorefrontBrowserSystemIntegrationTests {
         find("#qty-" + peanuts).sendKeys("3");
         find("#qty-" + peanuts).submit();
         browser.open("/checkout");
-        fillDelivery();
+        find("#address-0").click();
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("mobile"), "value", "13800138000"));
+        assertThat(find("#address").getAttribute("value")).isEqualTo("黑龙江省哈尔滨市双城区联兴镇兴功村 1 号");
+        browser.look("checkout-address-book");
         find("#place-order").click();
         String orderId = awaitOrderPage();
         find("#pay").click();
