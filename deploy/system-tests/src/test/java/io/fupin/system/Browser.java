@@ -51,13 +51,30 @@ final class Browser implements AutoCloseable {
         resize(size);
     }
 
-    /** The viewport (not the window) gets the size asked for, so 375 means a 375-px-wide page. */
+    /**
+     * The viewport (not the window) gets the size asked for, so 375 means a 375-px-wide page. The window's frame is
+     * measured against the window's size as it is now: right after a resize the page may still report the size
+     * before it, so this measures again until the viewport fits.
+     */
     void resize(Dimension viewport) {
         driver.manage().window().setSize(viewport);
-        long innerWidth = ((Number) js("return window.innerWidth")).longValue();
-        long innerHeight = ((Number) js("return window.innerHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(viewport.width + (int) (viewport.width - innerWidth),
-                viewport.height + (int) (viewport.height - innerHeight)));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Dimension window = driver.manage().window().getSize();
+            long innerWidth = ((Number) js("return window.innerWidth")).longValue();
+            long innerHeight = ((Number) js("return window.innerHeight")).longValue();
+            if (innerWidth == viewport.width && innerHeight == viewport.height) {
+                return;
+            }
+            int width = (int) (window.width + viewport.width - innerWidth);
+            int height = (int) (window.height + viewport.height - innerHeight);
+            if (width >= viewport.width && height >= viewport.height) {
+                driver.manage().window().setSize(new Dimension(width, height));
+            } else {
+                driver.manage().window().setSize(viewport);
+            }
+        }
+        throw new IllegalStateException("the viewport did not become " + viewport + " but "
+                + js("return window.innerWidth + 'x' + window.innerHeight"));
     }
 
     void open(String path) {
