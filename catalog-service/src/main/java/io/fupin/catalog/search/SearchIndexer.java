@@ -45,11 +45,10 @@ public class SearchIndexer {
     }
 
     /**
-     * Failures reaching Elasticsearch are retried without end (see {@link SearchListenerConfiguration}): the
+     * Failures reaching Elasticsearch are retried without end (the services' shared error handling): the
      * partition waits for the cluster rather than dead-lettering updates the index would then miss.
      */
-    @KafkaListener(id = "catalog.search-index", topics = ProductEvent.TOPIC,
-            containerFactory = SearchListenerConfiguration.FACTORY)
+    @KafkaListener(id = "catalog.search-index", topics = ProductEvent.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) throws IOException {
         ProductEventMessage event = json.readValue(record.value(), ProductEventMessage.class);
         if (event.payload() == null || !event.eventType().startsWith("Product") && !"StockChanged".equals(event.eventType())) {

@@ -42,6 +42,8 @@ class AccessMatrixIntegrationTests {
 
     static final AccessMatrix MATRIX = new AccessMatrix(List.of(
             get("/api/catalog/products", ANYONE),
+            get("/api/catalog/dead-letters", only(Who.ADMIN)),
+            post("/api/catalog/dead-letters/replay", () -> null, only(Who.ADMIN)),
             get("/api/catalog/products/{productId}", ANYONE),
             get("/api/catalog/products/{productId}/prices", ANYONE),
             get("/api/catalog/products/worklist", only(Who.SELLER_OWNER, Who.SELLER_OTHER, Who.OFFICIAL, Who.ADMIN)),

@@ -8,6 +8,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +30,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 
 /**
- * Kafka and outbox settings every service shares: readiness includes the broker; a record that keeps
- * failing goes to {@code <topic>-dlt} after bounded retries instead of blocking its partition; outbox
- * entries that did not reach Kafka (broker down, crash after commit) are sent again.
+ * Kafka and outbox settings every service shares: readiness includes the broker; a record that fails is
+ * retried until it succeeds, and only one that can never be read goes to {@code <topic>-dlt}, where
+ * {@link DeadLetters} lists, counts and replays it; outbox entries that did not reach Kafka (broker down,
+ * crash after commit) are sent again.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class, afterName = {
         "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
@@ -42,17 +49,75 @@ public class EventsAutoConfiguration {
         return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
     }
 
+    /**
+     * A record whose handling fails is tried again, with growing pauses up to {@code fupin.events.retry.max-interval},
+     * for as long as it takes: a database, network or broker failure passes, and the partition does not move on
+     * meanwhile. Only a record that can never be read (not JSON, fields that do not parse) goes to
+     * {@code <topic>-dlt} at once, to be listed and replayed through {@link DeadLetters}.
+     */
     @Bean
     @ConditionalOnBean(KafkaOperations.class)
-    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template) {
+    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template,
+            @Value("${fupin.events.retry.first-interval:PT0.5S}") Duration firstInterval,
+            @Value("${fupin.events.retry.max-interval:PT10S}") Duration maxInterval) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxAttempts(4);
+                (record, failure) -> new TopicPartition(record.topic() + DeadLetters.SUFFIX, -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(firstInterval.toMillis(), 2.0);
+        backOff.setMaxInterval(maxInterval.toMillis());
+        backOff.setMaxAttempts(Integer.MAX_VALUE);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         // A record that cannot be read will not become readable by trying again.
-        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
+                DeserializationException.class);
         return handler;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({KafkaOperations.class, KafkaListenerEndpointRegistry.class})
+    static class DeadLettersConfiguration {
+
+        @Bean
+        DeadLetters deadLetters(KafkaProperties properties, KafkaOperations<Object, Object> template,
+                KafkaListenerEndpointRegistry registry,
+                @Value("${spring.application.name:service}") String application) {
+            return new DeadLetters(properties.buildConsumerProperties(), application + "-dead-letters", template,
+                    () -> registry.getListenerContainers().stream()
+                            .map(container -> container.getContainerProperties().getTopics())
+                            .filter(java.util.Objects::nonNull)
+                            .flatMap(java.util.Arrays::stream).toList());
+        }
+
+        @Bean
+        @ConditionalOnProperty("fupin.events.dead-letters.path")
+        @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+        DeadLetterController deadLetterController(DeadLetters deadLetters) {
+            return new DeadLetterController(deadLetters);
+        }
+
+        @Bean(name = "deadLettersHealthIndicator")
+        @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+        DeadLettersHealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
+            return new DeadLettersHealthIndicator(deadLetters);
+        }
+
+        /** {@code fupin.events.dead.letters{topic}}: outstanding dead letters, registered once the listeners exist. */
+        @Bean
+        @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+        @ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+        ApplicationListener<ApplicationReadyEvent> deadLetterGauges(DeadLetters deadLetters,
+                io.micrometer.core.instrument.MeterRegistry meters) {
+            return event -> deadLetters.topics().forEach(topic -> io.micrometer.core.instrument.Gauge
+                    .builder("fupin.events.dead.letters", deadLetters, d -> {
+                        try {
+                            return d.outstanding().getOrDefault(topic, 0L);
+                        } catch (RuntimeException e) {
+                            return Double.NaN;
+                        }
+                    })
+                    .description("Records on the dead-letter topic not replayed yet")
+                    .tag("topic", topic).register(meters));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

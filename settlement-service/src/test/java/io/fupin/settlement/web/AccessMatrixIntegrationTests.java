@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only, but a trace page's public read. */
+/** Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only, but a trace page's public read and the dead letters (ADMIN). */
 @IntegrationTest
 class AccessMatrixIntegrationTests {
 
@@ -41,6 +41,8 @@ class AccessMatrixIntegrationTests {
             get("/api/settlements/households/{householdId}/statement", CLERKS),
             get("/api/settlements/households/{householdId}/statement.csv", CLERKS),
             get("/api/settlements/orders/{orderId}", CLERKS),
+            get("/api/settlements/dead-letters", only(Who.ADMIN)),
+            post("/api/settlements/dead-letters/replay", () -> null, only(Who.ADMIN)),
             get("/api/settlements/public/orders/{orderId}/products/{productId}", AccessMatrix.ANYONE)));
 
     @Autowired
