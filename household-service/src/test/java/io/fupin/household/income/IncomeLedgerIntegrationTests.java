@@ -8,8 +8,14 @@ import io.fupin.household.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,6 +61,44 @@ class IncomeLedgerIntegrationTests {
     }
 
     @Test
+    void recordsAHundredThousandLineBatchToldInPagesOnceWhateverTheOrderAndNumberOfDeliveries() {
+        UUID batch = UUID.randomUUID();
+        List<UUID> households = IntStream.range(0, 100_000).mapToObj(i -> new UUID(batch.getMostSignificantBits(), i))
+                .toList();
+        UUID continued = households.get(1_999);
+        UUID lastOrderOfContinued = UUID.randomUUID();
+        // 50 pages of 2,000 lines; the last household of page 1 continues on page 2 (amount 0, one more order).
+        List<String> pages = new ArrayList<>();
+        List<UUID> pageIds = Stream.generate(UUID::randomUUID).limit(50).toList();
+        for (int page = 0; page < 50; page++) {
+            List<String> lines = new ArrayList<>();
+            if (page == 1) {
+                lines.add(line(continued, 0, lastOrderOfContinued));
+            }
+            for (int i = page * 2_000; i < (page + 1) * 2_000; i++) {
+                lines.add(line(households.get(i), 100 + i % 7, UUID.randomUUID()));
+            }
+            pages.add(page(pageIds.get(page), batch, page + 1, 50, lines));
+        }
+        long total = IntStream.range(0, 100_000).mapToLong(i -> 100 + i % 7).sum();
+        List<String> deliveries = new ArrayList<>(pages);
+        deliveries.addAll(pages);
+        Collections.shuffle(deliveries, new Random(15));
+
+        send(batch, deliveries);
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> batchEntries(batch) == 100_000
+                && processed(pageIds));
+        assertThat(jdbc.sql("SELECT SUM(amount_fen) FROM income_entry WHERE batch_id = ?").param(batch.toString())
+                .query(Long.class).single()).isEqualTo(total);
+        Map<String, Object> income = income(continued, Caller.of("official", null, "OFFICIAL"));
+        assertThat(income).containsEntry("totalFen", 100 + 1_999 % 7);
+        List<?> orderIds = (List<?>) ((Map<?, ?>) ((List<?>) income.get("entries")).getFirst()).get("orderIds");
+        assertThat(orderIds).hasSize(2);
+        assertThat(orderIds.toString()).contains(lastOrderOfContinued.toString());
+    }
+
+    @Test
     void addsUpPayoutsOfSeveralBatches() {
         UUID household = UUID.randomUUID();
         for (long amount : new long[] {100, 250, 3}) {
@@ -84,14 +128,43 @@ class IncomeLedgerIntegrationTests {
                 .query(Long.class).single();
     }
 
+    private long batchEntries(UUID batch) {
+        return jdbc.sql("SELECT COUNT(*) FROM income_entry WHERE batch_id = ?").param(batch.toString())
+                .query(Long.class).single();
+    }
+
+    private boolean processed(List<UUID> eventIds) {
+        return jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id IN (:ids)")
+                .param("ids", eventIds.stream().map(UUID::toString).toList()).query(Long.class).single() == eventIds.size();
+    }
+
     private void send(UUID batch, String json) {
+        send(batch, List.of(json));
+    }
+
+    private void send(UUID batch, List<String> events) {
         try (var producer = new DefaultKafkaProducerFactory<String, byte[]>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)).createProducer()) {
-            producer.send(new ProducerRecord<>("settlement-service.payout-events.v1", batch.toString(),
-                    json.getBytes(StandardCharsets.UTF_8)));
+            for (String json : events) {
+                producer.send(new ProducerRecord<>("settlement-service.payout-events.v1", batch.toString(),
+                        json.getBytes(StandardCharsets.UTF_8)));
+            }
         }
+    }
+
+    private static String line(UUID household, long amountFen, UUID order) {
+        return """
+                {"householdId":"%s","amountFen":%d,"orderIds":["%s"]}""".formatted(household, amountFen, order);
+    }
+
+    private static String page(UUID eventId, UUID batch, int page, int pages, List<String> lines) {
+        return """
+                {"eventId":"%s","eventType":"PayoutBatchPaid","eventVersion":1,"occurredAt":"2026-11-28T10:00:00Z",
+                 "aggregateId":"%s","payload":{"batchId":"%s","batchReference":"PB-2026-11-002","bankReference":"RCC-779",
+                 "paidAt":"2026-11-28T09:59:00Z","totalFen":0,"page":%d,"pages":%d,"lines":[%s]}}
+                """.formatted(eventId, batch, batch, page, pages, String.join(",", lines));
     }
 
     static String payoutBatchPaid(UUID eventId, UUID batch, UUID household, long amountFen, UUID other, long otherFen) {

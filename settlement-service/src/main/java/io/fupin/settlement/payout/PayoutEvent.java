@@ -1,6 +1,7 @@
 package io.fupin.settlement.payout;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
@@ -8,6 +9,9 @@ import org.springframework.modulith.events.Externalized;
 /**
  * The envelope of every event on {@code settlement-service.payout-events.v1}, keyed by batch id. Written to
  * the outbox in the transaction that marks the batch paid; sent to Kafka after commit.
+ * <p>
+ * A paid batch is told in pages (see {@link #pagesOf}), each well under Kafka's 1 MB record limit whatever
+ * the number of households and of orders behind each.
  */
 @Externalized("settlement-service.payout-events.v1::#{#this.aggregateId()}")
 public record PayoutEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
@@ -18,11 +22,54 @@ public record PayoutEvent(UUID eventId, String eventType, int eventVersion, Inst
                 batchId.toString(), payload);
     }
 
-    /** Only the lines the bank paid; failed lines went back to the households' balances. */
+    /**
+     * One page of a paid batch: only the lines the bank paid (failed lines went back to the households'
+     * balances). {@code totalFen} is the whole batch's; the pages' lines together are the batch's paid lines.
+     * A household whose orders do not fit one page continues on the next: its amount is on its first part,
+     * the later parts carry 0 and the rest of its order ids.
+     */
     public record PayoutBatchPaid(UUID batchId, String batchReference, String bankReference, Instant paidAt,
-            long totalFen, List<Line> lines) {
+            long totalFen, int page, int pages, List<Line> lines) {
     }
 
     public record Line(UUID householdId, long amountFen, List<UUID> orderIds) {
+    }
+
+    /** At most this many order ids in one page (37 bytes each in JSON: about 370 KB). */
+    static final int MAX_ORDER_IDS_PER_PAGE = 10_000;
+    /** At most this many lines in one page (about 90 bytes each without order ids: about 180 KB). */
+    static final int MAX_LINES_PER_PAGE = 2_000;
+
+    /** The batch's paid lines in pages of at most {@link #MAX_LINES_PER_PAGE} lines and {@link #MAX_ORDER_IDS_PER_PAGE} order ids. */
+    static List<PayoutEvent> pagesOf(UUID batchId, String batchReference, String bankReference, Instant paidAt,
+            long totalFen, List<Line> lines) {
+        List<List<Line>> pages = new ArrayList<>();
+        List<Line> page = new ArrayList<>();
+        int orderIds = 0;
+        for (Line line : lines) {
+            List<UUID> rest = line.orderIds();
+            long amount = line.amountFen();
+            do {
+                if (page.size() == MAX_LINES_PER_PAGE || orderIds == MAX_ORDER_IDS_PER_PAGE) {
+                    pages.add(page);
+                    page = new ArrayList<>();
+                    orderIds = 0;
+                }
+                int take = Math.min(rest.size(), MAX_ORDER_IDS_PER_PAGE - orderIds);
+                page.add(new Line(line.householdId(), amount, List.copyOf(rest.subList(0, take))));
+                orderIds += take;
+                rest = rest.subList(take, rest.size());
+                amount = 0;
+            } while (!rest.isEmpty());
+        }
+        if (!page.isEmpty() || pages.isEmpty()) {
+            pages.add(page);
+        }
+        List<PayoutEvent> events = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            events.add(of(batchId, paidAt, new PayoutBatchPaid(batchId, batchReference, bankReference, paidAt, totalFen,
+                    i + 1, pages.size(), pages.get(i))));
+        }
+        return events;
     }
 }

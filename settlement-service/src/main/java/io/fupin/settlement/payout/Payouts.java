@@ -147,7 +147,7 @@ public class Payouts {
 
     /**
      * Records the bank's payment: paid lines move from in-payout to paid out, failed ones back to payable;
-     * {@code PayoutBatchPaid} (paid lines only) goes to the outbox in the same transaction.
+     * {@code PayoutBatchPaid} (paid lines only, in pages) goes to the outbox in the same transaction.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
@@ -171,8 +171,8 @@ public class Payouts {
         }
         ledger.post(posting.build());
         batches.save(batch);
-        events.publishEvent(PayoutEvent.of(batchId, now, new PayoutEvent.PayoutBatchPaid(batchId, batch.reference(),
-                bankReference, now, total, paidLines)));
+        PayoutEvent.pagesOf(batchId, batch.reference(), bankReference, now, total, paidLines)
+                .forEach(events::publishEvent);
         return batch.view();
     }
 

@@ -142,6 +142,8 @@ class PayoutIntegrationTests {
             assertThat(event.get("eventType").asString()).isEqualTo("PayoutBatchPaid");
             JsonNode payload = event.get("payload");
             assertThat(payload.get("bankReference").asString()).isEqualTo("ABC-BANK-20300111");
+            assertThat(payload.get("page").asInt()).isEqualTo(1);
+            assertThat(payload.get("pages").asInt()).isEqualTo(1);
             assertThat(payload.get("batchReference").asString()).isEqualTo(reference);
             assertThat(payload.get("lines").findValues("householdId").stream().map(JsonNode::asString))
                     .contains(hh1.toString()).doesNotContain(hh2.toString());
