@@ -60,6 +60,8 @@ class AccessMatrixIntegrationTests {
                 post("/api/households/places", () -> json(Map.of("kind", "DISTRICT", "name", "区" + UUID.randomUUID())),
                         OFFICIALS),
                 get("/api/households/places", STAFF_AND_SELLERS),
+                get("/api/households/dead-letters", only(Who.ADMIN)),
+                post("/api/households/dead-letters/replay", () -> null, only(Who.ADMIN)),
                 get("/api/households/places/{placeId}/children", STAFF_AND_SELLERS),
                 post("/api/households", newHousehold, OFFICIALS),
                 put("/api/households/{householdId}", () -> json(change), OFFICIALS),
