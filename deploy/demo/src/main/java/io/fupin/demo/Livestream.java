@@ -143,7 +143,7 @@ final class Livestream {
     }
 
     private LocalDate firstOpenDay(LocalDate today) {
-        JsonNode periods = api.get("clerk", "/api/settlements/periods").expect(200).body();
+        JsonNode periods = api.get("clerk", "/api/settlements/periods?size=200").expect(200).items();
         LocalDate first = today.withDayOfYear(1);
         for (JsonNode period : periods) {
             LocalDate last = LocalDate.parse(period.get("lastDay").asString());
