@@ -1,5 +1,6 @@
 package io.fupin.support.kafka;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,12 +31,19 @@ public class DeadLetterController {
     }
 
     @GetMapping
+    @Operation(summary = "Administrators: the dead letters of the topics this service consumes",
+            description = "Per dead-letter topic, how many records are not replayed yet, and the latest `limit` records "
+                    + "of each partition (1 to 10,000, default 200), oldest first, with the reason each could not be "
+                    + "read; never the record's value.")
     @PreAuthorize("hasRole('ADMIN')")
     public Listing list(@RequestParam(defaultValue = "200") int limit) {
         return new Listing(deadLetters.outstanding(), deadLetters.list(Math.clamp(limit, 1, 10_000)));
     }
 
     @PostMapping("/replay")
+    @Operation(summary = "Administrators: send every outstanding dead letter back to its original topic",
+            description = "Each record goes back unchanged (topic, key, value); consumers skip an event they have "
+                    + "applied, so replaying twice is safe. Answers how many records were sent.")
     @PreAuthorize("hasRole('ADMIN')")
     public Replay replay() {
         return new Replay(deadLetters.replay());
