@@ -18,13 +18,13 @@ public record ApiRoute(String id, String service, HttpMethod method, String path
     public static final String HOUSEHOLD = "household-service";
     public static final String SETTLEMENT = "settlement-service";
 
-    /** The pages (storefront, trace pages), rendered by the web application. */
+    /** The pages (storefront, trace pages, the consoles), rendered by the web application. */
     public static final String WEB = "web";
 
     /** What the web application serves; everything else stays the gateway's (API docs, JWKS, actuator). */
     public static final List<String> WEB_PATHS = List.of("/", "/search", "/products/**", "/cart/**", "/checkout/**",
             "/account/**", "/login", "/logout", "/oauth2/**", "/login/oauth2/**", "/trace/**", "/static/**",
-            "/webjars/htmx.org/**");
+            "/webjars/htmx.org/**", "/seller/**", "/clerk/**", "/official/**", "/admin/**", "/webjars/echarts/**");
 
     /** The services whose instances come from configuration and whose API docs the gateway shows. */
     public static final List<String> SERVICES = List.of(CATALOG, ORDER, HOUSEHOLD, SETTLEMENT);

@@ -36,7 +36,8 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/search?q=dami", "/products/42", "/cart", "/account/orders", "/login",
-            "/trace/p/42", "/static/css/site.css", "/webjars/htmx.org/dist/htmx.min.js"})
+            "/trace/p/42", "/static/css/site.css", "/webjars/htmx.org/dist/htmx.min.js", "/seller/products",
+            "/clerk/periods", "/official/certifications", "/admin/dead-letters", "/webjars/echarts/dist/echarts.min.js"})
     void routesPagesToTheWebApplicationWithoutTokenKeepingTheHost(String path) {
         JsonNode answer = client.get().uri(path).header(HttpHeaders.HOST, "shop.example:8080").exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
