@@ -50,4 +50,9 @@ public class ApiProblem extends RuntimeException {
                 .map(FieldError::message)
                 .findFirst();
     }
+
+    /** Whether a field (matched as in {@link #errorFor}) was refused: what a form marks {@code aria-invalid}. */
+    public boolean has(String field) {
+        return errorFor(field).isPresent();
+    }
 }

@@ -78,6 +78,11 @@ public class Gateway {
         });
     }
 
+    public <T> T put(String token, String path, Object body, Class<T> type, Object... vars) {
+        return call(path, token, () -> authorised(http.put().uri(path, vars), token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
+    }
+
     private static <S extends RestClient.RequestHeadersSpec<?>> S authorised(S spec, String token) {
         if (token != null) {
             spec.header("Authorization", "Bearer " + token);

@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * Pages are public except checkout and the account pages. CSRF protection (a token in each form, kept in the
+ * Pages are public except checkout and the account pages, and each console, open to its role only (another
+ * signed-in user gets the 403 page). CSRF protection (a token in each form, kept in the
  * session) is on for every form. The authorization-code login is offered only when an OIDC client registration
  * is configured ({@code spring.security.oauth2.client.registration.*}).
  */
@@ -25,6 +26,10 @@ class SecurityConfiguration {
         http.authenticationProvider(login)
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/checkout/**", "/account/**").authenticated()
+                        .requestMatchers("/seller/**").hasRole("SELLER")
+                        .requestMatchers("/clerk/**").hasRole("CLERK")
+                        .requestMatchers("/official/**").hasRole("OFFICIAL")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))

@@ -25,4 +25,23 @@ class MoneyTests {
         assertThat(Money.yuan(Long.MAX_VALUE)).isEqualTo("¥92,233,720,368,547,758.07");
         assertThat(Money.yuan(Long.MIN_VALUE)).isEqualTo("-¥92,233,720,368,547,758.08");
     }
+
+    @Test
+    void readsTypedYuanAsFenWithoutRounding() {
+        assertThat(Money.fen("19.9")).hasValue(1990);
+        assertThat(Money.fen(" ¥1,980.05 ")).hasValue(198_005);
+        assertThat(Money.fen("0.01")).hasValue(1);
+        assertThat(Money.fen("7")).hasValue(700);
+        assertThat(Money.fen(Money.yuan(3_980_000))).hasValue(3_980_000);
+    }
+
+    @Test
+    void refusesWhatIsNotAnAmount() {
+        assertThat(Money.fen("19.999")).isEmpty();
+        assertThat(Money.fen("-1")).isEmpty();
+        assertThat(Money.fen("1e3")).isEmpty();
+        assertThat(Money.fen("")).isEmpty();
+        assertThat(Money.fen(null)).isEmpty();
+        assertThat(Money.fen("99999999.99")).isEmpty();
+    }
 }

@@ -1,0 +1,105 @@
+package io.fupin.web.seller;
+
+import io.fupin.web.gateway.ApiPage;
+import io.fupin.web.gateway.Gateway;
+import io.fupin.web.orders.Order;
+import io.fupin.web.security.CurrentUser;
+import io.fupin.web.storefront.Product;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+
+/** catalog-service and order-service through the gateway, as the signed-in seller. */
+@Component
+class SellerDesk {
+
+    record NewProduct(String name, String category, String brand, String description, String unit, long priceFen,
+            long costFen, String costReason, int stock, String originVillage) {
+    }
+
+    record Reprice(long priceFen, long costFen, String costReason, String evidence) {
+    }
+
+    record CertificationRequest(String certificateNumber, String issuingBody, LocalDate validFrom,
+            LocalDate validUntil) {
+    }
+
+    record CostChange(UUID id, long priceFen, long costFen, String costReason, String evidence, String status,
+            Instant requestedAt, Instant decidedAt, String decisionNote) {
+    }
+
+    record CostChanges(UUID productId, List<CostChange> items) {
+    }
+
+    private static final ParameterizedTypeReference<ApiPage<Product>> PRODUCTS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<Order>> ORDERS = new ParameterizedTypeReference<>() {
+    };
+
+    private final Gateway gateway;
+    private final CurrentUser user;
+
+    SellerDesk(Gateway gateway, CurrentUser user) {
+        this.gateway = gateway;
+        this.user = user;
+    }
+
+    /** The seller's own products in any state, latest change first; {@code status} null for all. */
+    ApiPage<Product> products(String status, int page, int size) {
+        return gateway.get(user.requireToken(), "/api/catalog/products/worklist?status={status}&page={page}&size={size}",
+                PRODUCTS, status == null ? "" : status, page, size);
+    }
+
+    Product product(UUID id) {
+        return gateway.get(user.requireToken(), "/api/catalog/products/{id}", Product.class, id);
+    }
+
+    CostChanges costChanges(UUID id) {
+        return gateway.get(user.requireToken(), "/api/catalog/products/{id}/cost-changes", CostChanges.class, id);
+    }
+
+    Product list(NewProduct product) {
+        return gateway.post(user.requireToken(), "/api/catalog/products", product, Map.of(), Product.class);
+    }
+
+    /** True when the new price took effect at once, false when a raised cost waits for an official. */
+    boolean reprice(UUID id, Reprice reprice) {
+        Map<?, ?> answer = gateway.put(user.requireToken(), "/api/catalog/products/{id}/price", reprice, Map.class, id);
+        // A pending cost change names its product; the product itself does not.
+        return answer == null || !answer.containsKey("productId");
+    }
+
+    Product adjustStock(UUID id, int delta) {
+        return gateway.post(user.requireToken(), "/api/catalog/products/{id}/stock", Map.of("delta", delta), Map.of(),
+                Product.class, id);
+    }
+
+    Product requestCertification(UUID id, CertificationRequest request) {
+        return gateway.post(user.requireToken(), "/api/catalog/products/{id}/certification-request", request, Map.of(),
+                Product.class, id);
+    }
+
+    /** Orders holding the seller's products, each with only its own lines; {@code status} null for all. */
+    ApiPage<Order> orders(String status, int page, int size) {
+        return gateway.get(user.requireToken(), "/api/orders?view=seller&status={status}&page={page}&size={size}",
+                ORDERS, status == null ? "" : status, page, size);
+    }
+
+    Order order(UUID id) {
+        return gateway.get(user.requireToken(), "/api/orders/{id}", Order.class, id);
+    }
+
+    Order ship(UUID orderId, String trackingNumber) {
+        return gateway.post(user.requireToken(), "/api/orders/{id}/shipments", Map.of("trackingNumber", trackingNumber),
+                Map.of(), Order.class, orderId);
+    }
+
+    Order decideRefund(UUID orderId, UUID refundId, boolean accept) {
+        return gateway.post(user.requireToken(), "/api/orders/{id}/refunds/{refundId}/" + (accept ? "acceptance" : "rejection"),
+                null, Map.of(), Order.class, orderId, refundId);
+    }
+}

@@ -1,0 +1,214 @@
+package io.fupin.web.seller;
+
+import io.fupin.web.format.Money;
+import io.fupin.web.gateway.ApiPage;
+import io.fupin.web.gateway.ApiProblem;
+import io.fupin.web.gateway.Fetched;
+import io.fupin.web.storefront.Product;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The seller's products: the list by state, listing a new one, and on each product's page its price and costs
+ * (with evidence), stock and certification request. A refused form is shown again with the API's field errors
+ * next to their fields and what was typed kept.
+ */
+@Controller
+class SellerProductsController {
+
+    static final List<String> CATEGORIES = List.of("RICE", "PEANUTS", "EGGS", "MILLET", "VEGETABLES", "POULTRY", "MEAT",
+            "HERBS", "OTHER");
+    static final List<String> STATUSES = List.of("DRAFT", "CERTIFICATION_REQUESTED", "CERTIFICATION_REJECTED",
+            "ON_SALE", "SUSPENDED", "CERTIFICATION_EXPIRED", "REVOKED", "DELISTED");
+
+    private final SellerDesk desk;
+
+    SellerProductsController(SellerDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/seller")
+    String console() {
+        return "redirect:/seller/products";
+    }
+
+    @GetMapping("/seller/products")
+    String products(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        String filter = status != null && STATUSES.contains(status) ? status : null;
+        ApiPage<Product> products = desk.products(filter, Math.max(0, page), 20);
+        model.addAttribute("products", products);
+        model.addAttribute("status", filter);
+        model.addAttribute("statuses", STATUSES);
+        return "seller/products";
+    }
+
+    @GetMapping("/seller/products/new")
+    String newProduct(Model model) {
+        model.addAttribute("typed", Map.of("category", "RICE", "stock", "0", "cost", "0"));
+        model.addAttribute("categories", CATEGORIES);
+        return "seller/product-new";
+    }
+
+    @PostMapping("/seller/products")
+    String list(@RequestParam Map<String, String> typed, Model model) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        long price = amount(typed.get("price"), "priceFen", invalid);
+        long cost = typed.getOrDefault("cost", "").isBlank() ? 0 : amount(typed.get("cost"), "costFen", invalid);
+        int stock = whole(typed.getOrDefault("stock", "0"), "stock", invalid);
+        try {
+            if (!invalid.isEmpty()) {
+                throw invalid(invalid);
+            }
+            Product listed = desk.list(new SellerDesk.NewProduct(typed.get("name"), typed.get("category"),
+                    blankToNull(typed.get("brand")), blankToNull(typed.get("description")), typed.get("unit"), price,
+                    cost, blankToNull(typed.get("costReason")), stock, blankToNull(typed.get("originVillage"))));
+            return "redirect:/seller/products/" + listed.id() + "?listed";
+        } catch (ApiProblem refused) {
+            model.addAttribute("typed", typed);
+            model.addAttribute("categories", CATEGORIES);
+            model.addAttribute("problem", refused);
+            return "seller/product-new";
+        }
+    }
+
+    @GetMapping("/seller/products/{id}")
+    String product(@PathVariable UUID id, Model model) {
+        return render(id, model, null, null, Map.of());
+    }
+
+    @PostMapping("/seller/products/{id}/price")
+    String reprice(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        long price = amount(typed.get("price"), "priceFen", invalid);
+        long cost = amount(typed.get("cost"), "costFen", invalid);
+        return step(id, "price", typed, model, redirect, invalid, () -> desk.reprice(id,
+                new SellerDesk.Reprice(price, cost, blankToNull(typed.get("costReason")), blankToNull(typed.get("evidence"))))
+                ? "repriced" : "costChangePending");
+    }
+
+    @PostMapping("/seller/products/{id}/stock")
+    String restock(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        String text = typed.getOrDefault("delta", "").strip();
+        int delta = 0;
+        if (!text.matches("[+-]?\\d{1,8}") || Integer.parseInt(text) == 0) {
+            invalid.add(new ApiProblem.FieldError("delta", "not a whole number"));
+        } else {
+            delta = Integer.parseInt(text);
+        }
+        int change = delta;
+        return step(id, "stock", typed, model, redirect, invalid, () -> {
+            desk.adjustStock(id, change);
+            return "restocked";
+        });
+    }
+
+    @PostMapping("/seller/products/{id}/certification-request")
+    String requestCertification(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        LocalDate from = day(typed.get("validFrom"), "validFrom", invalid);
+        LocalDate until = day(typed.get("validUntil"), "validUntil", invalid);
+        return step(id, "certification", typed, model, redirect, invalid, () -> {
+            desk.requestCertification(id, new SellerDesk.CertificationRequest(typed.get("certificateNumber"),
+                    typed.get("issuingBody"), from, until));
+            return "certificationRequested";
+        });
+    }
+
+    /** One change to a product: done, then back to its page; refused, its form again with the errors. */
+    private String step(UUID id, String form, Map<String, String> typed, Model model, RedirectAttributes redirect,
+            List<ApiProblem.FieldError> invalid, Supplier<String> change) {
+        try {
+            if (!invalid.isEmpty()) {
+                throw invalid(invalid);
+            }
+            redirect.addFlashAttribute("done", change.get());
+            return "redirect:/seller/products/" + id;
+        } catch (ApiProblem refused) {
+            if (refused.status() == 404 || refused.status() == 403) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, refused.detail());
+            }
+            return render(id, model, form, refused, typed);
+        }
+    }
+
+    private String render(UUID id, Model model, String form, ApiProblem problem, Map<String, String> typed) {
+        Product product;
+        try {
+            product = desk.product(id);
+        } catch (ApiProblem notFound) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, notFound.detail());
+        }
+        Fetched<SellerDesk.CostChanges> changes = Fetched.of(() -> {
+            try {
+                return desk.costChanges(id);
+            } catch (ApiProblem notYours) {
+                // Another seller's product: its page is not this seller's to see.
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, notYours.detail());
+            }
+        });
+        model.addAttribute("product", product);
+        model.addAttribute("costChanges", changes.present() ? changes.value().items() : List.of());
+        model.addAttribute("costChangesDown", changes.down());
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        model.addAttribute("typed", typed);
+        model.addAttribute("requestable", List.of("DRAFT", "CERTIFICATION_REJECTED", "CERTIFICATION_EXPIRED")
+                .contains(product.status()));
+        return "seller/product";
+    }
+
+    private static ApiProblem invalid(List<ApiProblem.FieldError> errors) {
+        return new ApiProblem(400, "invalid-request", "invalid input", errors);
+    }
+
+    private static long amount(String typed, String field, List<ApiProblem.FieldError> invalid) {
+        OptionalLong fen = Money.fen(typed);
+        if (fen.isEmpty()) {
+            invalid.add(new ApiProblem.FieldError(field, "not an amount"));
+            return 0;
+        }
+        return fen.getAsLong();
+    }
+
+    private static int whole(String typed, String field, List<ApiProblem.FieldError> invalid) {
+        String text = typed == null ? "" : typed.strip();
+        if (!text.matches("\\d{1,9}")) {
+            invalid.add(new ApiProblem.FieldError(field, "not a whole number"));
+            return 0;
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static LocalDate day(String typed, String field, List<ApiProblem.FieldError> invalid) {
+        try {
+            return LocalDate.parse(typed == null ? "" : typed.strip());
+        } catch (DateTimeParseException e) {
+            invalid.add(new ApiProblem.FieldError(field, "not a date"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

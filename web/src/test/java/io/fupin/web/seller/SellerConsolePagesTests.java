@@ -1,0 +1,300 @@
+package io.fupin.web.seller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fupin.web.PageTest;
+import io.fupin.web.gateway.ApiPage;
+import io.fupin.web.gateway.ApiProblem;
+import io.fupin.web.gateway.Gateway;
+import io.fupin.web.gateway.ServiceDown;
+import io.fupin.web.orders.Order;
+import io.fupin.web.security.SignedIn;
+import io.fupin.web.storefront.Product;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest
+class SellerConsolePagesTests {
+
+    static final UUID SELLER = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+    static final UUID PEANUTS = UUID.fromString("00000000-0000-0000-0000-00000000b001");
+    static final UUID FIRST = UUID.fromString("00000000-0000-0000-0000-00000000c001");
+    static final UUID SECOND = UUID.fromString("00000000-0000-0000-0000-00000000c002");
+
+    static Authentication as(String role) {
+        return UsernamePasswordAuthenticationToken.authenticated(
+                new SignedIn(role.toLowerCase(), List.of(role), "token-" + role, Instant.now().plusSeconds(3600)), null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+    }
+
+    static final Authentication SELLER_USER = as("SELLER");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Gateway gateway;
+
+    static Product peanuts(String status, long priceFen, long costFen) {
+        LocalDate today = LocalDate.now();
+        return new Product(PEANUTS, SELLER, "翠翠食品有限公司", "翠小妹花生", "PEANUTS", "翠小妹", "", "袋", priceFen, costFen,
+                "包装", 120, "新兴镇", "兴功村", null,
+                "ON_SALE".equals(status) ? new Product.Certificate("FP-2026-001", "扶贫办", today.minusDays(1),
+                        today.plusYears(1)) : null, status, null, null);
+    }
+
+    static Order paid(UUID id, String number) {
+        return new Order(id, number, "PAID", 3980, new Order.Delivery("王丽", "13800000000", "哈尔滨市双城区兴功村 1 号"),
+                Instant.now(), null, null, Instant.now(), null, null, null, null, null,
+                List.of(new Order.Line(PEANUTS, SELLER, 2, 1990, 50, 3980, null, "FP-2026-001", 0, null, null)),
+                List.of());
+    }
+
+    @BeforeEach
+    void sellerProducts() {
+        when(gateway.get(any(), eq("/api/catalog/products/worklist?status={status}&page={page}&size={size}"),
+                any(ParameterizedTypeReference.class), any(), any(), any())).thenReturn(
+                new ApiPage<>(List.of(peanuts("DRAFT", 1990, 50)), 0, 20, 1, 1));
+        when(gateway.get(any(), eq("/api/catalog/products/{id}"), eq(Product.class), eq(PEANUTS)))
+                .thenReturn(peanuts("DRAFT", 1990, 50));
+        when(gateway.get(any(), eq("/api/catalog/products/{id}/cost-changes"), eq(SellerDesk.CostChanges.class),
+                eq(PEANUTS))).thenReturn(new SellerDesk.CostChanges(PEANUTS, List.of()));
+    }
+
+    private void paidOrders(Order... orders) {
+        when(gateway.get(any(), eq("/api/orders?view=seller&status={status}&page={page}&size={size}"),
+                any(ParameterizedTypeReference.class), eq("PAID"), any(), any()))
+                .thenReturn(new ApiPage<>(List.of(orders), 0, 100, orders.length, 1));
+    }
+
+    @Test
+    void sendsVisitorsToTheLoginFirst() throws Exception {
+        mvc.perform(get("/seller/products")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void refusesOtherRolesWithForbidden() throws Exception {
+        for (String role : List.of("CONSUMER", "CLERK", "OFFICIAL")) {
+            mvc.perform(get("/seller/products").with(authentication(as(role)))).andExpect(status().isForbidden());
+        }
+        verify(gateway, never()).get(any(), eq("/api/catalog/products/worklist?status={status}&page={page}&size={size}"),
+                any(ParameterizedTypeReference.class), any(), any(), any());
+    }
+
+    @Test
+    void listsTheSellersProductsWithTheirStateAndALinkInTheHeader() throws Exception {
+        String html = mvc.perform(get("/seller/products").with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("翠小妹花生", "草稿", "¥19.90", "href=\"/seller/products/" + PEANUTS + "\"",
+                "卖家后台");
+    }
+
+    @Test
+    void listsANewProductWithAmountsTypedInYuanSentAsFen() throws Exception {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        when(gateway.post(any(), eq("/api/catalog/products"), sent.capture(), anyMap(), eq(Product.class)))
+                .thenReturn(peanuts("DRAFT", 1990, 50));
+
+        mvc.perform(post("/seller/products").with(authentication(SELLER_USER)).with(csrf())
+                        .param("name", "翠小妹花生").param("category", "PEANUTS").param("unit", "袋")
+                        .param("price", "19.9").param("cost", "0.50").param("costReason", "包装").param("stock", "120"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/seller/products/" + PEANUTS + "?listed"));
+
+        SellerDesk.NewProduct product = (SellerDesk.NewProduct) sent.getValue();
+        assertThat(product.priceFen()).isEqualTo(1990);
+        assertThat(product.costFen()).isEqualTo(50);
+        assertThat(product.stock()).isEqualTo(120);
+    }
+
+    @Test
+    void showsAnAmountThatIsNotOneNextToItsFieldWithoutCallingTheApi() throws Exception {
+        String html = mvc.perform(post("/seller/products").with(authentication(SELLER_USER)).with(csrf())
+                        .param("name", "翠小妹花生").param("category", "PEANUTS").param("unit", "袋")
+                        .param("price", "19.999").param("stock", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"priceFen-error\"", "aria-describedby=\"priceFen-error\"", "value=\"19.999\"");
+        verify(gateway, never()).post(any(), eq("/api/catalog/products"), any(), anyMap(), eq(Product.class));
+    }
+
+    @Test
+    void showsTheApisFieldErrorsNextToTheirFieldsInEnglishToo() throws Exception {
+        when(gateway.post(any(), eq("/api/catalog/products"), any(), anyMap(), eq(Product.class))).thenThrow(
+                new ApiProblem(400, "invalid-request", "Invalid request", List.of(
+                        new ApiProblem.FieldError("costFen", "must not exceed the price"))));
+
+        String html = mvc.perform(post("/seller/products?lang=en").with(authentication(SELLER_USER)).with(csrf())
+                        .param("name", "翠小妹花生").param("category", "PEANUTS").param("unit", "袋")
+                        .param("price", "1").param("cost", "2").param("stock", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"costFen-error\"", "Enter a cost no higher than the price")
+                .doesNotContain("priceFen-error");
+    }
+
+    @Test
+    void aRaisedCostOfACertifiedProductWaitsForAnOfficial() throws Exception {
+        when(gateway.put(any(), eq("/api/catalog/products/{id}/price"), any(), eq(Map.class), eq(PEANUTS)))
+                .thenReturn(Map.of("id", UUID.randomUUID().toString(), "productId", PEANUTS.toString(), "status", "PENDING"));
+
+        mvc.perform(post("/seller/products/{id}/price", PEANUTS).with(authentication(SELLER_USER)).with(csrf())
+                        .param("price", "19.90").param("cost", "3.00").param("costReason", "冷链运费")
+                        .param("evidence", "运单 SF123"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "costChangePending"));
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).put(any(), eq("/api/catalog/products/{id}/price"), sent.capture(), eq(Map.class), eq(PEANUTS));
+        assertThat(sent.getValue()).isEqualTo(new SellerDesk.Reprice(1990, 300, "冷链运费", "运单 SF123"));
+    }
+
+    @Test
+    void aRefusedStepShowsTheProblemBesideItsFormInThePagesLanguage() throws Exception {
+        when(gateway.post(any(), eq("/api/catalog/products/{id}/stock"), any(), anyMap(), eq(Product.class), eq(PEANUTS)))
+                .thenThrow(new ApiProblem(409, "insufficient-stock", "not enough stock", List.of()));
+
+        String html = mvc.perform(post("/seller/products/{id}/stock", PEANUTS).with(authentication(SELLER_USER))
+                        .with(csrf()).param("delta", "-500"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("库存不足，不能核减这么多。", "value=\"-500\"");
+    }
+
+    @Test
+    void requestsCertificationWithTheCertificatesDates() throws Exception {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        when(gateway.post(any(), eq("/api/catalog/products/{id}/certification-request"), sent.capture(), anyMap(),
+                eq(Product.class), eq(PEANUTS))).thenReturn(peanuts("CERTIFICATION_REQUESTED", 1990, 50));
+
+        mvc.perform(post("/seller/products/{id}/certification-request", PEANUTS).with(authentication(SELLER_USER))
+                        .with(csrf()).param("certificateNumber", "FP-2026-001").param("issuingBody", "双城区扶贫办")
+                        .param("validFrom", "2026-01-01").param("validUntil", "2027-12-31"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "certificationRequested"));
+
+        assertThat(sent.getValue()).isEqualTo(new SellerDesk.CertificationRequest("FP-2026-001", "双城区扶贫办",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31)));
+    }
+
+    @Test
+    void anotherSellersProductIsNotFound() throws Exception {
+        when(gateway.get(any(), eq("/api/catalog/products/{id}/cost-changes"), eq(SellerDesk.CostChanges.class),
+                eq(PEANUTS))).thenThrow(new ApiProblem(403, "forbidden", "not yours", List.of()));
+
+        mvc.perform(get("/seller/products/{id}", PEANUTS).with(authentication(SELLER_USER)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/seller/orders/shipments").with(authentication(SELLER_USER))
+                .param("tracking-" + FIRST, "SF1")).andExpect(status().isForbidden());
+        verify(gateway, never()).post(any(), eq("/api/orders/{id}/shipments"), any(), anyMap(), eq(Order.class), any());
+    }
+
+    @Test
+    void shipsEveryOrderWithATrackingNumberAndNamesTheOnesRefused() throws Exception {
+        when(gateway.post(any(), eq("/api/orders/{id}/shipments"), any(), anyMap(), eq(Order.class), eq(SECOND)))
+                .thenThrow(new ApiProblem(409, "presale-not-due", "presale goods ship from 2026-12-20", List.of()));
+
+        mvc.perform(post("/seller/orders/shipments").with(authentication(SELLER_USER)).with(csrf())
+                        .param("tracking-" + FIRST, " SF1001 ").param("number-" + FIRST, "FP-1")
+                        .param("tracking-" + SECOND, "SF1002").param("number-" + SECOND, "FP-2")
+                        .param("tracking-00000000-0000-0000-0000-00000000c003", ""))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("shipped", 1))
+                .andExpect(flash().attribute("notShipped", List.of(new SellerOrdersController.NotShipped("FP-2",
+                        "presale goods ship from 2026-12-20"))));
+
+        verify(gateway).post(any(), eq("/api/orders/{id}/shipments"), eq(Map.of("trackingNumber", "SF1001")), anyMap(),
+                eq(Order.class), eq(FIRST));
+    }
+
+    @Test
+    void shipsTheOrdersOfAnUploadedCsvByOrderNumberAndReportsBadLines() throws Exception {
+        paidOrders(paid(FIRST, "FP-1"), paid(SECOND, "FP-2"));
+        MockMultipartFile csv = new MockMultipartFile("file", "tracking.csv", "text/csv",
+                "\uFEFForderNumber,trackingNumber\nFP-1,SF1001\nFP-9,SF1009\nFP-2,\n\"FP-2\",\"SF1002\"\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(multipart("/seller/orders/shipments/csv").file(csv).with(authentication(SELLER_USER)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("shipped", 2))
+                .andExpect(flash().attribute("notShipped", List.of(
+                        new SellerOrdersController.NotShipped("#3 FP-9", "not a paid order of yours"),
+                        new SellerOrdersController.NotShipped("#4 FP-2", "no tracking number"))));
+
+        verify(gateway).post(any(), eq("/api/orders/{id}/shipments"), eq(Map.of("trackingNumber", "SF1001")), anyMap(),
+                eq(Order.class), eq(FIRST));
+        verify(gateway).post(any(), eq("/api/orders/{id}/shipments"), eq(Map.of("trackingNumber", "SF1002")), anyMap(),
+                eq(Order.class), eq(SECOND));
+    }
+
+    @Test
+    void theWorklistOffersATrackingFieldPerPaidOrderLabelledByItsNumber() throws Exception {
+        paidOrders(paid(FIRST, "FP-1"), paid(SECOND, "FP-2"));
+
+        String html = mvc.perform(get("/seller/orders").with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("name=\"tracking-" + FIRST + "\"", "name=\"tracking-" + SECOND + "\"",
+                "订单 FP-1 的运单号", "翠小妹花生 × 2", "name=\"_csrf\"", "enctype=\"multipart/form-data\"");
+    }
+
+    @Test
+    void thePackingListNamesWhatToPackAndWhereItGoes() throws Exception {
+        paidOrders(paid(FIRST, "FP-1"));
+
+        String html = mvc.perform(get("/seller/orders/packing-list").with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("FP-1", "王丽", "哈尔滨市双城区兴功村 1 号", "翠小妹花生", "共 1 单待发货");
+    }
+
+    @Test
+    void ordersDownAnswersTheTemporarilyUnavailablePage() throws Exception {
+        when(gateway.get(any(), eq("/api/orders?view=seller&status={status}&page={page}&size={size}"),
+                any(ParameterizedTypeReference.class), any(), any(), any()))
+                .thenThrow(new ServiceDown("orders", "no answer", null));
+
+        mvc.perform(get("/seller/orders").with(authentication(SELLER_USER))).andExpect(status().isServiceUnavailable());
+    }
+
+    @Test
+    void decidesARefundRequest() throws Exception {
+        UUID refund = UUID.randomUUID();
+
+        mvc.perform(post("/seller/orders/{id}/refunds/{refund}/rejection", FIRST, refund)
+                        .with(authentication(SELLER_USER)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/seller/refunds"))
+                .andExpect(flash().attribute("done", "rejection"));
+
+        verify(gateway).post(any(), eq("/api/orders/{id}/refunds/{refundId}/rejection"), eq(null), anyMap(),
+                eq(Order.class), eq(FIRST), eq(refund));
+    }
+}
