@@ -4,8 +4,13 @@ import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Calls catalog-service over HTTP as a given caller, signed as the gateway would. */
@@ -20,6 +25,26 @@ public final class CatalogApi {
     }
 
     public record Reply(int status, Map<String, Object> body) {
+    }
+
+    /** Uploads a file as the multipart part {@code file}, with the name and declared type given. */
+    public Reply upload(Caller caller, String path, String filename, String declaredType, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType(declaredType));
+        form.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        }, part));
+        return http.put().uri(path).headers(h -> h.addAll(identity.headersFor(caller)))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((req, res) -> {
+                    Map<String, Object> parsed = res.getHeaders().getContentLength() == 0 ? Map.of()
+                            : res.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() { });
+                    return new Reply(res.getStatusCode().value(), parsed == null ? Map.of() : parsed);
+                });
     }
 
     public Reply call(Caller caller, HttpMethod method, String path, Object body) {

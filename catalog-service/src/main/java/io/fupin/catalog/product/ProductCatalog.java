@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -37,17 +38,20 @@ public class ProductCatalog {
     private final SellerRegistry sellers;
     private final CostChanges costChanges;
     private final CostCaps caps;
+    private final ProductPhotos photos;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProductCatalog(Products products, PriceHistory prices, LiveStock stock, SellerRegistry sellers,
-            CostChanges costChanges, CostCaps caps, ApplicationEventPublisher events, Clock clock) {
+            CostChanges costChanges, CostCaps caps, ProductPhotos photos, ApplicationEventPublisher events,
+            Clock clock) {
         this.products = products;
         this.prices = prices;
         this.stock = stock;
         this.sellers = sellers;
         this.costChanges = costChanges;
         this.caps = caps;
+        this.photos = photos;
         this.events = events;
         this.clock = clock;
     }
@@ -55,7 +59,7 @@ public class ProductCatalog {
     @Transactional(readOnly = true)
     public ProductView product(UUID id) {
         Product product = load(id);
-        return ProductView.of(product, product.stock());
+        return ProductView.of(product, product.stock(), photos.urlOf(id));
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +88,9 @@ public class ProductCatalog {
                     : products.findBySellerIdAndStatusOrderByChangedAtDescIdAsc(seller, status, window);
             total = status == null ? products.countBySellerId(seller) : products.countBySellerIdAndStatus(seller, status);
         }
-        return Page.of(found.stream().map(p -> ProductView.of(p, p.stock())).toList(), page, total);
+        Map<UUID, String> photoUrls = photos.urlsOf(found.stream().map(Product::id).toList());
+        return Page.of(found.stream().map(p -> ProductView.of(p, p.stock(), photoUrls.get(p.id()))).toList(), page,
+                total);
     }
 
     /** A seller lists a product of its own (an admin for any seller); it starts as a draft. */
@@ -248,7 +254,7 @@ public class ProductCatalog {
             throw request.delta() > 0 ? new StockLimitExceeded(id, request.delta())
                     : new InsufficientStock(id, request.delta());
         }
-        return ProductView.of(product, stock.of(id));
+        return ProductView.of(product, stock.of(id), photos.urlOf(id));
     }
 
     /**
@@ -296,7 +302,7 @@ public class ProductCatalog {
     private ProductView publish(String eventType, Product product, Instant now) {
         int live = stock.of(product.id());
         events.publishEvent(ProductEvent.of(eventType, ProductEvent.State.of(product, live), now));
-        return ProductView.of(product, live);
+        return ProductView.of(product, live, photos.urlOf(product.id()));
     }
 
     private Product load(UUID id) {

@@ -64,7 +64,7 @@ record ProductDocument(UUID id, UUID sellerId, String sellerName, String name, P
 
     SearchItem item() {
         return new SearchItem(id, sellerId, sellerName, name, category, brand, unit, priceFen, stock, town, village,
-                certificateNumber, certificateValidUntil, presaleDeliveryDate, createdAt);
+                certificateNumber, certificateValidUntil, presaleDeliveryDate, createdAt, null);
     }
 
     private static List<String> nonBlank(String... texts) {

@@ -1,5 +1,6 @@
 package io.fupin.catalog.search;
 
+import io.fupin.catalog.product.ProductPhotos;
 import io.fupin.catalog.search.SearchIndexer.Reindexed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,10 +32,12 @@ class SearchController {
 
     private final ProductSearch search;
     private final SearchIndexer indexer;
+    private final ProductPhotos photos;
 
-    SearchController(ProductSearch search, SearchIndexer indexer) {
+    SearchController(ProductSearch search, SearchIndexer indexer, ProductPhotos photos) {
         this.search = search;
         this.indexer = indexer;
+        this.photos = photos;
     }
 
     @GetMapping("/api/catalog/products")
@@ -80,6 +83,7 @@ class SearchController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         SearchResult result = search.search(SearchQuery.of(new SearchQuery.Parameters(q, category, sellerId, town,
                 minPriceFen, maxPriceFen, price, sort, page, size))).linked();
+        result = result.withPhotoUrls(photos.urlsOf(result.items().stream().map(SearchItem::id).toList()));
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (result.degraded()) {
             answer.header(DEGRADED_HEADER, "true");

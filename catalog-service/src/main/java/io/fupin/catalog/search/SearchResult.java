@@ -6,6 +6,7 @@ import io.fupin.support.paging.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A search answer: one page of hits in the page shape every list answers, with the facets of all hits.
@@ -23,6 +24,15 @@ public record SearchResult(List<SearchItem> items, int page, int size, long tota
     /** The same answer with its paging links made from the current request (the search itself may run elsewhere). */
     SearchResult linked() {
         return of(items, totalItems, facets, degraded, page, size);
+    }
+
+    /**
+     * The same answer with each item's photo address. Photos live in MariaDB beside the products, not in the index,
+     * so a new photo shows at once and degraded answers carry them too.
+     */
+    SearchResult withPhotoUrls(Map<UUID, String> urls) {
+        return new SearchResult(items.stream().map(i -> i.withPhotoUrl(urls.get(i.id()))).toList(), page, size,
+                totalItems, totalPages, links, facets, degraded);
     }
 
     public record Facets(List<Bucket> category, List<Bucket> seller, List<Bucket> town, List<PriceBand> price) {

@@ -8,7 +8,10 @@ import io.fupin.catalog.product.InsufficientStock;
 import io.fupin.catalog.product.MissingEvidence;
 import io.fupin.catalog.product.StockLimitExceeded;
 import io.fupin.catalog.product.Product;
+import io.fupin.catalog.product.PhotoNotFound;
+import io.fupin.catalog.product.InvalidPhoto;
 import io.fupin.catalog.product.ProductNotFound;
+import io.fupin.catalog.product.UnsupportedPhoto;
 import io.fupin.catalog.product.UnknownSeller;
 import io.fupin.catalog.reservation.ReservationNotFound;
 import io.fupin.catalog.reservation.ReservationReleased;
@@ -23,7 +26,16 @@ import io.fupin.support.problem.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,9 +44,46 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class CatalogProblemHandling extends ProblemHandling {
 
-    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class, CostChangeNotFound.class})
+    private final DataSize maxFileSize;
+
+    CatalogProblemHandling(@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class, CostChangeNotFound.class,
+            PhotoNotFound.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+    }
+
+    @ExceptionHandler(UnsupportedPhoto.class)
+    ProblemDetail onUnsupportedPhoto(UnsupportedPhoto ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-photo", ex.getMessage());
+        problem.setProperty("field", "file");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidPhoto.class)
+    ProblemDetail onInvalidPhoto(InvalidPhoto ex) {
+        return invalid("file", ex.getMessage());
+    }
+
+    /** The multipart parser stops a photo past {@code spring.servlet.multipart.max-file-size} before it is read. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "photo-too-large",
+                "A product photo may be at most " + maxFileSize.toMegabytes() + " MB.");
+        problem.setProperty("field", "file");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(invalid(ex.getRequestPartName(), "is required"));
     }
 
     @ExceptionHandler(SoldOut.class)

@@ -1,6 +1,7 @@
 package io.fupin.catalog.web;
 
 import static io.fupin.support.testing.AccessMatrix.ANYONE;
+import static io.fupin.support.testing.AccessMatrix.delete;
 import static io.fupin.support.testing.AccessMatrix.get;
 import static io.fupin.support.testing.AccessMatrix.only;
 import static io.fupin.support.testing.AccessMatrix.post;
@@ -14,6 +15,7 @@ import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.AccessMatrix;
+import io.fupin.support.testing.AccessMatrix.Endpoint;
 import io.fupin.support.testing.AccessMatrix.Who;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -53,6 +56,12 @@ class AccessMatrixIntegrationTests {
                     OWNER),
             put("/api/catalog/products/{productId}/price", () -> "{\"priceFen\":4990,\"costFen\":600}", OWNER),
             post("/api/catalog/products/{productId}/stock", () -> "{\"delta\":1}", OWNER),
+            // a text file posing as a photo: the owner passes the rule and is told 415, the others 403
+            new Endpoint(RequestMethod.PUT, "/api/catalog/products/{productId}/photo", () -> "--b\r\n"
+                    + "Content-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"
+                    + "not a picture\r\n--b--\r\n", OWNER, "multipart/form-data; boundary=b"),
+            get("/api/catalog/products/{productId}/photo", ANYONE),
+            delete("/api/catalog/products/{productId}/photo", OWNER),
             get("/api/catalog/products/{productId}/cost-changes", only(Who.SELLER_OWNER, Who.OFFICIAL, Who.ADMIN)),
             get("/api/catalog/cost-changes", OFFICIALS),
             post("/api/catalog/cost-changes/{changeId}/approve", () -> null, OFFICIALS),
