@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,6 +77,22 @@ final class Browser implements AutoCloseable {
         }
         throw new IllegalStateException("the viewport did not become " + viewport + " but "
                 + js("return window.innerWidth + 'x' + window.innerHeight"));
+    }
+
+    /**
+     * A fresh session (no cart, nobody signed in), then the login form, as a person would fill it in, for a page
+     * that needs a signed-in user; answers once the browser is back on that page. {@code onTheLoginPage} runs
+     * while the form is shown (e.g. to look at it).
+     */
+    void signIn(String user, String page, Runnable onTheLoginPage) {
+        driver.manage().deleteAllCookies();
+        open(page);
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        onTheLoginPage.run();
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(Platform.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.urlContains(page));
     }
 
     void open(String path) {

@@ -1,5 +1,8 @@
 package io.fupin.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,6 +77,25 @@ final class Platform {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Through the API, as a buyer on another device would: placed and paid in the sandbox; answers its id. */
+    String placeAndPay(String user, String product, int quantity) {
+        Reply placed = post(user, "/api/orders", Map.of(
+                "lines", List.of(Map.of("productId", product, "quantity", quantity)), "channel", "ONLINE",
+                "buyer", Map.of("kind", "INDIVIDUAL"),
+                "delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        String orderId = placed.body().get("id").asString();
+        Reply payment = post(user, "/api/payments", Map.of("orderId", orderId,
+                "amountFen", placed.body().get("totalFen").asLong()), Map.of("Idempotency-Key", "pay-" + orderId));
+        assertThat(payment.status()).as(payment.raw().body()).isIn(200, 201);
+        Reply paid = post(user, "/api/payments/" + payment.body().get("id").asString() + "/sandbox/pay", null, Map.of());
+        assertThat(paid.status()).as(paid.raw().body()).isIn(200, 202, 204);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(user, "/api/orders/" + orderId).body().get("status").asString().equals("PAID"));
+        return orderId;
     }
 
     /** Runs the local stack's command, e.g. {@code kill settlement-service}. */

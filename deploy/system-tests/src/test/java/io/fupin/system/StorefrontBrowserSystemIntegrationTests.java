@@ -54,14 +54,7 @@ class StorefrontBrowserSystemIntegrationTests {
     }
 
     private static void signIn(String user, Runnable onTheLoginPage) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/account/orders");
-        browser.waiting().until(ExpectedConditions.urlContains("/login"));
-        onTheLoginPage.run();
-        find("#username").sendKeys(user);
-        find("#password").sendKeys(Platform.PASSWORD);
-        find("#login-submit").click();
-        browser.waiting().until(ExpectedConditions.urlContains("/account/orders"));
+        browser.signIn(user, "/account/orders", onTheLoginPage);
     }
 
     private static long stockOf(String product) {
@@ -111,26 +104,6 @@ class StorefrontBrowserSystemIntegrationTests {
         Reply reply = platform.get(user, "/api/orders/" + orderId);
         assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
         return reply.body();
-    }
-
-    /** Through the API, as a buyer on another device would: placed and paid in the sandbox. */
-    private static String placeAndPay(String user, String product, int quantity) {
-        Reply placed = platform.post(user, "/api/orders", Map.of(
-                "lines", List.of(Map.of("productId", product, "quantity", quantity)), "channel", "ONLINE",
-                "buyer", Map.of("kind", "INDIVIDUAL"),
-                "delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区")),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
-        String orderId = placed.body().get("id").asString();
-        Reply payment = platform.post(user, "/api/payments", Map.of("orderId", orderId,
-                "amountFen", placed.body().get("totalFen").asLong()), Map.of("Idempotency-Key", "pay-" + orderId));
-        assertThat(payment.status()).as(payment.raw().body()).isIn(200, 201);
-        Reply paid = platform.post(user, "/api/payments/" + payment.body().get("id").asString() + "/sandbox/pay",
-                null, Map.of());
-        assertThat(paid.status()).as(paid.raw().body()).isIn(200, 202, 204);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> order(user, orderId).get("status").asString().equals("PAID"));
-        return orderId;
     }
 
     private static void ship(String sellerUser, String orderId) {
@@ -321,7 +294,7 @@ class StorefrontBrowserSystemIntegrationTests {
     @Test
     void theTracePageOfACompletedLineShowsPartsThatAddUpToItsNet() {
         String peanuts = demoProduct("翠小妹花生", "seller-cuicui");
-        String orderId = placeAndPay("consumer2", peanuts, 2);
+        String orderId = platform.placeAndPay("consumer2", peanuts, 2);
         ship("seller-cuicui", orderId);
         Reply delivered = platform.post("consumer2", "/api/orders/" + orderId + "/delivery", null, Map.of());
         assertThat(delivered.status()).as(delivered.raw().body()).isEqualTo(200);

@@ -1,0 +1,188 @@
+package io.fupin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.system.Platform.Reply;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The consoles of the roles that work at desks, in a real browser through the gateway of the stack that
+ * {@code deploy/local/fupin up} started: each page looked at (phone and desk screenshots, the axe check).
+ */
+class ConsolesBrowserSystemIntegrationTests {
+
+    static final Platform platform = new Platform();
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser(Browser.PHONE);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String text() {
+        return browser.driver.findElement(By.tagName("body")).getText();
+    }
+
+    private static WebElement find(String css) {
+        return browser.driver.findElement(By.cssSelector(css));
+    }
+
+    private static void type(String css, String value) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Date inputs take their value in ISO form whatever the browser's language shows. */
+    private static void date(String css, LocalDate day) {
+        browser.js("arguments[0].value = arguments[1]", find(css), day.toString());
+    }
+
+    private static String unique(String name) {
+        return name + ThreadLocalRandom.current().nextInt(10_000, 100_000);
+    }
+
+    /** A product of the demo seller user, listed, requested and certified through the API. */
+    private static String certifiedProductOf(String sellerUser, String name, int stock) {
+        Reply listed = platform.post(sellerUser, "/api/catalog/products", Map.of("name", name, "category", "PEANUTS",
+                "unit", "袋", "priceFen", 1990, "costFen", 200, "costReason", "包装", "stock", stock), Map.of());
+        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
+        String id = listed.body().get("id").asString();
+        Reply requested = platform.post(sellerUser, "/api/catalog/products/" + id + "/certification-request",
+                Map.of("certificateNumber", "FP-" + name, "issuingBody", "双城区扶贫办", "validFrom",
+                        TODAY.minusDays(1).toString(), "validUntil", TODAY.plusYears(1).toString()), Map.of());
+        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
+        certify(id);
+        return id;
+    }
+
+    private static void certify(String productId) {
+        Reply approved = platform.post("official", "/api/catalog/products/" + productId + "/certification/approve",
+                null, Map.of());
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+    }
+
+    @Test
+    void aSellerListsAProductAndRequestsCertificationAnOfficialCertifiesItAndItIsFoundInSearch() {
+        String name = unique("控制台花生");
+        browser.signIn("seller", "/seller/products", () -> { });
+        browser.look("seller-products");
+
+        find(".console-nav a[href='/seller/products/new']").click();
+        browser.waiting().until(ExpectedConditions.urlContains("/seller/products/new"));
+        type("#price", "0");
+        find("#list-product").click();
+        assertThat(find("#priceFen-error").isDisplayed()).isTrue();
+        browser.look("seller-product-new");
+
+        type("#name", name);
+        new Select(find("#category")).selectByValue("PEANUTS");
+        type("#unit", "袋");
+        type("#price", "19.90");
+        type("#cost", "2.00");
+        type("#costReason", "包装与物流");
+        type("#stock", "200");
+        find("#list-product").click();
+        browser.waiting().until(ExpectedConditions.urlMatches("/seller/products/[0-9a-f-]{36}"));
+        String productId = browser.driver.getCurrentUrl().replaceAll(".*/seller/products/([0-9a-f-]{36}).*", "$1");
+        assertThat(find("#product-status").getText()).isEqualTo("草稿");
+
+        type("#certificateNumber", "FP-" + name);
+        type("#issuingBody", "双城区扶贫办");
+        date("#validFrom", TODAY.minusDays(1));
+        date("#validUntil", TODAY.plusYears(1));
+        find("#request-certification").click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("product-status"), "认定审核中"));
+        browser.look("seller-product");
+
+        certify(productId);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.open("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+            return text().contains(name);
+        });
+        browser.open("/seller/products/" + productId);
+        assertThat(find("#product-status").getText()).isEqualTo("在售");
+    }
+
+    @Test
+    void aSellerShipsEveryPaidOrderInOneActionAfterOneArrivedByCsv() throws IOException {
+        String product = certifiedProductOf("seller", unique("直播花生"), 100);
+        List<String> orders = List.of(platform.placeAndPay("consumer", product, 1),
+                platform.placeAndPay("consumer2", product, 2), platform.placeAndPay("consumer", product, 3));
+        String byCsv = platform.get("seller", "/api/orders/" + orders.get(0)).body().get("orderNumber").asString();
+
+        browser.signIn("seller", "/seller/orders", () -> { });
+        browser.open("/seller/orders/packing-list");
+        assertThat(text()).contains(byCsv, "黑龙江省哈尔滨市双城区");
+        browser.look("seller-packing-list");
+
+        browser.open("/seller/orders");
+        browser.look("seller-orders");
+        Path csv = Files.createTempFile("tracking-", ".csv");
+        try {
+            Files.writeString(csv, "orderNumber,trackingNumber\n" + byCsv + ",SF-CSV-1\n");
+            find("#file").sendKeys(csv.toAbsolutePath().toString());
+            find("#ship-csv").click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("shipped-note"), "1"));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+
+        List<WebElement> fields = browser.driver.findElements(By.cssSelector("input.tracking"));
+        assertThat(fields).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).sendKeys("SF-LIVE-" + i);
+        }
+        find("#ship-all").click();
+        // Other tests' orders of the demo seller may be on the list too: all of them were given a number.
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("shipped-note")));
+
+        for (String order : orders) {
+            assertThat(platform.get("seller", "/api/orders/" + order).body().get("status").asString())
+                    .as(order).isEqualTo("SHIPPED");
+        }
+        assertThat(platform.get("consumer", "/api/orders/" + orders.get(0)).body().get("lines").get(0)
+                .get("trackingNumber").asString()).isEqualTo("SF-CSV-1");
+        assertThat(browser.driver.findElements(By.cssSelector("input.tracking"))).isEmpty();
+    }
+
+    @Test
+    void aSellerGetsTheNotAllowedPageOnTheClerkAndOfficialConsoles() {
+        browser.signIn("seller", "/seller/products", () -> { });
+
+        for (String page : List.of("/clerk/periods", "/official/certifications")) {
+            browser.open(page);
+            assertThat(find("h1").getText()).as(page).isEqualTo("无权访问");
+            assertThat(text()).doesNotContain("Exception", "Whitelabel");
+        }
+        browser.look("forbidden");
+    }
+}
