@@ -32,7 +32,7 @@ class GatewayContextIntegrationTests extends GatewayIntegrationTest {
     @Test
     void definesEveryApiRouteAndOneDocumentRoutePerService() {
         assertThat(routes.getRoutes().map(Route::getId).collectList().block())
-                .contains("household-import", "payment-callback", "catalog", "orders", "payments", "households",
+                .contains("household-import", "payment-callback", "catalog-photo", "catalog", "orders", "payments", "households",
                         "settlements", "catalog-service-api-docs", "order-service-api-docs",
                         "household-service-api-docs", "settlement-service-api-docs");
     }
@@ -41,11 +41,15 @@ class GatewayContextIntegrationTests extends GatewayIntegrationTest {
     void givesEachRouteItsTimeoutAndBodyLimit() {
         Route imports = routes.getRoutes().filter(r -> r.getId().equals("household-import")).blockFirst();
         Route catalog = routes.getRoutes().filter(r -> r.getId().equals("catalog")).blockFirst();
+        Route photos = routes.getRoutes().filter(r -> r.getId().equals("catalog-photo")).blockFirst();
         assertThat(imports.getMetadata()).containsEntry("response-timeout", 60_000L)
                 .containsEntry("fupin.max-body-size", 20L * 1024 * 1024);
         assertThat(catalog.getMetadata()).containsEntry("response-timeout", 10_000L)
                 .containsEntry("connect-timeout", 2_000L)
                 .containsEntry("fupin.max-body-size", 1024L * 1024);
+        // a 2 MB photo and its multipart framing pass the gateway; catalog-service answers the size itself
+        assertThat(photos.getMetadata()).containsEntry("fupin.max-body-size", 3L * 1024 * 1024);
+        assertThat(photos.getOrder()).isLessThan(catalog.getOrder());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.fupin.gateway.routing;
 
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -32,6 +33,7 @@ public record ApiRoute(String id, String service, HttpMethod method, String path
     public static final List<ApiRoute> ALL = List.of(
             new ApiRoute("household-import", HOUSEHOLD, POST, "/api/households/import", -1),
             new ApiRoute("payment-callback", ORDER, POST, "/api/payments/callback", -1),
+            new ApiRoute("catalog-photo", CATALOG, PUT, "/api/catalog/products/*/photo", -1),
             new ApiRoute("catalog", CATALOG, null, "/api/catalog/**", 0),
             new ApiRoute("orders", ORDER, null, "/api/orders/**", 0),
             new ApiRoute("payments", ORDER, null, "/api/payments/**", 0),
