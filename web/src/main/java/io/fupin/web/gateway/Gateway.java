@@ -83,6 +83,17 @@ public class Gateway {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
     }
 
+    /** A file the API writes (a payout file, a statement as CSV), as its bytes. */
+    public byte[] download(String token, String path, Object... vars) {
+        return call(path, token, () -> {
+            RestClient.RequestHeadersSpec<?> spec = http.get().uri(path, vars);
+            if (token != null) {
+                spec.header("Authorization", "Bearer " + token);
+            }
+            return spec.accept(MediaType.ALL).retrieve().body(byte[].class);
+        });
+    }
+
     private static <S extends RestClient.RequestHeadersSpec<?>> S authorised(S spec, String token) {
         if (token != null) {
             spec.header("Authorization", "Bearer " + token);

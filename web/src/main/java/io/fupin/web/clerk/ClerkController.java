@@ -1,0 +1,196 @@
+package io.fupin.web.clerk;
+
+import io.fupin.web.format.Formats;
+import io.fupin.web.gateway.ApiPage;
+import io.fupin.web.gateway.ApiProblem;
+import io.fupin.web.gateway.Fetched;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The clerk's console. A period is closed into a batch; the batch's page shows the period's reconciliation (each
+ * difference with the orders behind it) and the batch: a second clerk approves it seeing masked accounts, the
+ * payout file downloads with its control total, and the bank's answer marks it paid with the returned lines,
+ * whose money goes back to the households' balances.
+ */
+@Controller
+class ClerkController {
+
+    private final ClerkDesk desk;
+    private final Formats formats;
+
+    ClerkController(ClerkDesk desk, Formats formats) {
+        this.desk = desk;
+        this.formats = formats;
+    }
+
+    @GetMapping("/clerk")
+    String console() {
+        return "redirect:/clerk/periods";
+    }
+
+    @GetMapping("/clerk/periods")
+    String periods(@RequestParam(defaultValue = "0") int page, Model model) {
+        return renderPeriods(Math.max(0, page), model, null, Map.of());
+    }
+
+    @PostMapping("/clerk/periods")
+    String close(@RequestParam Map<String, String> typed, Model model) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        LocalDate first = day(typed.get("firstDay"), "firstDay", invalid);
+        LocalDate last = day(typed.get("lastDay"), "lastDay", invalid);
+        try {
+            if (!invalid.isEmpty()) {
+                throw new ApiProblem(400, "invalid-request", "invalid input", invalid);
+            }
+            ClerkDesk.ClosedPeriod closed = desk.close(first, last);
+            return "redirect:/clerk/batches/" + closed.batch().batchId() + "?closed";
+        } catch (ApiProblem refused) {
+            return renderPeriods(0, model, refused, typed);
+        }
+    }
+
+    @GetMapping("/clerk/batches/{id}")
+    String batch(@PathVariable UUID id, Model model) {
+        ClerkDesk.Batch batch = found(() -> desk.batch(id));
+        Fetched<ClerkDesk.Report> report = Fetched.of(() -> desk.report(batch.periodId()));
+        model.addAttribute("batch", batch);
+        model.addAttribute("controlFen", batch.linesTotalFen());
+        model.addAttribute("report", report.value());
+        model.addAttribute("reportDown", report.down());
+        return "clerk/batch";
+    }
+
+    @PostMapping("/clerk/batches/{id}/approval")
+    String approve(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            desk.approve(id);
+            redirect.addFlashAttribute("done", "approved");
+        } catch (ApiProblem refused) {
+            redirect.addFlashAttribute("refused", refused.type());
+            redirect.addFlashAttribute("refusedDetail", refused.detail());
+        }
+        return "redirect:/clerk/batches/" + id;
+    }
+
+    /** The bank file, as the API writes it; downloading it is what marks the batch exported. */
+    @GetMapping("/clerk/batches/{id}/payout-file")
+    ResponseEntity<byte[]> payoutFile(@PathVariable UUID id) {
+        ClerkDesk.Batch batch = found(() -> desk.batch(id));
+        byte[] file = found(() -> desk.payoutFile(id));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("payout-" + batch.reference() + ".csv").build().toString())
+                .body(file);
+    }
+
+    /** {@code returned}: the households whose line the bank sent back; their money returns to their balances. */
+    @PostMapping("/clerk/batches/{id}/payment")
+    String paid(@PathVariable UUID id, @RequestParam(defaultValue = "") String bankReference,
+            @RequestParam(required = false) List<UUID> returned, RedirectAttributes redirect) {
+        if (bankReference.isBlank()) {
+            redirect.addFlashAttribute("refused", "bankReference");
+            return "redirect:/clerk/batches/" + id;
+        }
+        Set<UUID> failed = returned == null ? Set.of() : new LinkedHashSet<>(returned);
+        try {
+            desk.markPaid(id, bankReference.strip(), failed);
+            redirect.addFlashAttribute("done", "paid");
+        } catch (ApiProblem refused) {
+            redirect.addFlashAttribute("refused", refused.type());
+            redirect.addFlashAttribute("refusedDetail", refused.detail());
+        }
+        return "redirect:/clerk/batches/" + id;
+    }
+
+    @GetMapping("/clerk/suspense")
+    String suspense(Model model) {
+        Fetched<ApiPage<ClerkDesk.SuspenseLine>> suspense = Fetched.of(() -> desk.suspense(0));
+        Fetched<ApiPage<ClerkDesk.OwedRefund>> refunds = Fetched.of(() -> desk.refundsOwed(0));
+        model.addAttribute("suspense", suspense.value());
+        model.addAttribute("suspenseDown", suspense.down());
+        model.addAttribute("refunds", refunds.value());
+        model.addAttribute("refundsDown", refunds.down());
+        return "clerk/suspense";
+    }
+
+    @GetMapping("/clerk/households")
+    String findStatement(@RequestParam(required = false) String household, RedirectAttributes redirect, Model model) {
+        if (household == null || household.isBlank()) {
+            return "clerk/households";
+        }
+        try {
+            return "redirect:/clerk/households/" + UUID.fromString(household.strip());
+        } catch (IllegalArgumentException notAnId) {
+            model.addAttribute("household", household);
+            model.addAttribute("invalid", true);
+            return "clerk/households";
+        }
+    }
+
+    @GetMapping("/clerk/households/{id}")
+    String statement(@PathVariable UUID id, Model model) {
+        model.addAttribute("statement", found(() -> desk.statement(id)));
+        return "clerk/statement";
+    }
+
+    @GetMapping("/clerk/households/{id}/statement.csv")
+    ResponseEntity<byte[]> statementCsv(@PathVariable UUID id) {
+        byte[] csv = found(() -> desk.statementCsv(id));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("statement-" + id + ".csv").build().toString())
+                .body(csv);
+    }
+
+    private String renderPeriods(int page, Model model, ApiProblem problem, Map<String, String> typed) {
+        ApiPage<ClerkDesk.PeriodSummary> periods = desk.periods(page, 50);
+        model.addAttribute("periods", periods);
+        model.addAttribute("problem", problem);
+        LocalDate today = formats.today();
+        // The next period starts the day after the last one closed; by default it ends yesterday.
+        LocalDate suggestedFirst = periods.items().isEmpty() ? today.minusDays(7)
+                : periods.items().getLast().lastDay().plusDays(1);
+        model.addAttribute("firstDay", typed.getOrDefault("firstDay", suggestedFirst.toString()));
+        model.addAttribute("lastDay", typed.getOrDefault("lastDay", today.minusDays(1).toString()));
+        return "clerk/periods";
+    }
+
+    private static <T> T found(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ApiProblem problem) {
+            throw new ResponseStatusException(problem.status() == 409 ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND,
+                    problem.detail());
+        }
+    }
+
+    private static LocalDate day(String typed, String field, List<ApiProblem.FieldError> invalid) {
+        try {
+            return LocalDate.parse(typed == null ? "" : typed.strip());
+        } catch (DateTimeParseException e) {
+            invalid.add(new ApiProblem.FieldError(field, "not a date"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.fupin.web.clerk;
+
+import io.fupin.web.gateway.ApiPage;
+import io.fupin.web.gateway.Gateway;
+import io.fupin.web.security.CurrentUser;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+
+/** settlement-service (and order-service's refunds owed) through the gateway, as the signed-in clerk. */
+@Component
+class ClerkDesk {
+
+    record PeriodSummary(UUID periodId, LocalDate firstDay, LocalDate lastDay, String closedBy, Instant closedAt,
+            UUID batchId, String batchReference, String batchStatus, long batchTotalFen) {
+    }
+
+    record Batch(UUID batchId, UUID periodId, String reference, String status, long totalFen, int lineCount,
+            String closedBy, Instant closedAt, String approvedBy, Instant approvedAt, String exportedBy,
+            Instant exportedAt, String paidBy, Instant paidAt, String bankReference, List<Line> lines) {
+
+        record Line(UUID householdId, String registrationNumber, String headName, String bankName,
+                String maskedAccount, long amountFen, String status, List<UUID> orderIds) {
+        }
+
+        /** The sum of the lines: what the payout file's control line must say. */
+        long linesTotalFen() {
+            return lines == null ? 0 : lines.stream().mapToLong(Line::amountFen).sum();
+        }
+    }
+
+    record ClosedPeriod(UUID periodId, Batch batch) {
+    }
+
+    record Report(UUID periodId, LocalDate firstDay, LocalDate lastDay, long receiptsFen, long refundsFen,
+            long costsFen, long allocationsFen, long suspenseFen, long marginFen, boolean identityHolds,
+            long unexplainedFen, Allocations allocations, long carriedInFen, long carriedOutFen, long heldBackFen,
+            long batchTotalFen, int batchLineCount, List<Difference> differences) {
+
+        record Allocations(long heldFen, long payableFen, long inPayoutFen, long paidOutFen) {
+        }
+
+        record Difference(String kind, String detail, long amountFen, List<UUID> orderIds, List<UUID> householdIds) {
+        }
+    }
+
+    record SuspenseLine(UUID orderId, UUID productId, Instant paidAt, long netFen) {
+    }
+
+    record OwedRefund(UUID refundId, UUID orderId, long amountFen, String reason, String status,
+            String paymentStatus, int attempts, Instant nextAttemptAt, String lastError, Instant decidedAt) {
+    }
+
+    record Statement(UUID householdId, long heldFen, long payableFen, long inPayoutFen, long paidOutFen,
+            List<Entry> entries) {
+
+        record Entry(Instant date, String kind, String account, UUID orderId, UUID productId, UUID batchId,
+                long amountFen) {
+        }
+    }
+
+    private static final ParameterizedTypeReference<ApiPage<PeriodSummary>> PERIODS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<SuspenseLine>> SUSPENSE = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<OwedRefund>> REFUNDS = new ParameterizedTypeReference<>() {
+    };
+
+    private final Gateway gateway;
+    private final CurrentUser user;
+
+    ClerkDesk(Gateway gateway, CurrentUser user) {
+        this.gateway = gateway;
+        this.user = user;
+    }
+
+    ApiPage<PeriodSummary> periods(int page, int size) {
+        return gateway.get(user.requireToken(), "/api/settlements/periods?page={page}&size={size}", PERIODS, page, size);
+    }
+
+    ClosedPeriod close(LocalDate firstDay, LocalDate lastDay) {
+        return gateway.post(user.requireToken(), "/api/settlements/periods",
+                Map.of("firstDay", firstDay.toString(), "lastDay", lastDay.toString()), Map.of(), ClosedPeriod.class);
+    }
+
+    Report report(UUID periodId) {
+        return gateway.get(user.requireToken(), "/api/settlements/periods/{id}/report", Report.class, periodId);
+    }
+
+    Batch batch(UUID batchId) {
+        return gateway.get(user.requireToken(), "/api/settlements/batches/{id}", Batch.class, batchId);
+    }
+
+    Batch approve(UUID batchId) {
+        return gateway.post(user.requireToken(), "/api/settlements/batches/{id}/approval", null, Map.of(), Batch.class,
+                batchId);
+    }
+
+    byte[] payoutFile(UUID batchId) {
+        return gateway.download(user.requireToken(), "/api/settlements/batches/{id}/payout-file", batchId);
+    }
+
+    Batch markPaid(UUID batchId, String bankReference, Set<UUID> returned) {
+        return gateway.post(user.requireToken(), "/api/settlements/batches/{id}/payment",
+                Map.of("bankReference", bankReference, "failedHouseholdIds", returned), Map.of(), Batch.class, batchId);
+    }
+
+    ApiPage<SuspenseLine> suspense(int page) {
+        return gateway.get(user.requireToken(), "/api/settlements/suspense?page={page}&size=100", SUSPENSE, page);
+    }
+
+    ApiPage<OwedRefund> refundsOwed(int page) {
+        return gateway.get(user.requireToken(), "/api/payments/refunds?page={page}&size=100", REFUNDS, page);
+    }
+
+    Statement statement(UUID householdId) {
+        return gateway.get(user.requireToken(), "/api/settlements/households/{id}/statement", Statement.class,
+                householdId);
+    }
+
+    byte[] statementCsv(UUID householdId) {
+        return gateway.download(user.requireToken(), "/api/settlements/households/{id}/statement.csv", householdId);
+    }
+}

@@ -1,0 +1,213 @@
+package io.fupin.web.clerk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fupin.web.PageTest;
+import io.fupin.web.gateway.ApiPage;
+import io.fupin.web.gateway.ApiProblem;
+import io.fupin.web.gateway.Gateway;
+import io.fupin.web.security.SignedIn;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest
+class ClerkConsolePagesTests {
+
+    static final UUID PERIOD = UUID.fromString("00000000-0000-0000-0000-00000000d001");
+    static final UUID BATCH = UUID.fromString("00000000-0000-0000-0000-00000000e001");
+    static final UUID WANG = UUID.fromString("00000000-0000-0000-0000-00000000f001");
+    static final UUID LI = UUID.fromString("00000000-0000-0000-0000-00000000f002");
+    static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-00000000c001");
+
+    static Authentication as(String user, String role) {
+        return UsernamePasswordAuthenticationToken.authenticated(
+                new SignedIn(user, List.of(role), "token-" + user, Instant.now().plusSeconds(3600)), null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+    }
+
+    static final Authentication CLERK = as("clerk", "CLERK");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Gateway gateway;
+
+    static ClerkDesk.Batch batch(String status) {
+        return new ClerkDesk.Batch(BATCH, PERIOD, "FPB-20261130-1A2B3C4D", status, 10_001, 2, "clerk", Instant.now(),
+                null, null, null, null, null, null, null, List.of(
+                new ClerkDesk.Batch.Line(WANG, "230113-0001", "王*", "中国农业银行", "6228********0001", 4_000, "PENDING",
+                        List.of(ORDER)),
+                new ClerkDesk.Batch.Line(LI, "230113-0002", "李*", "中国农业银行", "6228********0002", 6_001, "PENDING",
+                        List.of(ORDER))));
+    }
+
+    @BeforeEach
+    void settlement() {
+        when(gateway.get(any(), eq("/api/settlements/periods?page={page}&size={size}"),
+                any(ParameterizedTypeReference.class), any(), any())).thenReturn(new ApiPage<>(List.of(
+                new ClerkDesk.PeriodSummary(PERIOD, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15), "clerk",
+                        Instant.now(), BATCH, "FPB-20261130-1A2B3C4D", "CLOSED", 10_001)), 0, 50, 1, 1));
+        when(gateway.get(any(), eq("/api/settlements/batches/{id}"), eq(ClerkDesk.Batch.class), eq(BATCH)))
+                .thenReturn(batch("CLOSED"));
+        when(gateway.get(any(), eq("/api/settlements/periods/{id}/report"), eq(ClerkDesk.Report.class), eq(PERIOD)))
+                .thenReturn(new ClerkDesk.Report(PERIOD, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15), 20_000,
+                        0, 2_000, 10_001, 7_999, 0, true, 0,
+                        new ClerkDesk.Report.Allocations(0, 0, 10_001, 0), 0, 0, 0, 10_001, 2,
+                        List.of(new ClerkDesk.Report.Difference("SUSPENSE", "no linkage in force", 7_999,
+                                List.of(ORDER), List.of()))));
+    }
+
+    @Test
+    void refusesOtherRolesWithForbidden() throws Exception {
+        for (String role : List.of("SELLER", "CONSUMER", "OFFICIAL")) {
+            mvc.perform(get("/clerk/periods").with(authentication(as("x", role)))).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void suggestsTheDaysAfterTheLastPeriodClosed() throws Exception {
+        String html = mvc.perform(get("/clerk/periods").with(authentication(CLERK))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("value=\"2026-11-16\"", "FPB-20261130-1A2B3C4D", "¥100.01", "待审核",
+                "href=\"/clerk/batches/" + BATCH + "\"", "结算后台");
+    }
+
+    @Test
+    void closingAPeriodLeadsToItsBatch() throws Exception {
+        when(gateway.post(any(), eq("/api/settlements/periods"), eq(Map.of("firstDay", "2026-11-16", "lastDay",
+                "2026-11-29")), anyMap(), eq(ClerkDesk.ClosedPeriod.class)))
+                .thenReturn(new ClerkDesk.ClosedPeriod(PERIOD, batch("CLOSED")));
+
+        mvc.perform(post("/clerk/periods").with(authentication(CLERK)).with(csrf()).param("firstDay", "2026-11-16")
+                        .param("lastDay", "2026-11-29"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/clerk/batches/" + BATCH + "?closed"));
+    }
+
+    @Test
+    void anOverlappingPeriodIsRefusedInThePagesLanguage() throws Exception {
+        when(gateway.post(any(), eq("/api/settlements/periods"), any(), anyMap(), eq(ClerkDesk.ClosedPeriod.class)))
+                .thenThrow(new ApiProblem(409, "period-overlaps", "overlaps 2026-11-01..2026-11-15", List.of()));
+
+        String html = mvc.perform(post("/clerk/periods").with(authentication(CLERK)).with(csrf())
+                        .param("firstDay", "2026-11-10").param("lastDay", "2026-11-29"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("这段日期与已结算的结算期重叠。", "value=\"2026-11-10\"");
+    }
+
+    @Test
+    void theBatchShowsMaskedAccountsTheDifferencesWithTheirOrdersAndTheApproval() throws Exception {
+        String html = mvc.perform(get("/clerk/batches/{id}", BATCH).with(authentication(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("6228********0001", "6228********0002", "id=\"approve\"", "挂账", "¥79.99",
+                ORDER.toString(), "收支平衡").doesNotContain("id=\"payout-file\"");
+    }
+
+    @Test
+    void theClerkWhoClosedABatchIsToldAnotherMustApprove() throws Exception {
+        when(gateway.post(any(), eq("/api/settlements/batches/{id}/approval"), any(), anyMap(),
+                eq(ClerkDesk.Batch.class), eq(BATCH)))
+                .thenThrow(new ApiProblem(409, "own-approval", "closed by you", List.of()));
+
+        mvc.perform(post("/clerk/batches/{id}/approval", BATCH).with(authentication(CLERK)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("refused", "own-approval"));
+    }
+
+    @Test
+    void anApprovedBatchOffersItsPayoutFileWithTheControlTotalOfItsLines() throws Exception {
+        when(gateway.get(any(), eq("/api/settlements/batches/{id}"), eq(ClerkDesk.Batch.class), eq(BATCH)))
+                .thenReturn(batch("APPROVED"));
+
+        String html = mvc.perform(get("/clerk/batches/{id}", BATCH).with(authentication(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"payout-file\"", "控制总数：2 行，共 ¥100.01", "name=\"returned\"",
+                "id=\"mark-paid\"");
+    }
+
+    @Test
+    void thePayoutFileIsTheApisBytesAsAnAttachment() throws Exception {
+        byte[] csv = "household_id\r\nCONTROL,2,,,,100.01,FPB\r\n".getBytes(StandardCharsets.UTF_8);
+        when(gateway.download(any(), eq("/api/settlements/batches/{id}/payout-file"), eq(BATCH))).thenReturn(csv);
+
+        byte[] body = mvc.perform(get("/clerk/batches/{id}/payout-file", BATCH).with(authentication(CLERK)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"payout-FPB-20261130-1A2B3C4D.csv\""))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        assertThat(body).isEqualTo(csv);
+    }
+
+    @Test
+    void markingPaidSendsTheReturnedLinesHouseholds() throws Exception {
+        mvc.perform(post("/clerk/batches/{id}/payment", BATCH).with(authentication(CLERK)).with(csrf())
+                        .param("bankReference", " ABC-2026-1130 ").param("returned", LI.toString()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "paid"));
+
+        verify(gateway).post(any(), eq("/api/settlements/batches/{id}/payment"),
+                eq(Map.of("bankReference", "ABC-2026-1130", "failedHouseholdIds", Set.of(LI))), anyMap(),
+                eq(ClerkDesk.Batch.class), eq(BATCH));
+    }
+
+    @Test
+    void markingPaidWithoutTheBanksReferenceSendsNothing() throws Exception {
+        mvc.perform(post("/clerk/batches/{id}/payment", BATCH).with(authentication(CLERK)).with(csrf())
+                        .param("bankReference", " "))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("refused", "bankReference"));
+
+        verify(gateway, never()).post(any(), eq("/api/settlements/batches/{id}/payment"), any(), anyMap(),
+                eq(ClerkDesk.Batch.class), eq(BATCH));
+    }
+
+    @Test
+    void aHouseholdsStatementShowsItsBalancesAndEntries() throws Exception {
+        when(gateway.get(any(), eq("/api/settlements/households/{id}/statement"), eq(ClerkDesk.Statement.class),
+                eq(LI))).thenReturn(new ClerkDesk.Statement(LI, 0, 6_001, 0, 0, List.of(
+                new ClerkDesk.Statement.Entry(Instant.now(), "PAYOUT_RETURNED", "payable", null, null, BATCH, 6_001))));
+
+        String html = mvc.perform(get("/clerk/households/{id}", LI).with(authentication(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("¥60.01", "PAYOUT_RETURNED", "/clerk/households/" + LI + "/statement.csv");
+    }
+
+    @Test
+    void findsAStatementByHouseholdIdAndSaysWhenItIsNotOne() throws Exception {
+        mvc.perform(get("/clerk/households").param("household", LI.toString()).with(authentication(CLERK)))
+                .andExpect(redirectedUrl("/clerk/households/" + LI));
+
+        String html = mvc.perform(get("/clerk/households").param("household", "王大山").with(authentication(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"household-error\"", "aria-invalid=\"true\"");
+    }
+}
