@@ -137,7 +137,9 @@ public final class TestEvents {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)).createProducer();
     }
 
+    /** Sends the events; order-service recorded the order events among them before it published them. */
     public static void send(String brokers, List<Event> events) {
+        events.forEach(OrderServiceBook.get()::record);
         try (Producer<String, byte[]> producer = producer(brokers)) {
             for (Event event : events) {
                 producer.send(new ProducerRecord<>(event.topic(), event.key(), event.json().getBytes(StandardCharsets.UTF_8)));

@@ -6,6 +6,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupport {
@@ -17,6 +18,12 @@ public class TestSupport {
             flyway.clean();
             flyway.migrate();
         };
+    }
+
+    /** Closing a period asks order-service what it recorded: here its books kept by the tests. */
+    @Bean
+    DynamicPropertyRegistrar orderServiceUrl() {
+        return registry -> registry.add("fupin.orders.url", () -> OrderServiceBook.get().url());
     }
 
     /** Signs requests as the gateway would for the given caller. */

@@ -5,6 +5,7 @@ import io.fupin.settlement.households.Payee;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
+import io.fupin.settlement.orders.OrderServiceFigures;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -24,7 +25,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,19 +42,23 @@ public class Payouts {
     private final Ledger ledger;
     private final HouseholdDirectory households;
     private final Reconciliation reconciliation;
+    private final OrderCrossCheck crossCheck;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     Payouts(SettlementPeriods periods, PayoutBatches batches, Ledger ledger, HouseholdDirectory households,
-            Reconciliation reconciliation, ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json,
-            Clock clock) {
+            Reconciliation reconciliation, OrderCrossCheck crossCheck, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.periods = periods;
         this.batches = batches;
         this.ledger = ledger;
         this.households = households;
         this.reconciliation = reconciliation;
+        this.crossCheck = crossCheck;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
@@ -65,13 +72,28 @@ public class Payouts {
     /**
      * Closes the days [firstDay, lastDay]: every household's payable balance as of the period's end that is
      * positive goes into the batch (moved from payable to in-payout); negative balances stay and are carried.
+     * First order-service is asked, outside the transaction, what it recorded as paid and refunded on each
+     * day; the period closes only if every day agrees with the ledger.
+     *
+     * @throws OrdersDiffer when some order's figures differ (nothing is closed)
+     * @throws BatchConflict {@code orders-unverified} when order-service cannot answer: the period never
+     *         closes blindly
      */
-    @Transactional
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public ClosedPeriod close(LocalDate firstDay, LocalDate lastDay, Caller clerk) {
         InvalidPeriod.check(firstDay, lastDay);
-        // Serialises closes, so two clerks cannot close overlapping periods at the same moment.
-        jdbc.sql("SELECT id FROM period_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        transactions.executeWithoutResult(status -> requireInOrder(firstDay, lastDay));
+        OrderCrossCheck.Figures theirs;
+        try {
+            theirs = crossCheck.fetch(firstDay, lastDay);
+        } catch (OrderServiceFigures.OrderServiceUnreachable e) {
+            throw new BatchConflict("orders-unverified", "The period cannot be closed now: " + e.getMessage()
+                    + ", so what settlement received cannot be verified against it. Try again once it answers.");
+        }
+        return transactions.execute(status -> closeVerified(firstDay, lastDay, clerk, theirs));
+    }
+
+    private void requireInOrder(LocalDate firstDay, LocalDate lastDay) {
         for (SettlementPeriod existing : periods.findAllByOrderByFirstDayAsc()) {
             if (existing.overlaps(firstDay, lastDay)) {
                 throw new BatchConflict("period-overlaps", "The days " + firstDay + " to " + lastDay
@@ -81,6 +103,17 @@ public class Payouts {
                 throw new BatchConflict("period-out-of-order", "A later period (" + existing.firstDay() + " to "
                         + existing.lastDay() + ") is already closed; periods close in date order.");
             }
+        }
+    }
+
+    private ClosedPeriod closeVerified(LocalDate firstDay, LocalDate lastDay, Caller clerk,
+            OrderCrossCheck.Figures theirs) {
+        // Serialises closes, so two clerks cannot close overlapping periods at the same moment.
+        jdbc.sql("SELECT id FROM period_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        requireInOrder(firstDay, lastDay);
+        List<ReconciliationReport.OrderMismatch> mismatches = crossCheck.mismatches(theirs);
+        if (!mismatches.isEmpty()) {
+            throw new OrdersDiffer(mismatches);
         }
         Instant now = clock.instant();
         UUID periodId = UUID.randomUUID();
@@ -118,7 +151,7 @@ public class Payouts {
         ledger.post(posting.build());
         PayoutBatch batch = PayoutBatch.close(batchId, periodId, reference, lines, clerk.userId(), now);
         ReconciliationReport report = reconciliation.report(periodId, firstDay, lastDay, batch.totalFen(),
-                lines.size(), heldBack);
+                lines.size(), heldBack, new ReconciliationReport.OrderServiceCheck(true, null, List.of()));
         periods.save(new SettlementPeriod(periodId, firstDay, lastDay, startsAt, endsAt, clerk.userId(), now,
                 json.writeValueAsString(report), null));
         batches.save(batch);

@@ -3,6 +3,7 @@ package io.fupin.settlement.payout;
 import io.fupin.settlement.allocation.ProceedsAllocation;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
+import io.fupin.settlement.orders.OrderServiceFigures.OrderServiceUnreachable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +17,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Builds reconciliation reports from the ledger, cross-checked against the paid lines themselves. */
 @Service
@@ -26,18 +29,36 @@ public class Reconciliation {
 
     private final Ledger ledger;
     private final ProceedsAllocation allocation;
+    private final OrderCrossCheck crossCheck;
+    private final TransactionTemplate readOnly;
 
-    Reconciliation(Ledger ledger, ProceedsAllocation allocation) {
+    Reconciliation(Ledger ledger, ProceedsAllocation allocation, OrderCrossCheck crossCheck,
+            PlatformTransactionManager transactions) {
         this.ledger = ledger;
         this.allocation = allocation;
+        this.crossCheck = crossCheck;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    /** A report for any range of days, without closing anything. */
-    @Transactional(readOnly = true)
+    /**
+     * A report for any range of days, without closing anything. order-service is asked first, outside the
+     * transaction; when it cannot answer the report still comes, saying the days are unverified.
+     */
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public ReconciliationReport forDays(LocalDate firstDay, LocalDate lastDay) {
         InvalidPeriod.check(firstDay, lastDay);
-        return report(null, firstDay, lastDay, 0, 0, List.of());
+        OrderCrossCheck.Figures theirs;
+        try {
+            theirs = crossCheck.fetch(firstDay, lastDay);
+        } catch (OrderServiceUnreachable e) {
+            theirs = null;
+        }
+        OrderCrossCheck.Figures figures = theirs;
+        return readOnly.execute(status -> report(null, firstDay, lastDay, 0, 0, List.of(),
+                figures == null ? ReconciliationReport.OrderServiceCheck.unverified(
+                        "order-service could not be asked; these days are not verified against it")
+                        : new ReconciliationReport.OrderServiceCheck(true, null, crossCheck.mismatches(figures))));
     }
 
     /** Trial balance: the signed balance of every account type (debit positive); it sums to zero. */
@@ -62,7 +83,7 @@ public class Reconciliation {
     }
 
     ReconciliationReport report(UUID periodId, LocalDate firstDay, LocalDate lastDay, long batchTotalFen,
-            int batchLineCount, List<HeldBack> heldBack) {
+            int batchLineCount, List<HeldBack> heldBack, ReconciliationReport.OrderServiceCheck orderServiceCheck) {
         Instant from = startOf(firstDay);
         Instant to = startOf(lastDay.plusDays(1));
         Map<AccountType, Long> moved = ledger.movements(from, to);
@@ -104,6 +125,14 @@ public class Reconciliation {
                     "refunds of quantities settlement never saw paid sit in suspense", closingSuspense - namedSuspense,
                     unmatchedRefundOrders(to), List.of()));
         }
+        if (!orderServiceCheck.verified()) {
+            differences.add(new ReconciliationReport.Difference("ORDER_SERVICE_UNVERIFIED", orderServiceCheck.detail(),
+                    0, List.of(), List.of()));
+        }
+        orderServiceCheck.mismatches().forEach(m -> differences.add(new ReconciliationReport.Difference(
+                "ORDER_SERVICE_MISMATCH", "on " + m.day() + " order-service recorded " + m.orderServiceFen() + " fen "
+                        + m.figure().toLowerCase(java.util.Locale.ROOT) + ", settlement " + m.settlementFen() + " fen",
+                m.differenceFen(), List.of(m.orderId()), List.of())));
         long heldBackFen = heldBack.stream().mapToLong(HeldBack::amountFen).sum();
         if (!heldBack.isEmpty()) {
             differences.add(new ReconciliationReport.Difference("NO_PAYOUT_ACCOUNT",
@@ -124,7 +153,7 @@ public class Reconciliation {
                 closingSuspense, -closing.get(AccountType.PLATFORM_MARGIN));
         return new ReconciliationReport(periodId, firstDay, lastDay, from, to, receipts, refunds, costs, allocated,
                 suspense, margin, unexplained == 0, unexplained, allocations, carriedIn, carriedOut, heldBackFen,
-                batchTotalFen, batchLineCount, balances, differences);
+                batchTotalFen, batchLineCount, balances, differences, orderServiceCheck);
     }
 
     /** Receipts in the ledger per order against the gross of the lines paid in the period. */

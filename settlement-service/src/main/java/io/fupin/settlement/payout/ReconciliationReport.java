@@ -14,12 +14,14 @@ import java.util.UUID;
  * @param carriedInFen     households' negative payable balances at the start (clawbacks still to recover)
  * @param carriedOutFen    households' negative payable balances at the end, carried into later batches
  * @param heldBackFen      positive balances left out of the batch because the household has no payout account on record
+ * @param orderServiceCheck per day and order, order-service's paid and refunded money against the ledger's (absent
+ *                          from reports stored before the check existed)
  */
 public record ReconciliationReport(UUID periodId, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
         Instant endsAt, long receiptsFen, long refundsFen, long costsFen, long allocationsFen, long suspenseFen,
         long marginFen, boolean identityHolds, long unexplainedFen, Allocations allocations, long carriedInFen,
         long carriedOutFen, long heldBackFen, long batchTotalFen, int batchLineCount, Balances closingBalances,
-        List<Difference> differences) {
+        List<Difference> differences, OrderServiceCheck orderServiceCheck) {
 
     /** How the period's allocations stand: still held (escrow), payable, in a batch, paid out. */
     public record Allocations(long heldFen, long payableFen, long inPayoutFen, long paidOutFen) {
@@ -32,5 +34,31 @@ public record ReconciliationReport(UUID periodId, LocalDate firstDay, LocalDate 
 
     /** Something a clerk must look at, with the orders (or households) behind it. */
     public record Difference(String kind, String detail, long amountFen, List<UUID> orderIds, List<UUID> householdIds) {
+    }
+
+    /**
+     * The cross-service reconciliation of the period's days.
+     *
+     * @param verified   whether order-service answered for every day; when not, nothing is known about them
+     * @param detail     why it could not be verified, else {@code null}
+     * @param mismatches every day, order and figure where order-service and the ledger differ
+     */
+    public record OrderServiceCheck(boolean verified, String detail, List<OrderMismatch> mismatches) {
+
+        static OrderServiceCheck unverified(String detail) {
+            return new OrderServiceCheck(false, detail, List.of());
+        }
+    }
+
+    /**
+     * One figure of one order on one day that differs.
+     *
+     * @param figure          {@code PAID} or {@code REFUNDED}
+     * @param orderServiceFen what order-service recorded
+     * @param settlementFen   what settlement's ledger received (receipts, or refunds)
+     * @param differenceFen   settlement's figure minus order-service's
+     */
+    public record OrderMismatch(LocalDate day, UUID orderId, String figure, long orderServiceFen, long settlementFen,
+            long differenceFen) {
     }
 }

@@ -4,6 +4,7 @@ import io.fupin.settlement.intake.OrderIntake;
 import io.fupin.settlement.payout.BatchConflict;
 import io.fupin.settlement.payout.InvalidPeriod;
 import io.fupin.settlement.payout.NotFound;
+import io.fupin.settlement.payout.OrdersDiffer;
 import io.fupin.settlement.payout.UnknownFailedLines;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
@@ -29,6 +30,14 @@ class SettlementProblemHandling extends ProblemHandling {
     @ExceptionHandler(BatchConflict.class)
     ProblemDetail onConflict(BatchConflict ex) {
         return Problems.of(HttpStatus.CONFLICT, ex.reason(), ex.getMessage());
+    }
+
+    /** Names every differing figure: day, order, order-service's and settlement's amounts and the difference. */
+    @ExceptionHandler(OrdersDiffer.class)
+    ProblemDetail onOrdersDiffer(OrdersDiffer ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "orders-differ", ex.getMessage());
+        problem.setProperty("mismatches", ex.mismatches());
+        return problem;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.settlement.IntegrationTest;
+import io.fupin.settlement.OrderServiceBook;
 import io.fupin.settlement.TestEvents;
 import io.fupin.settlement.TestEvents.Event;
 import io.fupin.settlement.TestSupport.SignedIdentity;
@@ -37,7 +38,10 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Periods close in date order, so these tests run in order, each in its own days of 2030. */
+/**
+ * Periods close in date order, so these tests run in order, each in its own days of 2030. Every close asks
+ * order-service (its books kept by {@link OrderServiceBook}) what it recorded as paid and refunded.
+ */
 @IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutIntegrationTests {
@@ -232,6 +236,113 @@ class PayoutIntegrationTests {
         Reply live = call(HttpMethod.GET, "/api/settlements/reconciliation?from=2030-01-01&to=2030-02-28", CLERK_A, null);
         assertThat(live.body().get("identityHolds").asBoolean()).isTrue();
         assertThat(live.body().get("marginFen").asLong()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void anOrderPaidInOrderServiceWhoseEventNeverArrivedBlocksTheCloseAndIsNamedUntilItArrives() {
+        UUID product = UUID.randomUUID();
+        UUID arrived = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        apply(TestEvents.orderPaid(arrived, Instant.parse("2030-04-02T02:00:00Z"),
+                List.of(new Line(product, UUID.randomUUID(), 1, 1200, 0))));
+        Event lostPayment = TestEvents.orderPaid(lost, Instant.parse("2030-04-03T02:00:00Z"),
+                List.of(new Line(product, UUID.randomUUID(), 3, 1000, 0)));
+        // order-service committed the payment; its event has not reached settlement.
+        OrderServiceBook.get().record(lostPayment);
+        long periods = periodCount();
+
+        Reply refused = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2030-04-01", "lastDay", "2030-04-05"));
+        assertConflict(refused, "orders-differ");
+        assertThat(refused.body().get("detail").asString()).contains(lost.toString());
+        assertThat(refused.body().get("mismatches")).hasSize(1);
+        JsonNode mismatch = refused.body().get("mismatches").get(0);
+        assertThat(mismatch.get("orderId").asString()).isEqualTo(lost.toString());
+        assertThat(mismatch.get("day").asString()).isEqualTo("2030-04-03");
+        assertThat(mismatch.get("figure").asString()).isEqualTo("PAID");
+        assertThat(mismatch.get("orderServiceFen").asLong()).isEqualTo(3000);
+        assertThat(mismatch.get("settlementFen").asLong()).isZero();
+        assertThat(mismatch.get("differenceFen").asLong()).isEqualTo(-3000);
+        assertThat(periodCount()).as("nothing closed").isEqualTo(periods);
+
+        JsonNode live = call(HttpMethod.GET, "/api/settlements/reconciliation?from=2030-04-01&to=2030-04-05", CLERK_A,
+                null).body();
+        assertThat(live.get("orderServiceCheck").get("verified").asBoolean()).isTrue();
+        assertThat(live.get("orderServiceCheck").get("mismatches").findValuesAsString("orderId"))
+                .containsExactly(lost.toString());
+        assertThat(differencesOf(live, "ORDER_SERVICE_MISMATCH")).containsExactly(lost.toString());
+
+        apply(lostPayment);
+        JsonNode closed = closeAndCheck("2030-04-01", "2030-04-05");
+        assertThat(closed.get("report").get("receiptsFen").asLong()).isEqualTo(4200);
+        assertThat(closed.get("report").get("orderServiceCheck").get("verified").asBoolean()).isTrue();
+        assertThat(differencesOf(closed.get("report"), "ORDER_SERVICE_MISMATCH")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aRefundThatDiffersByOneFenIsNamedAndBlocksTheClose() {
+        UUID product = UUID.randomUUID();
+        UUID seller = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        apply(TestEvents.orderPaid(order, Instant.parse("2030-05-02T02:00:00Z"), List.of(new Line(product, seller, 2, 1000, 0))));
+        Instant refundedAt = Instant.parse("2030-05-03T02:00:00Z");
+        Event refund = TestEvents.orderRefunded(order, refundedAt, List.of(new Line(product, seller, 1, 1000, 0)));
+        // order-service gave back one fen more than the event it published says.
+        OrderServiceBook.get().refunded(order,
+                UUID.fromString(json.readTree(refund.json()).get("payload").get("refundId").asString()), refundedAt, 1001);
+        apply(refund);
+
+        Reply refused = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2030-05-01", "lastDay", "2030-05-05"));
+        assertConflict(refused, "orders-differ");
+        assertThat(refused.body().get("mismatches")).hasSize(1);
+        JsonNode mismatch = refused.body().get("mismatches").get(0);
+        assertThat(mismatch.get("orderId").asString()).isEqualTo(order.toString());
+        assertThat(mismatch.get("figure").asString()).isEqualTo("REFUNDED");
+        assertThat(mismatch.get("orderServiceFen").asLong()).isEqualTo(1001);
+        assertThat(mismatch.get("settlementFen").asLong()).isEqualTo(1000);
+        assertThat(mismatch.get("differenceFen").asLong()).isEqualTo(-1);
+        JsonNode live = call(HttpMethod.GET, "/api/settlements/reconciliation?from=2030-05-01&to=2030-05-05", CLERK_A,
+                null).body();
+        assertThat(differencesOf(live, "ORDER_SERVICE_MISMATCH")).containsExactly(order.toString());
+    }
+
+    @Test
+    @Order(6)
+    void neverClosesBlindlyWhileOrderServiceCannotAnswer() {
+        long periods = periodCount();
+        OrderServiceBook.get().down(true);
+        try {
+            Reply refused = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                    Map.of("firstDay", "2030-06-01", "lastDay", "2030-06-05"));
+            assertConflict(refused, "orders-unverified");
+            assertThat(refused.body().get("detail").asString()).contains("order-service");
+            assertThat(periodCount()).as("nothing closed").isEqualTo(periods);
+
+            Reply live = call(HttpMethod.GET, "/api/settlements/reconciliation?from=2030-06-01&to=2030-06-05", CLERK_A, null);
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.body().get("orderServiceCheck").get("verified").asBoolean()).isFalse();
+            assertThat(live.body().findValuesAsString("kind")).contains("ORDER_SERVICE_UNVERIFIED");
+        } finally {
+            OrderServiceBook.get().down(false);
+        }
+        closeAndCheck("2030-06-01", "2030-06-05");
+    }
+
+    private long periodCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM settlement_period").query(Long.class).single();
+    }
+
+    private static List<String> differencesOf(JsonNode report, String kind) {
+        List<String> orders = new ArrayList<>();
+        report.get("differences").forEach(d -> {
+            if (kind.equals(d.get("kind").asString())) {
+                d.get("orderIds").forEach(o -> orders.add(o.asString()));
+            }
+        });
+        return orders;
     }
 
     private JsonNode closeAndCheck(String first, String last) {
