@@ -1,5 +1,6 @@
 package io.fupin.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,7 +84,19 @@ final class Api {
     }
 
     Reply postText(String user, String path, String contentType, String text) {
-        return send("POST", path, user, null, Map.of("Content-Type", contentType), text);
+        return send("POST", path, user, null, Map.of("Content-Type", contentType), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Uploads a file as the multipart form part {@code file}. */
+    Reply putFile(String user, String path, String filename, String contentType, byte[] content) {
+        String boundary = "fupin-demo-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(content);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("PUT", path, user, null, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary),
+                form.toByteArray());
     }
 
     String getText(String user, String path) {
@@ -92,14 +105,14 @@ final class Api {
         return reply.text();
     }
 
-    private Reply send(String method, String path, String user, Object body, Map<String, String> headers, String rawBody) {
+    private Reply send(String method, String path, String user, Object body, Map<String, String> headers, byte[] rawBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {
             request.header("Authorization", "Bearer " + token(user));
         }
         headers.forEach(request::header);
         if (rawBody != null) {
-            request.method(method, HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(rawBody));
         } else if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));

@@ -44,6 +44,7 @@ final class LoadDemo {
         step("households", this::households);
         step("sellers", this::sellers);
         step("certified products", this::products);
+        step("product photos", this::photos);
         step("benefit linkages", this::linkages);
         step("purchase agreements", this::agreements);
         step("presale offers", this::presaleOffers);
@@ -178,6 +179,17 @@ final class LoadDemo {
             productIds.put(product.key(), id);
             progress.step(1);
         }
+    }
+
+    /** A few products get a photo from their seller (the rest show their category's picture); kept if present. */
+    private void photos() {
+        ProductPhotos.DRAWN.keySet().stream().sorted().forEach(key -> {
+            UUID id = productIds.get(key);
+            if (api.get("admin", "/api/catalog/products/" + id).expect(200).body().get("photoUrl").isNull()) {
+                api.putFile("admin", "/api/catalog/products/" + id + "/photo", key + ".png", "image/png",
+                        ProductPhotos.draw(key)).expect(200);
+            }
+        });
     }
 
     /** Each product shares its proceeds with households of its seller's town; the goose lot with 18 of 兴功村. */

@@ -21,6 +21,20 @@ class DemoDataTests {
     }
 
     @Test
+    void drawsThePhotosOfProductsInTheCatalogueAsPngsTheCatalogAccepts() throws Exception {
+        Set<String> keys = new HashSet<>();
+        new Catalogue(district).products.forEach(p -> keys.add(p.key()));
+        for (String key : ProductPhotos.DRAWN.keySet()) {
+            assertThat(keys).contains(key);
+            byte[] png = ProductPhotos.draw(key);
+            assertThat(png.length).isBetween(1_000, 2 * 1024 * 1024);
+            java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertThat(read.getWidth()).isEqualTo(640);
+            assertThat(read.getHeight()).isEqualTo(480);
+        }
+    }
+
+    @Test
     void isTheSameEveryTime() {
         assertThat(Households.of(district)).isEqualTo(households);
         assertThat(new Catalogue(district).products).isEqualTo(new Catalogue(district).products);

@@ -8,12 +8,26 @@ import java.util.UUID;
 public record Product(UUID id, UUID sellerId, String sellerName, String name, String category, String brand,
         String description, String unit, long priceFen, long costFen, String costReason, int stock, String town,
         String village, Presale presale, Certificate certificate, String status, String statusReason,
-        Instant createdAt) {
+        Instant createdAt, String photoUrl) {
 
     public record Presale(LocalDate deliveryDate, int capacity) {
     }
 
     public record Certificate(String number, String issuer, LocalDate validFrom, LocalDate validUntil) {
+    }
+
+    /** A product without a photo. */
+    public Product(UUID id, UUID sellerId, String sellerName, String name, String category, String brand,
+            String description, String unit, long priceFen, long costFen, String costReason, int stock, String town,
+            String village, Presale presale, Certificate certificate, String status, String statusReason,
+            Instant createdAt) {
+        this(id, sellerId, sellerName, name, category, brand, description, unit, priceFen, costFen, costReason, stock,
+                town, village, presale, certificate, status, statusReason, createdAt, null);
+    }
+
+    /** The seller's photo of it, or its category's picture when there is none. */
+    public String picture() {
+        return Pictures.of(photoUrl, category);
     }
 
     /** What goes to the households per unit: the price less the declared pass-through costs. */

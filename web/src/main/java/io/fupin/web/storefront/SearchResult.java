@@ -9,7 +9,12 @@ public record SearchResult(List<Item> items, long totalItems, Facets facets, boo
 
     public record Item(UUID id, UUID sellerId, String sellerName, String name, String category, String brand,
             String unit, long priceFen, int stock, String town, String village, String certificateNumber,
-            LocalDate presaleDeliveryDate) {
+            LocalDate presaleDeliveryDate, String photoUrl) {
+
+        /** The seller's photo of it, or its category's picture when there is none. */
+        public String picture() {
+            return Pictures.of(photoUrl, category);
+        }
     }
 
     public record Facets(List<Bucket> category, List<Bucket> seller, List<Bucket> town, List<PriceBand> price) {

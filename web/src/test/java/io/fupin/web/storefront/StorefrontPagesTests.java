@@ -42,15 +42,19 @@ class StorefrontPagesTests {
 
     static SearchResult.Item rice() {
         return new SearchResult.Item(RICE, UUID.randomUUID(), "岗子峪米业有限公司", "稻花香大米", "RICE", "永发鳅田", "袋",
-                5990, 100, "新兴镇", "兴功村", "FP-2026-0001", null);
+                5990, 100, "新兴镇", "兴功村", "FP-2026-0001", null, null);
     }
 
     static Product product(String status, int stock) {
+        return product(status, stock, null);
+    }
+
+    static Product product(String status, int stock, String photoUrl) {
         LocalDate today = LocalDate.now();
         return new Product(RICE, UUID.randomUUID(), "岗子峪米业有限公司", "稻花香大米", "RICE", "永发鳅田", "五常稻花香",
                 "袋", 5990, 590, "包装和运费", stock, "新兴镇", "兴功村", null,
                 new Product.Certificate("FP-2026-0001", "哈尔滨市双城区扶贫办", today.minusDays(30), today.plusDays(300)),
-                status, null, null);
+                status, null, null, photoUrl);
     }
 
     private String page(String path) throws Exception {
@@ -99,6 +103,26 @@ class StorefrontPagesTests {
 
         assertThat(html).contains("¥54.00", "¥5.90", "¥0.00", "FP-2026-0001", "购买此商品支持 18 户农户",
                 "脱贫户 16 户，边缘户 2 户", "加入购物车");
+    }
+
+    @Test
+    void showsTheSellersPhotoWhereThereIsOneAndTheCategorysPictureElsewhere() throws Exception {
+        String photo = "/api/catalog/products/" + RICE + "/photo?v=0123456789abcdef";
+        when(gateway.get(isNull(), eq("/api/catalog/products/{id}"), eq(Product.class), eq(RICE)))
+                .thenReturn(product("ON_SALE", 10, photo));
+        when(gateway.get(isNull(), eq("/api/households/public/products/{id}/beneficiaries"), eq(Beneficiaries.class),
+                eq(RICE))).thenThrow(new ApiProblem(404, "not-found", "none", List.of()));
+        SearchResult.Item withPhoto = new SearchResult.Item(RICE, UUID.randomUUID(), "岗子峪米业有限公司", "稻花香大米",
+                "RICE", "永发鳅田", "袋", 5990, 100, "新兴镇", "兴功村", "FP-2026-0001", null, photo);
+        SearchResult.Item without = new SearchResult.Item(UUID.randomUUID(), UUID.randomUUID(), "翠翠食品有限公司",
+                "翠小妹花生", "PEANUTS", "翠小妹", "袋", 1990, 100, "新兴镇", "兴功村", "FP-2026-0002", null, null);
+        when(gateway.get(isNull(), any(URI.class), eq(SearchResult.class))).thenReturn(result(false, withPhoto, without));
+
+        String product = page("/products/" + RICE);
+        String search = page("/search?q=dami");
+
+        assertThat(product).contains("class=\"photo\" src=\"" + photo.replace("&", "&amp;") + "\"");
+        assertThat(search).contains("src=\"" + photo + "\"", "src=\"/static/img/category/peanuts.svg\"");
     }
 
     @Test
