@@ -50,4 +50,32 @@ class WaitingOrderEvents {
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM waiting_order_event").query(Long.class).single();
     }
+
+    /** The waiting events, longest waiting first. */
+    List<ParkedEvents.ParkedEvent> page(int offset, int size) {
+        return jdbc.sql("""
+                SELECT event_id, order_id, event_type, sequence, occurred_at, received_at FROM waiting_order_event
+                ORDER BY received_at, event_id LIMIT ? OFFSET ?""")
+                .params(size, offset)
+                .query((rs, n) -> new ParkedEvents.ParkedEvent(UUID.fromString(rs.getString("event_id")),
+                        UUID.fromString(rs.getString("order_id")), rs.getString("event_type"),
+                        rs.getObject("sequence") == null ? null : rs.getLong("sequence"), ParkedEvents.AWAITS,
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
+    /** How many waiting events happened in [from, to). */
+    long countBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM waiting_order_event WHERE occurred_at >= ? AND occurred_at < ?")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+    }
+
+    /** The orders with an event waiting that happened in [from, to). */
+    List<UUID> ordersBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT DISTINCT order_id FROM waiting_order_event WHERE occurred_at >= ? AND occurred_at < ?
+                ORDER BY order_id""")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+    }
 }

@@ -2,6 +2,7 @@ package io.fupin.settlement.payout;
 
 import io.fupin.settlement.households.HouseholdDirectory;
 import io.fupin.settlement.households.Payee;
+import io.fupin.settlement.intake.ParkedEvents;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
@@ -43,6 +44,7 @@ public class Payouts {
     private final HouseholdDirectory households;
     private final Reconciliation reconciliation;
     private final OrderCrossCheck crossCheck;
+    private final ParkedEvents parked;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
@@ -50,7 +52,8 @@ public class Payouts {
     private final Clock clock;
 
     Payouts(SettlementPeriods periods, PayoutBatches batches, Ledger ledger, HouseholdDirectory households,
-            Reconciliation reconciliation, OrderCrossCheck crossCheck, PlatformTransactionManager transactionManager,
+            Reconciliation reconciliation, OrderCrossCheck crossCheck, ParkedEvents parked,
+            PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.periods = periods;
         this.batches = batches;
@@ -58,6 +61,7 @@ public class Payouts {
         this.households = households;
         this.reconciliation = reconciliation;
         this.crossCheck = crossCheck;
+        this.parked = parked;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.jdbc = jdbc;
@@ -111,6 +115,14 @@ public class Payouts {
         // Serialises closes, so two clerks cannot close overlapping periods at the same moment.
         jdbc.sql("SELECT id FROM period_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
         requireInOrder(firstDay, lastDay);
+        List<UUID> waiting = parked.ordersBetween(Reconciliation.startOf(firstDay),
+                Reconciliation.startOf(lastDay.plusDays(1)));
+        if (!waiting.isEmpty()) {
+            throw new BatchConflict("events-parked", "Events of " + waiting.size() + " order(s) of the period wait for "
+                    + "the payment they follow, so their money is not in the ledger yet: " + waiting.stream().limit(20)
+                    .map(UUID::toString).collect(Collectors.joining(", ")) + (waiting.size() > 20 ? ", ..." : "")
+                    + ". See GET /api/settlements/parked-events; the period closes once they are applied.");
+        }
         List<ReconciliationReport.OrderMismatch> mismatches = crossCheck.mismatches(theirs);
         if (!mismatches.isEmpty()) {
             throw new OrdersDiffer(mismatches);

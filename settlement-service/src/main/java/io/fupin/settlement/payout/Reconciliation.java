@@ -1,6 +1,7 @@
 package io.fupin.settlement.payout;
 
 import io.fupin.settlement.allocation.ProceedsAllocation;
+import io.fupin.settlement.intake.ParkedEvents;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.orders.OrderServiceFigures.OrderServiceUnreachable;
@@ -30,13 +31,15 @@ public class Reconciliation {
     private final Ledger ledger;
     private final ProceedsAllocation allocation;
     private final OrderCrossCheck crossCheck;
+    private final ParkedEvents parked;
     private final TransactionTemplate readOnly;
 
-    Reconciliation(Ledger ledger, ProceedsAllocation allocation, OrderCrossCheck crossCheck,
+    Reconciliation(Ledger ledger, ProceedsAllocation allocation, OrderCrossCheck crossCheck, ParkedEvents parked,
             PlatformTransactionManager transactions) {
         this.ledger = ledger;
         this.allocation = allocation;
         this.crossCheck = crossCheck;
+        this.parked = parked;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -133,6 +136,12 @@ public class Reconciliation {
                 "ORDER_SERVICE_MISMATCH", "on " + m.day() + " order-service recorded " + m.orderServiceFen() + " fen "
                         + m.figure().toLowerCase(java.util.Locale.ROOT) + ", settlement " + m.settlementFen() + " fen",
                 m.differenceFen(), List.of(m.orderId()), List.of())));
+        List<UUID> parkedOrders = parked.ordersBetween(from, to);
+        if (!parkedOrders.isEmpty()) {
+            differences.add(new ReconciliationReport.Difference("PARKED_EVENTS",
+                    "events of these orders arrived before their payment and wait for it; their money is not in the ledger yet",
+                    0, parkedOrders, List.of()));
+        }
         long heldBackFen = heldBack.stream().mapToLong(HeldBack::amountFen).sum();
         if (!heldBack.isEmpty()) {
             differences.add(new ReconciliationReport.Difference("NO_PAYOUT_ACCOUNT",
@@ -153,7 +162,8 @@ public class Reconciliation {
                 closingSuspense, -closing.get(AccountType.PLATFORM_MARGIN));
         return new ReconciliationReport(periodId, firstDay, lastDay, from, to, receipts, refunds, costs, allocated,
                 suspense, margin, unexplained == 0, unexplained, allocations, carriedIn, carriedOut, heldBackFen,
-                batchTotalFen, batchLineCount, balances, differences, orderServiceCheck);
+                batchTotalFen, batchLineCount, balances, differences, orderServiceCheck,
+                parked.countBetween(from, to));
     }
 
     /** Receipts in the ledger per order against the gross of the lines paid in the period. */

@@ -16,12 +16,14 @@ import java.util.UUID;
  * @param heldBackFen      positive balances left out of the batch because the household has no payout account on record
  * @param orderServiceCheck per day and order, order-service's paid and refunded money against the ledger's (absent
  *                          from reports stored before the check existed)
+ * @param parkedEvents      order events that happened in the period and are parked, waiting for the payment they
+ *                          follow (absent from reports stored before they were counted)
  */
 public record ReconciliationReport(UUID periodId, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
         Instant endsAt, long receiptsFen, long refundsFen, long costsFen, long allocationsFen, long suspenseFen,
         long marginFen, boolean identityHolds, long unexplainedFen, Allocations allocations, long carriedInFen,
         long carriedOutFen, long heldBackFen, long batchTotalFen, int batchLineCount, Balances closingBalances,
-        List<Difference> differences, OrderServiceCheck orderServiceCheck) {
+        List<Difference> differences, OrderServiceCheck orderServiceCheck, Long parkedEvents) {
 
     /** How the period's allocations stand: still held (escrow), payable, in a batch, paid out. */
     public record Allocations(long heldFen, long payableFen, long inPayoutFen, long paidOutFen) {

@@ -13,6 +13,7 @@ import io.fupin.settlement.TestSupport.SignedIdentity;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.support.identity.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,8 @@ class PayoutIntegrationTests {
     SignedIdentity identity;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MeterRegistry meters;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
     @LocalServerPort
@@ -329,6 +332,67 @@ class PayoutIntegrationTests {
             OrderServiceBook.get().down(false);
         }
         closeAndCheck("2030-06-01", "2030-06-05");
+    }
+
+    @Test
+    @Order(7)
+    void clerksSeeEventsParkedForTheirPaymentAndThePeriodWaitsForThem() {
+        UUID product = UUID.randomUUID();
+        UUID seller = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        Event paid = TestEvents.orderPaid(order, Instant.parse("2030-07-02T02:00:00Z"),
+                List.of(new Line(product, seller, 2, 800, 0)));
+        Event refund = TestEvents.orderRefunded(order, Instant.parse("2030-07-03T02:00:00Z"),
+                List.of(new Line(product, seller, 1, 800, 0)));
+        // order-service committed both; the refund overtook the payment on the way.
+        OrderServiceBook.get().record(paid);
+        apply(refund);
+
+        JsonNode parked = parkedEventOf(order);
+        assertThat(parked).as("the refund is listed while it waits").isNotNull();
+        assertThat(parked.get("eventId").asString()).isEqualTo(refund.eventId().toString());
+        assertThat(parked.get("eventType").asString()).isEqualTo("OrderRefunded");
+        assertThat(parked.get("awaits").asString()).isEqualTo("OrderPaid");
+        assertThat(parked.get("occurredAt").asString()).isEqualTo("2030-07-03T02:00:00Z");
+        assertThat(parked.get("parkedSince").asString()).isNotBlank();
+        assertThat(meters.get("fupin.settlement.parked.events").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(call(HttpMethod.GET, "/api/settlements/parked-events", Caller.of("c", null, "CONSUMER"), null).status())
+                .isEqualTo(403);
+
+        long periods = periodCount();
+        Reply refused = call(HttpMethod.POST, "/api/settlements/periods", CLERK_A,
+                Map.of("firstDay", "2030-07-01", "lastDay", "2030-07-05"));
+        assertConflict(refused, "events-parked");
+        assertThat(refused.body().get("detail").asString()).contains(order.toString());
+        assertThat(periodCount()).isEqualTo(periods);
+        JsonNode live = call(HttpMethod.GET, "/api/settlements/reconciliation?from=2030-07-01&to=2030-07-05", CLERK_A,
+                null).body();
+        assertThat(live.get("parkedEvents").asLong()).isEqualTo(1);
+        assertThat(differencesOf(live, "PARKED_EVENTS")).containsExactly(order.toString());
+
+        apply(paid);
+        assertThat(parkedEventOf(order)).as("applied right after the payment").isNull();
+        JsonNode closed = closeAndCheck("2030-07-01", "2030-07-05");
+        assertThat(closed.get("report").get("parkedEvents").asLong()).isZero();
+        assertThat(closed.get("report").get("refundsFen").asLong()).isEqualTo(800);
+    }
+
+    /** The order's parked event, read page by page as a clerk would; {@code null} when none is parked. */
+    private JsonNode parkedEventOf(UUID order) {
+        int page = 0;
+        JsonNode body;
+        do {
+            Reply reply = call(HttpMethod.GET, "/api/settlements/parked-events?size=50&page=" + page, CLERK_A, null);
+            assertThat(reply.status()).isEqualTo(200);
+            body = reply.body();
+            for (JsonNode event : body.get("items")) {
+                if (event.get("orderId").asString().equals(order.toString())) {
+                    return event;
+                }
+            }
+            page++;
+        } while (page < body.get("totalPages").asInt());
+        return null;
     }
 
     private long periodCount() {

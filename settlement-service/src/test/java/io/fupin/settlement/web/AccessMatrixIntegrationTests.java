@@ -41,6 +41,7 @@ class AccessMatrixIntegrationTests {
             get("/api/settlements/households/{householdId}/statement", CLERKS),
             get("/api/settlements/households/{householdId}/statement.csv", CLERKS),
             get("/api/settlements/orders/{orderId}", CLERKS),
+            get("/api/settlements/parked-events", CLERKS),
             get("/api/settlements/dead-letters", only(Who.ADMIN)),
             post("/api/settlements/dead-letters/replay", () -> null, only(Who.ADMIN)),
             get("/api/settlements/public/orders/{orderId}/products/{productId}", AccessMatrix.ANYONE)));
