@@ -4,6 +4,7 @@ import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogStock.Reservation;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -101,22 +103,19 @@ public class Checkout {
 
     /**
      * One order as the caller may see it: the buyer (and ADMIN) the whole order, a seller only its own lines.
-     * Anyone else is answered as if the order did not exist: its id reveals nothing.
+     * Anyone else is refused; an id nobody placed answers 404.
      */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofOrder(#orderId) or @owners.sellsIn(#orderId)")
     public OrderView order(Caller caller, UUID orderId) {
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
-        if (caller.hasRole("ADMIN") || order.buyerId().equals(caller.userId())) {
-            return OrderView.of(order);
-        }
-        if (caller.hasRole("SELLER") && caller.sellerId() != null && order.hasLinesOf(caller.sellerId())) {
-            return OrderView.forSeller(order, caller.sellerId());
-        }
-        throw new OrderNotFound(orderId);
+        return caller.hasRole(Role.ADMIN) || order.buyerId().equals(caller.userId()) ? OrderView.of(order)
+                : OrderView.forSeller(order, caller.sellerId());
     }
 
     /** The buyer's own orders, newest first. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONSUMER')")
     public Page<OrderView> ordersOfBuyer(String buyerId, OrderStatus status, PageRequest page) {
         String where = "buyer_id = :buyer AND (:status IS NULL OR status = :status)";
         String statusName = status == null ? null : status.name();
@@ -131,6 +130,7 @@ public class Checkout {
 
     /** Orders holding a seller's products, each showing only that seller's lines, newest first. */
     @Transactional(readOnly = true)
+    @PreAuthorize("@owners.isSeller()")
     public Page<OrderView> ordersOfSeller(UUID sellerId, OrderStatus status, PageRequest page) {
         String where = "EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.seller_id = :seller) "
                 + "AND (:status IS NULL OR o.status = :status)";

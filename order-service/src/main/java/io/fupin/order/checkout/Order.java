@@ -341,7 +341,7 @@ public class Order extends AbstractAggregateRoot<Order> {
                 && !l.shipped() && l.remainingQuantity() > 0);
     }
 
-    boolean hasLinesOf(UUID sellerId) {
+    public boolean hasLinesOf(UUID sellerId) {
         return lines.stream().anyMatch(l -> Objects.equals(l.sellerId(), sellerId));
     }
 

@@ -4,7 +4,6 @@ import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.idempotency.IdempotentRequests.Answer;
 import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
-import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,10 +59,11 @@ class OrderController {
                     @ApiResponse(responseCode = "409", description = "Sold out: nothing was stored"),
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body"),
                     @ApiResponse(responseCode = "503", description = "Stock cannot be reserved now: nothing was stored")})
+    // The rule stands at the door: the Idempotency-Key is claimed before the use case runs, and a refused caller claims nothing.
+    @PreAuthorize("hasRole('CONSUMER')")
     ResponseEntity<String> place(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody PlaceOrder request) {
-        caller.requireAnyRole("CONSUMER");
         Answer answer = idempotency.answer(caller.userId(), idempotencyKey, request, orderId -> {
             try {
                 OrderView order = checkout.place(orderId, caller, request);
@@ -91,13 +92,8 @@ class OrderController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PageRequest request = PageRequest.of(page, size, 100);
         if (view == View.seller) {
-            caller.requireAnyRole("SELLER");
-            if (caller.sellerId() == null) {
-                throw new AccessDenied("This SELLER is bound to no seller.");
-            }
             return checkout.ordersOfSeller(caller.sellerId(), status, request);
         }
-        caller.requireAnyRole("CONSUMER");
         return checkout.ordersOfBuyer(caller.userId(), status, request);
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -97,51 +98,44 @@ public class OrderLifecycle {
     }
 
     /** The buyer (before shipping) or ADMIN cancels; a paid order is refunded in full. */
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofOrder(#orderId)")
     public OrderView cancel(Caller caller, UUID orderId) {
         Order order = change(orderId, o -> {
-            requireBuyerOrAdmin(caller, o);
-            o.cancel(caller.hasRole("ADMIN") && !o.buyerId().equals(caller.userId()) ? CANCELLED_BY_ADMIN : BUYER_CANCELLED,
-                    clock.instant());
+            o.cancel(o.buyerId().equals(caller.userId()) ? BUYER_CANCELLED : CANCELLED_BY_ADMIN, clock.instant());
         });
         afterCancel(order);
         return OrderView.of(order);
     }
 
+    @PreAuthorize("@owners.sellsIn(#orderId)")
     public OrderView ship(Caller caller, UUID orderId, String trackingNumber) {
-        caller.requireAnyRole("SELLER");
         UUID seller = caller.sellerId();
         Order order = change(orderId, o -> {
-            if (seller == null || !o.hasLinesOf(seller)) {
-                throw new Checkout.OrderNotFound(orderId);
-            }
             o.ship(seller, trackingNumber, clock.instant());
         });
         return OrderView.forSeller(order, seller);
     }
 
-    public OrderView confirmDelivery(Caller caller, UUID orderId) {
+    @PreAuthorize("@owners.ofOrder(#orderId)")
+    public OrderView confirmDelivery(UUID orderId) {
         Order order = change(orderId, o -> {
-            requireBuyer(caller, o);
             o.confirmDelivery(clock.instant(), false);
         });
         return OrderView.of(order);
     }
 
-    public OrderView requestRefund(Caller caller, UUID orderId, Map<UUID, Integer> units, String note) {
+    @PreAuthorize("@owners.ofOrder(#orderId)")
+    public OrderView requestRefund(UUID orderId, Map<UUID, Integer> units, String note) {
         Order order = change(orderId, o -> {
-            requireBuyer(caller, o);
             o.requestRefund(units, note, clock.instant());
         });
         return OrderView.of(order);
     }
 
+    @PreAuthorize("@owners.sellsIn(#orderId)")
     public OrderView decideRefund(Caller caller, UUID orderId, UUID refundId, boolean accept) {
-        caller.requireAnyRole("SELLER");
         UUID seller = caller.sellerId();
         Order order = change(orderId, o -> {
-            if (seller == null || !o.hasLinesOf(seller)) {
-                throw new Checkout.OrderNotFound(orderId);
-            }
             o.decideRefund(refundId, seller, accept, clock.instant());
         });
         return OrderView.forSeller(order, seller);
@@ -157,11 +151,11 @@ public class OrderLifecycle {
      * line of that product is cut pro rata (whole units, largest remainder) and the rest refunded. Declaring
      * again with the same quantity changes nothing: the lines already add up to it.
      */
+    @PreAuthorize("@owners.isSeller()")
     public ShortfallCut declareShortfall(Caller caller, UUID productId, int deliverable) {
-        caller.requireAnyRole("SELLER");
         UUID seller = caller.sellerId();
         return transactions.execute(tx -> {
-            List<Order> subscribed = new ArrayList<>(orders.findPaidPresale(productId, seller == null ? "" : seller.toString()));
+            List<Order> subscribed = new ArrayList<>(orders.findPaidPresale(productId, seller.toString()));
             if (subscribed.isEmpty()) {
                 throw new RefundRefused("There are no paid, unshipped presale orders of product " + productId + " of this seller.");
             }
@@ -280,17 +274,5 @@ public class OrderLifecycle {
             step.accept(order);
             return orders.save(order);
         });
-    }
-
-    private static void requireBuyer(Caller caller, Order order) {
-        if (!order.buyerId().equals(caller.userId())) {
-            throw new Checkout.OrderNotFound(order.id());
-        }
-    }
-
-    private static void requireBuyerOrAdmin(Caller caller, Order order) {
-        if (!caller.hasRole("ADMIN")) {
-            requireBuyer(caller, order);
-        }
     }
 }

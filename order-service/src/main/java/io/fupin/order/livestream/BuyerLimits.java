@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,6 +114,7 @@ public class BuyerLimits {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public Show announceShow(String title, List<UUID> productIds, Instant startsAt, Instant endsAt,
             Integer maxUnitsPerBuyer) {
         UUID id = UUID.randomUUID();
@@ -133,6 +135,7 @@ public class BuyerLimits {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void setLimit(UUID productId, int maxUnitsPerBuyer) {
         jdbc.sql("""
                         INSERT INTO livestream_limit (product_id, max_units_per_buyer, updated_at) VALUES (?, ?, ?)

@@ -29,6 +29,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,10 +76,11 @@ class PaymentController {
     @Operation(summary = "Start paying an order (its buyer); the amount must be the order's total. Header Idempotency-Key required",
             responses = @ApiResponse(responseCode = "201", description = "Started, awaiting the provider",
                     content = @Content(schema = @Schema(implementation = PaymentView.class))))
+    // The rule stands at the door: the Idempotency-Key is claimed before the use case runs, and a refused caller claims nothing.
+    @PreAuthorize("@owners.ofOrder(#request.orderId())")
     ResponseEntity<String> start(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody StartPayment request) {
-        PaymentAccess.requirePayer(caller);
         Answer answer = idempotency.answer("payment:" + caller.userId(), idempotencyKey, request, paymentId -> {
             PaymentView view = desk.start(caller, paymentId, request.orderId(), request.amountFen());
             return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(view), false);
@@ -89,8 +91,8 @@ class PaymentController {
 
     @GetMapping("/{paymentId}")
     @Operation(summary = "One of the caller's payments (ADMIN: any)")
-    PaymentView payment(Caller caller, @PathVariable UUID paymentId) {
-        return desk.payment(caller, paymentId);
+    PaymentView payment(@PathVariable UUID paymentId) {
+        return desk.payment(paymentId);
     }
 
     @PostMapping("/callback")
@@ -115,10 +117,9 @@ class PaymentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Sandbox only (local and test profiles): the buyer pays in the sandbox wallet, which then sends "
             + "the signed callback asynchronously. amountFen (optional) makes the wallet report another amount, to try mismatches")
-    Map<String, Object> sandboxPay(Caller caller, @PathVariable UUID paymentId,
+    Map<String, Object> sandboxPay(@PathVariable UUID paymentId,
             @RequestBody(required = false) SandboxPay request) {
-        PaymentAccess.requireSandboxPayer(caller);
-        desk.payment(caller, paymentId);
+        desk.payment(paymentId);
         SandboxWallet wallet = sandbox.getIfAvailable();
         if (wallet == null || !wallet.enabled()) {
             throw new PaymentDesk.PaymentNotFound(paymentId);
@@ -128,9 +129,8 @@ class PaymentController {
 
     @GetMapping("/flags")
     @Operation(summary = "Callbacks refused and flagged (amount mismatches), newest first (CLERK, ADMIN)")
-    Page<PaymentDesk.Flag> flags(Caller caller, @RequestParam(defaultValue = "0") int page,
+    Page<PaymentDesk.Flag> flags(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        PaymentAccess.requireMoneyReviewer(caller);
         return desk.flags(PageRequest.of(page, size, 500));
     }
 
@@ -138,9 +138,8 @@ class PaymentController {
     @Operation(summary = "Refunds owed and not yet confirmed by the provider, oldest first (CLERK, ADMIN)",
             description = "Each with its attempts, the next attempt and the last error; a refund of a payment still "
                     + "pending waits for it to settle (paymentStatus PENDING)")
-    Page<Refunds.Refund> unsentRefunds(Caller caller, @RequestParam(defaultValue = "0") int page,
+    Page<Refunds.Refund> unsentRefunds(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        PaymentAccess.requireMoneyReviewer(caller);
         return refunds.unsent(PageRequest.of(page, size, 1000));
     }
 
@@ -149,15 +148,13 @@ class PaymentController {
             description = "Names every difference: PAID_HERE_NOT_THERE, PAID_THERE_NOT_HERE, AMOUNT_DIFFERS, STATUS_DIFFERS "
                     + "(not settled as paid here, or refunded amounts differ). Importing a day again replaces its report; "
                     + "yesterday's is imported every morning")
-    Statements.Report importStatement(Caller caller, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        PaymentAccess.requireMoneyReviewer(caller);
+    Statements.Report importStatement(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         return statements.importDay(day);
     }
 
     @GetMapping("/statements/{day}")
     @Operation(summary = "The stored report of a day's provider statement and its differences (CLERK, ADMIN); 404 before it was imported")
-    Statements.Report statement(Caller caller, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        PaymentAccess.requireMoneyReviewer(caller);
+    Statements.Report statement(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         return statements.report(day).orElseThrow(() -> new Statements.NotImported(day));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,7 +82,6 @@ public class PaymentDesk {
      */
     public PaymentView start(Caller caller, UUID paymentId, UUID orderId, long amountFen) {
         Payable order = lifecycle.payable(orderId)
-                .filter(o -> PaymentAccess.isBuyer(caller, o.buyerId()))
                 .orElseThrow(() -> new Checkout.OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             throw new OrderNotPayable(orderId, order.status());
@@ -100,11 +101,16 @@ public class PaymentDesk {
         return PaymentView.of(payments.save(payment), registration.payUrl());
     }
 
-    public PaymentView payment(Caller caller, UUID paymentId) {
+    @PreAuthorize("hasRole('ADMIN') or @owners.ofPayment(#paymentId)")
+    public PaymentView payment(UUID paymentId) {
         Payment payment = payments.findById(paymentId)
-                .filter(p -> PaymentAccess.mayReadPayment(caller, p.buyerId()))
                 .orElseThrow(() -> new PaymentNotFound(paymentId));
         return PaymentView.of(payment, provider.payUrl(paymentId).orElse(null));
+    }
+
+    /** Who pays with a payment, if it exists. */
+    public Optional<String> buyerOf(UUID paymentId) {
+        return payments.findById(paymentId).map(Payment::buyerId);
     }
 
     /** The outcome of a callback or a status poll. */
@@ -268,6 +274,7 @@ public class PaymentDesk {
             String providerTradeNo, Instant flaggedAt) {
     }
 
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Page<Flag> flags(PageRequest page) {
         List<Flag> flags = jdbc.sql("SELECT id, payment_id, reason, expected_amount_fen, reported_amount_fen, provider_trade_no, "
                         + "flagged_at FROM payment_flag ORDER BY flagged_at DESC, id LIMIT ? OFFSET ?")

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -198,6 +199,7 @@ public class Refunds {
     }
 
     /** Refunds owed and not yet confirmed by the provider, oldest first. */
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Page<Refund> unsent(PageRequest page) {
         List<Refund> owed = jdbc.sql(SELECT + " WHERE r.status = 'OWED' ORDER BY r.decided_at, r.refund_id LIMIT ? OFFSET ?")
                 .param(page.size()).param(page.offset()).query(this::refund).list();

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,6 +81,7 @@ public class Statements {
 
     /** Fetches the provider's statement of a day, matches it against the payments and stores the differences. */
     @Transactional
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Report importDay(LocalDate day) {
         List<PaymentProvider.StatementEntry> entries = provider.statement(day);
         Instant from = day.atStartOfDay(CHINA).toInstant();
@@ -139,6 +141,7 @@ public class Statements {
 
     /** The stored report of a day, if it was imported. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Optional<Report> report(LocalDate day) {
         Map<String, Object> row = new HashMap<>();
         jdbc.sql("SELECT imported_at, entries, there_total_fen, here_total_fen FROM statement_import WHERE provider = ? AND day = ?")

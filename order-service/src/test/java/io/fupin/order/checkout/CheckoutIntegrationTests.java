@@ -176,7 +176,7 @@ class CheckoutIntegrationTests {
         Reply placed = place(CONSUMER, "key-" + UUID.randomUUID(), order(product, 1));
         String id = placed.json(json).get("id").asString();
         assertThat(get(CONSUMER, id)).isEqualTo(200);
-        assertThat(get(Caller.of("someone-else", null, "CONSUMER"), id)).isEqualTo(404);
+        assertThat(get(Caller.of("someone-else", null, "CONSUMER"), id)).isEqualTo(403);
     }
 
     private int get(Caller caller, String orderId) {

@@ -249,7 +249,7 @@ class LifecycleIntegrationTests {
         assertThat(shop.list(eggs.caller(), "?view=seller")).extracting(o -> o.get("id").asString())
                 .containsExactlyInAnyOrder(eggsOnly.toString(), both.toString());
 
-        assertThat(shop.get(rice.caller(), "/api/orders/" + eggsOnly).status()).isEqualTo(404);
+        assertThat(shop.get(rice.caller(), "/api/orders/" + eggsOnly).status()).isEqualTo(403);
         JsonNode one = shop.get(rice.caller(), "/api/orders/" + both).json();
         assertThat(one.get("lines")).hasSize(1);
         assertThat(one.get("lines").get(0).get("productId").asString()).isEqualTo(riceProduct.toString());
@@ -260,7 +260,7 @@ class LifecycleIntegrationTests {
         assertThat(shop.get(rice.caller(), "/api/orders?view=buyer").status()).isEqualTo(403);
         assertThat(shop.get(buyer, "/api/orders?view=seller").status()).isEqualTo(403);
         assertThat(shop.post(Caller.of("someone-else", null, "CONSUMER"), "/api/orders/" + both + "/cancellation", null).status())
-                .isEqualTo(404);
+                .isEqualTo(403);
     }
 
     @Test

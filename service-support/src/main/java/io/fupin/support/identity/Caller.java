@@ -49,22 +49,6 @@ public record Caller(String userId, Set<Role> roles, UUID sellerId) {
         return Arrays.stream(candidates).anyMatch(roles::contains);
     }
 
-    public boolean hasRole(String role) {
-        return Role.named(role).map(roles::contains).orElse(false);
-    }
-
-    public boolean hasAnyRole(String... candidates) {
-        return Arrays.stream(candidates).anyMatch(this::hasRole);
-    }
-
-    /** Throws {@link AccessDenied} unless the caller holds one of the roles. */
-    public Caller requireAnyRole(String... candidates) {
-        if (!hasAnyRole(candidates)) {
-            throw new AccessDenied("This needs one of the roles " + String.join(", ", candidates) + ".");
-        }
-        return this;
-    }
-
     /** Roles in their canonical header form: sorted by name, comma-separated. */
     public String rolesAsHeader() {
         return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));

@@ -1,6 +1,5 @@
 package io.fupin.support.problem;
 
-import io.fupin.support.identity.AccessDenied;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Callers;
 import io.fupin.support.paging.InvalidPageRequest;
@@ -118,11 +117,6 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidPageRequest.class)
     ProblemDetail onInvalidPage(InvalidPageRequest ex) {
         return invalid(ex.parameter(), ex.getMessage());
-    }
-
-    @ExceptionHandler(AccessDenied.class)
-    ProblemDetail onAccessDenied(AccessDenied ex) {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
     }
 
     /** A rule of method security said no: 401 to a visitor without a token, 403 to anyone else. */

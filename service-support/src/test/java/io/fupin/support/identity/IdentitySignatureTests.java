@@ -27,7 +27,7 @@ class IdentitySignatureTests {
         Caller verified = signature.verify(signature.headersFor(caller)::get);
 
         assertThat(verified).isEqualTo(caller);
-        assertThat(verified.hasRole("SELLER")).isTrue();
+        assertThat(verified.hasRole(Role.SELLER)).isTrue();
         assertThat(verified.sellerId()).isEqualTo(seller);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
+import io.fupin.support.identity.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -31,8 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class AccessMatrix {
 
-    /** Who calls: no token, each role, and a seller that owns the resource beside one that does not. */
-    public enum Who { NONE, CONSUMER, SELLER_OWNER, SELLER_OTHER, CLERK, OFFICIAL, ADMIN, SERVICE }
+    /**
+     * Who calls: no token, each role, and a consumer and a seller that own the resource beside one that does not.
+     * CONSUMER owns what a consumer can own (its orders, its payments); CONSUMER_OTHER is another consumer, a
+     * fresh one unless the table's caller map names it.
+     */
+    public enum Who { NONE, CONSUMER, CONSUMER_OTHER, SELLER_OWNER, SELLER_OTHER, CLERK, OFFICIAL, ADMIN, SERVICE }
 
     public static final Set<Who> ANYONE = EnumSet.allOf(Who.class);
     public static final Set<Who> NOBODY = EnumSet.noneOf(Who.class);
@@ -43,12 +49,19 @@ public final class AccessMatrix {
      * @param body    the JSON body sent (valid, so that validation does not answer before the rule), or {@code null}
      * @param allowed the callers that pass
      * @param contentType the body's media type ({@code application/json} unless the endpoint takes another)
+     * @param headers     headers the call carries besides the caller's identity, made from the body sent
+     *                    (a provider's signature, say)
      */
     public record Endpoint(RequestMethod method, String pattern, Supplier<String> body, Set<Who> allowed,
-            String contentType) {
+            String contentType, Function<String, Map<String, String>> headers) {
 
         public Endpoint(RequestMethod method, String pattern, Supplier<String> body, Set<Who> allowed) {
             this(method, pattern, body, allowed, "application/json");
+        }
+
+        public Endpoint(RequestMethod method, String pattern, Supplier<String> body, Set<Who> allowed,
+                String contentType) {
+            this(method, pattern, body, allowed, contentType, sent -> Map.of());
         }
 
         /** The method and the mapped path, without the query string the call may carry. */
@@ -57,6 +70,8 @@ public final class AccessMatrix {
             return AccessMatrix.key(method, query < 0 ? pattern : pattern.substring(0, query));
         }
     }
+
+    private static final Caller OTHER_CONSUMER = Caller.of("consumer-other-" + UUID.randomUUID(), null, Role.CONSUMER);
 
     private final List<Endpoint> endpoints;
 
@@ -77,6 +92,12 @@ public final class AccessMatrix {
         return new Endpoint(RequestMethod.POST, pattern, body, allowed, contentType);
     }
 
+    /** A JSON POST that carries headers made from its body besides the caller's identity. */
+    public static Endpoint post(String pattern, Supplier<String> body, Function<String, Map<String, String>> headers,
+            Set<Who> allowed) {
+        return new Endpoint(RequestMethod.POST, pattern, body, allowed, "application/json", headers);
+    }
+
     public static Endpoint put(String pattern, Supplier<String> body, Set<Who> allowed) {
         return new Endpoint(RequestMethod.PUT, pattern, body, allowed);
     }
@@ -95,7 +116,7 @@ public final class AccessMatrix {
 
     /** Every signed-in person (any role, any seller), not services and not visitors. */
     public static Set<Who> signedIn() {
-        return only(Who.CONSUMER, Who.SELLER_OWNER, Who.SELLER_OTHER, Who.CLERK, Who.OFFICIAL, Who.ADMIN);
+        return only(Who.CONSUMER, Who.CONSUMER_OTHER, Who.SELLER_OWNER, Who.SELLER_OTHER, Who.CLERK, Who.OFFICIAL, Who.ADMIN);
     }
 
     /** Variables compare by position, not name: the table may name them after what they hold. */
@@ -125,7 +146,7 @@ public final class AccessMatrix {
      *
      * @param baseUrl   where the service listens
      * @param signature signs as the gateway does
-     * @param callers   the caller for each {@link Who} (NONE is the anonymous visitor)
+     * @param callers   the caller for each {@link Who} (NONE is the anonymous visitor; CONSUMER_OTHER may be left out)
      * @param variables values for the path variables, by name
      */
     public void check(String baseUrl, IdentitySignature signature, Map<Who, Caller> callers, Map<String, String> variables) {
@@ -139,7 +160,8 @@ public final class AccessMatrix {
             }
             assertThat(path).as("every path variable of " + endpoint.pattern() + " has a value").doesNotContain("{");
             for (Who who : Who.values()) {
-                Caller caller = who == Who.NONE ? Caller.anonymous() : callers.get(who);
+                Caller caller = who == Who.NONE ? Caller.anonymous()
+                        : who == Who.CONSUMER_OTHER ? callers.getOrDefault(who, OTHER_CONSUMER) : callers.get(who);
                 assertThat(caller).as("a caller for " + who).isNotNull();
                 int status = send(http, baseUrl + path, endpoint, signature.headersFor(caller));
                 calls++;
@@ -185,6 +207,7 @@ public final class AccessMatrix {
             request.header("Content-Type", endpoint.contentType());
         }
         request.header("Idempotency-Key", UUID.randomUUID().toString());
+        endpoint.headers().apply(body).forEach(request::header);
         identity.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
