@@ -1,0 +1,90 @@
+package io.fupin.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fupin.order.EventLog;
+import io.fupin.order.IntegrationTest;
+import io.fupin.order.OrderApplication;
+import io.fupin.order.RunningCatalog;
+import io.fupin.order.Shop;
+import io.fupin.order.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two instances of order-service on one database, as in production behind the gateway: one order's steps
+ * taken on either reach Kafka numbered 1, 2, 3 ... in the order they committed, whichever instance published
+ * them. (settlement's ArrivalOrderIntegrationTests then deliver such events in every order.)
+ */
+@IntegrationTest
+class TwoInstancesIntegrationTests {
+
+    @Autowired
+    SignedIdentity identity;
+    @Autowired
+    JsonMapper json;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Value("${spring.datasource.url}")
+    String database;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void oneOrderDrivenThroughBothInstancesReachesKafkaWithConsecutiveSequences() {
+        try (ConfigurableApplicationContext other = secondInstance();
+                EventLog log = new EventLog(brokers, json)) {
+            int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+            assertThat(otherPort).isNotEqualTo(port);
+            Shop first = new Shop(port, identity, json);
+            Shop second = new Shop(otherPort, identity, json);
+            Caller buyer = Caller.of("two-instances-" + UUID.randomUUID(), null, "CONSUMER");
+            Shop.Seller seller = first.newSeller();
+            UUID product = first.listProduct(seller, 10, 1990, 300);
+
+            UUID order = first.placeOrder(buyer, product, 3);
+            second.payInSandbox(buyer, order);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(first.status(buyer, order)));
+            assertThat(second.post(seller.caller(), "/api/orders/" + order + "/shipments",
+                    Map.of("trackingNumber", "SF-TWO-1")).status()).isEqualTo(200);
+            assertThat(first.post(buyer, "/api/orders/" + order + "/delivery", null).status()).isEqualTo(200);
+            Shop.Reply asked = second.post(buyer, "/api/orders/" + order + "/refunds",
+                    Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)), "note", "one bag split"));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+            String refundId = asked.json().get("refunds").get(0).get("refundId").asString();
+            assertThat(first.post(seller.caller(), "/api/orders/" + order + "/refunds/" + refundId + "/acceptance", null)
+                    .status()).isEqualTo(200);
+
+            List<JsonNode> events = log.await(order, "OrderPlaced", "OrderPaid", "OrderShipped", "OrderDelivered",
+                    "OrderRefunded");
+            assertThat(events.stream().map(e -> e.get("sequence").asLong()).toList()).containsExactly(1L, 2L, 3L, 4L, 5L);
+            Set<String> ids = new HashSet<>();
+            events.forEach(e -> ids.add(e.get("eventId").asString()));
+            assertThat(ids).hasSize(5);
+            assertThat(log.payloadOf(order, "OrderRefunded").get("totalFen").asLong()).isEqualTo(1990);
+        }
+    }
+
+    /** The same application on the same database and broker, on a port of its own; it migrates nothing anew. */
+    private ConfigurableApplicationContext secondInstance() {
+        // As arguments: they must win over application.yml's defaults (a fixed port, catalog on 8081).
+        return new SpringApplicationBuilder(OrderApplication.class).profiles("test")
+                .run("--server.port=0", "--spring.embedded.kafka.brokers=" + brokers, "--spring.datasource.url=" + database,
+                        "--fupin.catalog.url=" + RunningCatalog.get().url());
+    }
+}
