@@ -14,10 +14,10 @@ record Household(UUID id, String registrationNumber, String headName, String ide
         long annualTargetFen, HouseholdStatus status, Instant registeredAt, Instant changedAt, long version) {
 
     static Household register(UUID id, ValidHousehold valid, PersonalDataCipher cipher, Instant now) {
-        return new Household(id, valid.registrationNumber(), valid.headName(), cipher.encrypt(valid.identityNumber()),
+        return new Household(id, valid.registrationNumber(), valid.headName(), cipher.seal(id, PersonalDataCipher.Field.IDENTITY, valid.identityNumber()),
                 IdentityNumber.mask(valid.identityNumber()), cipher.index(valid.identityNumber()), valid.mobile(),
                 valid.members(), valid.category(), valid.villageId(), valid.incomeProjects(), valid.bankName(),
-                cipher.encrypt(valid.accountNumber()), ValidHousehold.maskAccount(valid.accountNumber()),
+                cipher.seal(id, PersonalDataCipher.Field.ACCOUNT, valid.accountNumber()), ValidHousehold.maskAccount(valid.accountNumber()),
                 valid.annualTargetFen(), valid.status(), now, now, 1);
     }
 
@@ -40,11 +40,11 @@ record Household(UUID id, String registrationNumber, String headName, String ide
         boolean newIdentity = valid.identityNumber() != null;
         boolean newAccount = valid.accountNumber() != null;
         return new Household(id, registrationNumber, valid.headName(),
-                newIdentity ? cipher.encrypt(valid.identityNumber()) : identityCipher,
+                newIdentity ? cipher.seal(id, PersonalDataCipher.Field.IDENTITY, valid.identityNumber()) : identityCipher,
                 newIdentity ? IdentityNumber.mask(valid.identityNumber()) : identityMasked,
                 newIdentity ? cipher.index(valid.identityNumber()) : identityIndex, valid.mobile(), valid.members(),
                 valid.category(), valid.villageId(), valid.incomeProjects(), valid.bankName(),
-                newAccount ? cipher.encrypt(valid.accountNumber()) : accountCipher,
+                newAccount ? cipher.seal(id, PersonalDataCipher.Field.ACCOUNT, valid.accountNumber()) : accountCipher,
                 newAccount ? ValidHousehold.maskAccount(valid.accountNumber()) : accountMasked,
                 valid.annualTargetFen(), valid.status(), registeredAt, now, version + 1);
     }

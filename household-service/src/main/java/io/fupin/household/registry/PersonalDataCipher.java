@@ -1,85 +1,109 @@
 package io.fupin.household.registry;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import io.fupin.support.crypto.KeyRing;
+import io.fupin.support.crypto.KeyRing.Sealed;
+import io.fupin.support.crypto.KeyRing.UnreadableValue;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * AES-256-GCM for identity and account numbers at rest (a fresh 12-byte nonce per value, stored in front
- * of the ciphertext), and an HMAC-SHA256 blind index so that duplicates can be found without decrypting.
- * The key comes from configuration only; the service refuses to start without a valid one.
+ * AES-256-GCM for identity and account numbers at rest, through a {@link KeyRing}: each value is stored as
+ * {@code <keyId>:<base64(nonce | ciphertext | tag)>} and bound (associated data) to its household and field, so a
+ * value copied to another row or field does not open, and keys rotate by making a new one current while the old
+ * one stays in {@code FUPIN_HOUSEHOLD_PREVIOUS_DATA_KEYS} until {@link PersonalDataResealing} has moved every row
+ * over. Values written before key ids (no key id, no associated data) still open and are resealed at start-up.
+ * An HMAC-SHA256 blind index under a key derived from the current data key finds duplicates without decrypting.
  */
 @Component
-class PersonalDataCipher {
+public class PersonalDataCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    static final String KEY_VARIABLE = "FUPIN_HOUSEHOLD_DATA_KEY (fupin.household.data-key)";
+    static final String PREVIOUS_KEYS_VARIABLE = "FUPIN_HOUSEHOLD_PREVIOUS_DATA_KEYS (fupin.household.previous-data-keys)";
+    private static final String INDEX_PURPOSE = "fupin-household-index";
 
-    private final SecretKeySpec key;
-    private final SecretKeySpec indexKey;
-    private final SecureRandom random = new SecureRandom();
+    /** What a sealed value is: the associated data names it, so one field's value never opens as another's. */
+    enum Field {
+        IDENTITY("identity"), ACCOUNT("account"), REQUESTED_ACCOUNT("requested-account");
 
-    PersonalDataCipher(@Value("${fupin.household.data-key:}") String base64Key) {
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(base64Key.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("fupin.household.data-key (FUPIN_HOUSEHOLD_DATA_KEY) is not valid base64");
-        }
-        if (raw.length != 32) {
-            throw new IllegalStateException(
-                    "fupin.household.data-key (FUPIN_HOUSEHOLD_DATA_KEY) must be the base64 of 32 random bytes");
-        }
-        this.key = new SecretKeySpec(raw, "AES");
-        // A separate key for the index, derived from the data key, so the index reveals nothing about the cipher.
-        this.indexKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), "fupin-household-index"), "HmacSHA256");
-    }
+        private final String column;
 
-    String encrypt(String plain) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                    .put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt", e);
+        Field(String column) {
+            this.column = column;
         }
     }
 
-    String decrypt(String stored) {
+    private final KeyRing keys;
+
+    PersonalDataCipher(@Value("${fupin.household.data-key:}") String currentKey,
+            @Value("${fupin.household.previous-data-keys:}") String previousKeys) {
+        this.keys = KeyRing.fromSettings(KEY_VARIABLE, currentKey, PREVIOUS_KEYS_VARIABLE, previousKeys);
+    }
+
+    /** Seals a household's value under the current key, bound to the household and the field. */
+    String seal(UUID householdId, Field field, String plain) {
+        return keys.seal(plain, associatedData(householdId, field)).text();
+    }
+
+    /**
+     * Opens a household's value, sealed under any key on the ring (or written before key ids existed).
+     *
+     * @throws UnreadablePersonalData when no configured key opens it for this household and field
+     */
+    String open(UUID householdId, Field field, String stored) {
+        Sealed sealed = Sealed.parse(stored);
         try {
-            byte[] all = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot decrypt personal data: wrong key or tampered value", e);
+            if (sealed.keyId() != null) {
+                return keys.open(sealed, associatedData(householdId, field));
+            }
+            return openUnbound(sealed.value());
+        } catch (UnreadableValue e) {
+            throw new UnreadablePersonalData(householdId, field, e);
         }
+    }
+
+    /** Whether a key with this id is configured (current or previous). */
+    boolean holdsKey(String keyId) {
+        return keys.holds(keyId);
+    }
+
+    /** How every value sealed under the current key begins. */
+    String currentPrefix() {
+        return keys.currentKeyId() + ":";
     }
 
     String index(String plain) {
-        return HexFormat.of().formatHex(hmac(indexKey, plain));
+        return HexFormat.of().formatHex(keys.derivedMac(INDEX_PURPOSE, plain));
     }
 
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** A value from before key ids: sealed without associated data under one of the ring's keys. */
+    private String openUnbound(String value) {
+        UnreadableValue last = null;
+        for (String keyId : keys.keyIds()) {
+            try {
+                return keys.open(new Sealed(keyId, value), null);
+            } catch (UnreadableValue e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static String associatedData(UUID householdId, Field field) {
+        return "household/" + householdId + "/" + field.column;
+    }
+
+    /**
+     * A stored personal number that the configured keys do not open for its household: the wrong key, a value
+     * copied from another row or field, or tampering. Answered as a clear error, never as a wrong number.
+     */
+    public static class UnreadablePersonalData extends RuntimeException {
+
+        UnreadablePersonalData(UUID householdId, Field field, UnreadableValue cause) {
+            super("The stored " + field.column + " number of household " + householdId + " cannot be read: it was not "
+                    + "sealed for this household under a configured key (wrong key, copied from another row, or "
+                    + "tampered). Nothing was changed.", cause);
         }
     }
 }

@@ -108,11 +108,11 @@ public class Registry {
         Map<UUID, VillageRef> villages = places.villages();
         ValidHousehold valid = validOrThrow(ValidHousehold.check(form, true, villages::containsKey));
         Instant now = clock.instant();
-        String currentAccount = cipher.decrypt(current.accountCipher());
+        String currentAccount = cipher.open(id, PersonalDataCipher.Field.ACCOUNT, current.accountCipher());
         String askedAccount = valid.accountNumber() != null ? valid.accountNumber() : currentAccount;
         AccountChange accountChange = null;
         if (!valid.bankName().equals(current.bankName()) || !askedAccount.equals(currentAccount)) {
-            accountChange = accountChanges.request(id, valid.bankName(), cipher.encrypt(askedAccount),
+            accountChange = accountChanges.request(id, valid.bankName(), cipher.seal(id, PersonalDataCipher.Field.REQUESTED_ACCOUNT, askedAccount),
                     ValidHousehold.maskAccount(askedAccount), caller.userId(), now);
             audit.record(caller, "REQUEST_ACCOUNT_CHANGE", SUBJECT, id, "new payout account " + accountChange.maskedAccount()
                     + " at " + accountChange.bankName() + ", waiting for a second person");
@@ -151,8 +151,8 @@ public class Registry {
         Household current = store.find(change.householdId()).orElseThrow(() -> new NotFound("No household "
                 + change.householdId() + "."));
         Instant now = clock.instant();
-        String account = cipher.decrypt(locked.accountCipher());
-        Household next = current.withAccount(change.bankName(), cipher.encrypt(account), change.maskedAccount(), now);
+        String account = cipher.open(change.householdId(), PersonalDataCipher.Field.REQUESTED_ACCOUNT, locked.accountCipher());
+        Household next = current.withAccount(change.bankName(), cipher.seal(current.id(), PersonalDataCipher.Field.ACCOUNT, account), change.maskedAccount(), now);
         if (!store.update(next)) {
             throw new Conflict("stale-version", "The household was changed meanwhile; try again.");
         }
@@ -379,10 +379,10 @@ public class Registry {
         out.writeBytes(HouseholdCsv.line(HouseholdCsv.COLUMNS).getBytes(StandardCharsets.UTF_8));
         for (Household h : households) {
             VillageRef v = villages.get(h.villageId());
-            out.writeBytes(HouseholdCsv.line(List.of(h.registrationNumber(), h.headName(), cipher.decrypt(h.identityCipher()),
+            out.writeBytes(HouseholdCsv.line(List.of(h.registrationNumber(), h.headName(), cipher.open(h.id(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
                     h.mobile(), Integer.toString(h.members()), h.category().name(), v.districtName(), v.townName(),
                     v.villageName(), h.incomeProjects().stream().map(Enum::name).sorted().collect(Collectors.joining(";")),
-                    h.bankName(), cipher.decrypt(h.accountCipher()), Long.toString(h.annualTargetFen()), h.status().name()))
+                    h.bankName(), cipher.open(h.id(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher()), Long.toString(h.annualTargetFen()), h.status().name()))
                     .getBytes(StandardCharsets.UTF_8));
         }
         audit.record(caller, "EXPORT", SUBJECT, placeId, "exported " + households.size() + " households unmasked");
@@ -441,10 +441,10 @@ public class Registry {
 
     private HouseholdView view(Household h, VillageRef v, boolean masked, AccountChange pending) {
         return new HouseholdView(h.id(), h.registrationNumber(), h.headName(),
-                masked ? h.identityMasked() : cipher.decrypt(h.identityCipher()),
+                masked ? h.identityMasked() : cipher.open(h.id(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
                 masked ? ValidHousehold.maskMobile(h.mobile()) : h.mobile(), h.members(), h.category(), h.villageId(),
                 v.villageName(), v.townName(), v.districtName(), h.incomeProjects(),
-                new PayoutAccount(h.bankName(), masked ? h.accountMasked() : cipher.decrypt(h.accountCipher())),
+                new PayoutAccount(h.bankName(), masked ? h.accountMasked() : cipher.open(h.id(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher())),
                 h.annualTargetFen(), h.status(), h.registeredAt(), h.changedAt(), h.version(), masked, pending);
     }
 

@@ -3,6 +3,7 @@ package io.fupin.household.web;
 import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.NotFound;
+import io.fupin.household.registry.PersonalDataCipher.UnreadablePersonalData;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
 import java.util.LinkedHashMap;
@@ -44,6 +45,12 @@ class HouseholdProblemHandling extends ProblemHandling {
     @ExceptionHandler(Conflict.class)
     ProblemDetail onConflict(Conflict ex) {
         return Problems.of(HttpStatus.CONFLICT, ex.slug(), ex.getMessage());
+    }
+
+    /** Stored data that does not open for its row is the service's fault, named, never shown as another number. */
+    @ExceptionHandler(UnreadablePersonalData.class)
+    ProblemDetail onUnreadable(UnreadablePersonalData ex) {
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unreadable-personal-data", ex.getMessage());
     }
 
     private static String describe(InvalidInput.Violation v) {

@@ -23,9 +23,13 @@ class DataKeyCheckIntegrationTests {
     String key;
 
     ApplicationContextRunner startWith(String dataKey) {
+        return startWith(dataKey, "");
+    }
+
+    ApplicationContextRunner startWith(String dataKey, String previousKeys) {
         return new ApplicationContextRunner()
                 .withBean(JdbcClient.class, () -> jdbc)
-                .withBean(PersonalDataCipher.class, () -> new PersonalDataCipher(dataKey))
+                .withBean(PersonalDataCipher.class, () -> new PersonalDataCipher(dataKey, previousKeys))
                 .withUserConfiguration(DataKeyCheck.class);
     }
 
@@ -39,5 +43,17 @@ class DataKeyCheckIntegrationTests {
                     .hasStackTraceContaining("not the key they were encrypted with");
         });
         startWith(key).run(started -> assertThat(started).hasNotFailed());
+    }
+
+    @Test
+    void startsWithANewKeyWhileTheOldOneIsAmongThePreviousKeys() {
+        Fixtures.household(api, Fixtures.village(api).villageId());
+        String newKey = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleTA=";
+
+        startWith(newKey, key).run(started -> assertThat(started).hasNotFailed());
+        startWith(newKey).run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).hasStackTraceContaining("FUPIN_HOUSEHOLD_PREVIOUS_DATA_KEYS");
+        });
     }
 }
