@@ -1,5 +1,6 @@
 package io.fupin.settlement;
 
+import io.fupin.support.crypto.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -90,13 +91,22 @@ public final class TestEvents {
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /** household-service's tests and these share this test-only key (application-test.yml). */
+    public static final KeyRing PAYOUT_ACCOUNT_KEY = KeyRing.fromSettings("FUPIN_PAYOUT_ACCOUNT_KEY",
+            "dGVzdC1vbmx5LXBheW91dC1hY2NvdW50LWtleS0wMTI=", "FUPIN_PREVIOUS_PAYOUT_ACCOUNT_KEYS", "");
+
+    /** As household-service emits it: the payout account sealed for the household, never in clear. */
     public static Event householdChanged(String type, UUID householdId, String registrationNumber, String headName,
             String accountNumber, Instant changedAt) {
+        String sealed = PAYOUT_ACCOUNT_KEY.seal(accountNumber, "household/" + householdId + "/payout-account").text();
         return envelope(HOUSEHOLDS, householdId, type, changedAt, """
                 {"householdId":"%s","registrationNumber":"%s","headName":"%s","category":"REGISTERED_POOR",
                  "villageId":"%s","villageName":"兴工村","townName":"双城镇",
-                 "payoutAccount":{"bankName":"中国农业银行","accountNumber":"%s"},"status":"ACTIVE","changedAt":"%s"}"""
-                .formatted(householdId, registrationNumber, headName, UUID.randomUUID(), accountNumber, changedAt));
+                 "payoutAccount":{"bankName":"中国农业银行","accountMasked":"%s","accountSealed":"%s"},
+                 "status":"ACTIVE","changedAt":"%s"}"""
+                .formatted(householdId, registrationNumber, headName, UUID.randomUUID(),
+                        accountNumber.substring(0, 4) + "****" + accountNumber.substring(accountNumber.length() - 4),
+                        sealed, changedAt));
     }
 
     private static Event envelope(String topic, UUID key, String type, Instant occurredAt, String payload) {

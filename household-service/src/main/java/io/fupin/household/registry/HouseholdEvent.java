@@ -6,7 +6,8 @@ import org.springframework.modulith.events.Externalized;
 
 /**
  * The envelope of every event on {@code household-service.household-events.v1}, keyed by household id.
- * Carries the payout account in clear for settlement's payout files: the topic stays inside the cluster.
+ * The payout account travels sealed ({@link SealedPayoutAccount}): only settlement-service, which writes payout
+ * files, holds the key that opens it.
  */
 @Externalized("household-service.household-events.v1::#{#this.aggregateId()}")
 public record HouseholdEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
@@ -25,7 +26,7 @@ public record HouseholdEvent(UUID eventId, String eventType, int eventVersion, I
     /** The household as it now stands (both event types carry the same shape). */
     public record HouseholdState(UUID householdId, String registrationNumber, String headName,
             HouseholdCategory category, UUID villageId, String villageName, String townName,
-            PayoutAccount payoutAccount, HouseholdStatus status, Instant changedAt) {
+            SealedPayoutAccount payoutAccount, HouseholdStatus status, Instant changedAt) {
 
         @Override
         public String toString() {
@@ -34,6 +35,19 @@ public record HouseholdEvent(UUID eventId, String eventType, int eventVersion, I
         }
     }
 
+    /**
+     * The payout account as events carry it: the bank, the masked number, and the number sealed under
+     * {@code FUPIN_PAYOUT_ACCOUNT_KEY} ({@code <keyId>:<base64>}, bound to {@code household/<id>/payout-account}).
+     */
+    public record SealedPayoutAccount(String bankName, String accountMasked, String accountSealed) {
+
+        @Override
+        public String toString() {
+            return "SealedPayoutAccount[" + bankName + ", " + accountMasked + "]";
+        }
+    }
+
+    /** The payout account in clear, as the register's own API shows it to officials. */
     public record PayoutAccount(String bankName, String accountNumber) {
 
         @Override

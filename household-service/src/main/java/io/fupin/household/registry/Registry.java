@@ -51,17 +51,20 @@ public class Registry {
     private final HouseholdStore store;
     private final Places places;
     private final PersonalDataCipher cipher;
+    private final PayoutAccountSeal payoutAccounts;
     private final AccountChanges accountChanges;
     private final SellerHouseholds sellerHouseholds;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Registry(HouseholdStore store, Places places, PersonalDataCipher cipher, AccountChanges accountChanges,
-            SellerHouseholds sellerHouseholds, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Registry(HouseholdStore store, Places places, PersonalDataCipher cipher, PayoutAccountSeal payoutAccounts,
+            AccountChanges accountChanges, SellerHouseholds sellerHouseholds, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.places = places;
         this.cipher = cipher;
+        this.payoutAccounts = payoutAccounts;
         this.accountChanges = accountChanges;
         this.sellerHouseholds = sellerHouseholds;
         this.audit = audit;
@@ -453,9 +456,10 @@ public class Registry {
                 h.annualTargetFen(), v);
     }
 
-    private static HouseholdState state(Household h, VillageRef v, String accountNumber) {
+    private HouseholdState state(Household h, VillageRef v, String accountNumber) {
         return new HouseholdState(h.id(), h.registrationNumber(), h.headName(), h.category(), h.villageId(),
-                v.villageName(), v.townName(), new PayoutAccount(h.bankName(), accountNumber), h.status(), h.changedAt());
+                v.villageName(), v.townName(), payoutAccounts.seal(h.id(), h.bankName(), accountNumber), h.status(),
+                h.changedAt());
     }
 
     private static List<String> changedFields(Household a, Household b) {

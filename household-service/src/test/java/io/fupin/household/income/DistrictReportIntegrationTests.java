@@ -75,7 +75,8 @@ class DistrictReportIntegrationTests {
         assertThat(registered.get("eventType").asString()).isEqualTo("HouseholdRegistered");
         assertThat(registered.at("/payload/registrationNumber").asString()).isEqualTo("SC" + suffix + "-2610");
         assertThat(registered.at("/payload/category").asString()).isEqualTo("MARGINAL");
-        assertThat(registered.at("/payload/payoutAccount/accountNumber").asString()).isEqualTo("623000000000002610");
+        assertThat(registered.at("/payload/payoutAccount/accountMasked").asString()).isEqualTo("6230**********2610");
+        assertThat(registered.toString()).doesNotContain("623000000000002610");
 
         Map<String, UUID> ids = jdbc.sql("SELECT registration_number, id FROM household WHERE registration_number LIKE ?")
                 .param("SC" + suffix + "-%").query((rs, n) -> Map.entry(rs.getString(1), UUID.fromString(rs.getString(2))))

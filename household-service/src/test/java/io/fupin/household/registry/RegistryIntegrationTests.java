@@ -1,18 +1,24 @@
 package io.fupin.household.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fupin.household.Api;
 import io.fupin.household.Fixtures;
 import io.fupin.household.IntegrationTest;
+import io.fupin.support.crypto.KeyRing;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class RegistryIntegrationTests {
+
+    @Value("${fupin.household.payout-account-key}")
+    String payoutAccountKey;
 
     @Autowired
     Api api;
@@ -97,7 +103,7 @@ class RegistryIntegrationTests {
     }
 
     @Test
-    void publishesRegistrationAndChangesWithThePayoutAccountAndAuditsTheChange() {
+    void publishesRegistrationAndChangesWithThePayoutAccountSealedNeverInClearAndAuditsTheChange() {
         Fixtures.Village v = Fixtures.village(api);
         Map<String, Object> form = Fixtures.householdForm(v.villageId(), Fixtures.freshIdentityNumber());
         UUID id = Fixtures.household(api, form);
@@ -124,7 +130,18 @@ class RegistryIntegrationTests {
         assertThat(payload.get("registrationNumber").asString()).isEqualTo(form.get("registrationNumber"));
         assertThat(payload.get("villageName").asString()).isEqualTo(v.villageName());
         assertThat(payload.get("townName").asString()).isEqualTo(v.townName());
-        assertThat(payload.at("/payoutAccount/accountNumber").asString()).isEqualTo("6229960999999990001");
+        // Read off the topic by a consumer of its own: the numbers appear nowhere, only masked and sealed.
+        assertThat(events).allSatisfy(event -> assertThat(event.toString()).doesNotContain("6229960999999990001")
+                .doesNotContain((String) form.get("accountNumber")));
+        assertThat(payload.at("/payoutAccount/accountNumber").isMissingNode()).isTrue();
+        assertThat(payload.at("/payoutAccount/accountMasked").asString()).isEqualTo("6229***********0001");
+        KeyRing settlementKey = KeyRing.fromSettings("FUPIN_PAYOUT_ACCOUNT_KEY", payoutAccountKey, "", "");
+        assertThat(settlementKey.open(KeyRing.Sealed.parse(payload.at("/payoutAccount/accountSealed").asString()),
+                "household/" + id + "/payout-account")).as("settlement, given the key, reads the number")
+                .isEqualTo("6229960999999990001");
+        assertThatThrownBy(() -> settlementKey.open(KeyRing.Sealed.parse(payload.at("/payoutAccount/accountSealed")
+                .asString()), "household/" + UUID.randomUUID() + "/payout-account"))
+                .as("copied into another household's event, it does not open").isInstanceOf(KeyRing.UnreadableValue.class);
         assertThat(payload.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(events.get(0).get("eventVersion").asInt()).isEqualTo(1);
 

@@ -1,5 +1,6 @@
 package io.fupin.settlement.households;
 
+import io.fupin.support.crypto.KeyRing;
 import io.fupin.support.kafka.ProcessedEvents;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the copy from {@code household-service.household-events.v1}, once per event. A stale event (older
  * {@code changedAt} than what is stored) changes nothing, so the copy converges whatever the delivery order.
+ * The payout account arrives sealed under {@code FUPIN_PAYOUT_ACCOUNT_KEY} (household-service holds the same key)
+ * and bound to its household; it is opened here because settlement writes the number into payout files.
  */
 @Service
 public class HouseholdDirectory {
@@ -31,12 +35,18 @@ public class HouseholdDirectory {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final KeyRing payoutAccountKeys;
 
-    HouseholdDirectory(ProcessedEvents processed, JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
+    HouseholdDirectory(ProcessedEvents processed, JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions,
+            @Value("${fupin.settlement.payout-account-key:}") String payoutAccountKey,
+            @Value("${fupin.settlement.previous-payout-account-keys:}") String previousPayoutAccountKeys) {
         this.processed = processed;
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
+        this.payoutAccountKeys = KeyRing.fromSettings("FUPIN_PAYOUT_ACCOUNT_KEY (fupin.settlement.payout-account-key)",
+                payoutAccountKey, "FUPIN_PREVIOUS_PAYOUT_ACCOUNT_KEYS (fupin.settlement.previous-payout-account-keys)",
+                previousPayoutAccountKeys);
     }
 
     @KafkaListener(id = "settlement-household-events", topics = TOPIC)
@@ -57,7 +67,7 @@ public class HouseholdDirectory {
         var household = json.treeToValue(event.payload(), HouseholdChanged.class);
         Instant changedAt = household.changedAt() != null ? household.changedAt() : event.occurredAt();
         String bank = household.payoutAccount() == null ? null : household.payoutAccount().bankName();
-        String account = household.payoutAccount() == null ? null : household.payoutAccount().accountNumber();
+        String account = household.payoutAccount() == null ? null : accountNumber(household);
         jdbc.sql("""
                 INSERT INTO household (household_id, registration_number, head_name, category, village_name, town_name,
                     bank_name, account_number, status, changed_at)
@@ -89,6 +99,16 @@ public class HouseholdDirectory {
                 .optional();
     }
 
+    /** Events written before accounts were sealed carry the number in clear; they are read as they are. */
+    private String accountNumber(HouseholdChanged household) {
+        PayoutAccount account = household.payoutAccount();
+        if (account.accountSealed() == null) {
+            return account.accountNumber();
+        }
+        return payoutAccountKeys.open(KeyRing.Sealed.parse(account.accountSealed()),
+                "household/" + household.householdId() + "/payout-account");
+    }
+
     /** Settlement's own reading of the envelope; unknown fields ignored. */
     record Envelope(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
             JsonNode payload) {
@@ -98,6 +118,6 @@ public class HouseholdDirectory {
             String villageName, String townName, PayoutAccount payoutAccount, String status, Instant changedAt) {
     }
 
-    record PayoutAccount(String bankName, String accountNumber) {
+    record PayoutAccount(String bankName, String accountMasked, String accountSealed, String accountNumber) {
     }
 }

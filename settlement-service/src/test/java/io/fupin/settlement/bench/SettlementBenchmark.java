@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.bootstrap-servers=127.0.0.1:1",
         "management.health.kafka.enabled=false",
-        "fupin.identity.secret=benchmark-secret-0123456789abcdef0123"})
+        "fupin.identity.secret=benchmark-secret-0123456789abcdef0123",
+        "fupin.settlement.payout-account-key=YmVuY2htYXJrLXBheW91dC1hY2NvdW50LWtleS0wMTI="})
 class SettlementBenchmark {
 
     private static final int PAID_LINES = Integer.getInteger("bench.lines", 1_000_000);

@@ -49,6 +49,25 @@ class HouseholdDirectoryIntegrationTests {
         assertThat(payee.toString()).doesNotContain("6228480000000199");
     }
 
+    @Test
+    void opensThePayoutAccountSealedForTheHouseholdAndStillReadsEventsFromBeforeSealing() {
+        UUID sealed = UUID.randomUUID();
+        Event registered = TestEvents.householdRegistered(sealed, "230113-0200", "李四", "6228480000000222");
+        assertThat(registered.json()).doesNotContain("6228480000000222").contains("accountSealed");
+        apply(registered);
+        assertThat(directory.payee(sealed).orElseThrow().accountNumber()).isEqualTo("6228480000000222");
+
+        UUID before = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        apply(new Event(TestEvents.HOUSEHOLDS, before.toString(), eventId, """
+                {"eventId":"%s","eventType":"HouseholdRegistered","eventVersion":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "aggregateId":"%s","payload":{"householdId":"%s","registrationNumber":"230113-0201","headName":"王五",
+                 "category":"REGISTERED_POOR","villageName":"兴工村","townName":"双城镇",
+                 "payoutAccount":{"bankName":"中国农业银行","accountNumber":"6228480000000333"},"status":"ACTIVE",
+                 "changedAt":"2026-01-01T00:00:00Z"}}""".formatted(eventId, before, before)));
+        assertThat(directory.payee(before).orElseThrow().accountNumber()).isEqualTo("6228480000000333");
+    }
+
     private void apply(Event event) {
         TestEvents.send(brokers, List.of(event));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
