@@ -54,6 +54,45 @@ final class Platform {
         return send("POST", path, user, body, headers);
     }
 
+    /** Uploads a file as the multipart form part {@code file}; the answer is JSON (or problem+json). */
+    Reply upload(String user, String path, String filename, String contentType, byte[] content) {
+        String boundary = "fupin-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(content);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Reply(response.statusCode(), text == null || text.isBlank() ? json.nullNode() : json.readTree(text),
+                    response);
+        } catch (IOException e) {
+            throw new IllegalStateException("PUT " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET without a token whose answer is not JSON (an image), with the headers given. */
+    HttpResponse<byte[]> download(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply send(String method, String path, String user, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {

@@ -164,6 +164,62 @@ class StorefrontBrowserSystemIntegrationTests {
     }
 
     @Test
+    void aPhotoTheSellerUploadsShowsOnTheProductPageSearchAndTracePage() throws Exception {
+        String product = demoProduct("翠小妹花生礼盒", "seller-cuicui");
+        byte[] photo = drawnPhoto(800, 600);
+        assertThat(platform.upload("seller", "/api/catalog/products/" + product + "/photo", "礼盒.png",
+                "image/png", photo).status()).isEqualTo(403);
+        assertThat(platform.upload("consumer", "/api/catalog/products/" + product + "/photo", "礼盒.png",
+                "image/png", photo).status()).isEqualTo(403);
+        Reply renamed = platform.upload("seller-cuicui", "/api/catalog/products/" + product + "/photo", "礼盒.png",
+                "image/png", "不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(renamed.status()).isEqualTo(415);
+        assertThat(renamed.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        Reply uploaded = platform.upload("seller-cuicui", "/api/catalog/products/" + product + "/photo", "礼盒.png",
+                "image/png", photo);
+
+        assertThat(uploaded.status()).as(uploaded.raw().body()).isEqualTo(200);
+        String url = uploaded.body().get("url").asString();
+        java.net.http.HttpResponse<byte[]> served = platform.download(url, Map.of());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(photo);
+        assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000", "public");
+        String etag = served.headers().firstValue("ETag").orElseThrow();
+        assertThat(platform.download(url, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+
+        browser.open("/products/" + product);
+        WebElement shown = find(".product .photo");
+        assertThat(shown.getAttribute("src")).endsWith(url);
+        browser.waiting().until(driver -> ((Number) browser.js("return arguments[0].naturalWidth", shown)).intValue() > 0);
+        assertThat(((Number) browser.js("return arguments[0].naturalWidth", shown)).intValue()).isEqualTo(800);
+        browser.look("product-photo");
+
+        browser.open("/trace/p/" + product);
+        assertThat(find(".trace-photo").getAttribute("src")).endsWith(url);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.open("/search?q=" + java.net.URLEncoder.encode("翠小妹花生礼盒", java.nio.charset.StandardCharsets.UTF_8));
+            return browser.driver.findElements(By.cssSelector(".card img")).stream()
+                    .anyMatch(img -> img.getAttribute("src").endsWith(url));
+        });
+    }
+
+    /** A plain picture drawn here, as a seller's phone would send one. */
+    private static byte[] drawnPhoto(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xc0392b));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new java.awt.Color(0xd9a066));
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
+    @Test
     void aRevokedCertificateShowsAtOnceOnItsTracePage() {
         String product = Listings.listProduct(platform, "撤销测试鹅蛋", "EGGS", 10, 3000, 0);
         browser.open("/trace/p/" + product);
