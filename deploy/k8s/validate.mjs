@@ -126,7 +126,7 @@ function checkReferences(objects, secrets) {
             fail(object, `env ${env.name}: ConfigMap ${cm.name} has no key ${cm.key}`);
           }
           const secret = env.valueFrom?.secretKeyRef;
-          if (secret && !(secretKeys.get(secret.name) && secret.key in secretKeys.get(secret.name))) {
+          if (secret && !secret.optional && !(secretKeys.get(secret.name) && secret.key in secretKeys.get(secret.name))) {
             fail(object, `env ${env.name}: make-secrets makes no Secret ${secret.name} with key ${secret.key}`);
           }
         }
