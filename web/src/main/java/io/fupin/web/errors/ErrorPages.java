@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 @ControllerAdvice
 class ErrorPages {
@@ -21,6 +22,14 @@ class ErrorPages {
     String serviceDown(ServiceDown down, Model model) {
         model.addAttribute("service", down.service());
         return "service-down";
+    }
+
+    /** An upload larger than any API takes: refused here, before anything is sent. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(Model model) {
+        model.addAttribute("status", 413);
+        return "error";
     }
 
     /** The token expired or was refused: sign out here too, then sign in again. */

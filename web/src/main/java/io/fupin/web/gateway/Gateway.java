@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -81,6 +82,15 @@ public class Gateway {
     public <T> T put(String token, String path, Object body, Class<T> type, Object... vars) {
         return call(path, token, () -> authorised(http.put().uri(path, vars), token)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
+    }
+
+    /** A PUT of one file as the multipart part {@code part} (a product photo). */
+    public <T> T putFile(String token, String path, String part, String filename, MediaType type, byte[] content,
+            Class<T> answer, Object... vars) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part(part, content, type).filename(filename);
+        return call(path, token, () -> authorised(http.put().uri(path, vars), token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().body(answer));
     }
 
     /** A file the API writes (a payout file, a statement as CSV), as its bytes. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /** catalog-service and order-service through the gateway, as the signed-in seller. */
@@ -81,6 +82,14 @@ class SellerDesk {
     Product requestCertification(UUID id, CertificationRequest request) {
         return gateway.post(user.requireToken(), "/api/catalog/products/{id}/certification-request", request, Map.of(),
                 Product.class, id);
+    }
+
+    record Photo(UUID productId, String url, String mediaType, int width, int height, long sizeBytes) {
+    }
+
+    Photo uploadPhoto(UUID id, String filename, String mediaType, byte[] content) {
+        return gateway.putFile(user.requireToken(), "/api/catalog/products/{id}/photo", "file", filename,
+                MediaType.parseMediaType(mediaType), content, Photo.class, id);
     }
 
     /** Orders holding the seller's products, each with only its own lines; {@code status} null for all. */

@@ -5,6 +5,7 @@ import io.fupin.web.gateway.ApiPage;
 import io.fupin.web.gateway.ApiProblem;
 import io.fupin.web.gateway.Fetched;
 import io.fupin.web.storefront.Product;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -131,6 +133,27 @@ class SellerProductsController {
             desk.requestCertification(id, new SellerDesk.CertificationRequest(typed.get("certificateNumber"),
                     typed.get("issuingBody"), from, until));
             return "certificationRequested";
+        });
+    }
+
+    /** The product's photo, replacing any earlier one; catalog-service checks what the file really is. */
+    @PostMapping("/seller/products/{id}/photo")
+    String uploadPhoto(@PathVariable UUID id, @RequestParam("photo") MultipartFile photo, Model model,
+            RedirectAttributes redirect) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        if (photo.isEmpty()) {
+            invalid.add(new ApiProblem.FieldError("photo", "no file"));
+        }
+        return step(id, "photo", Map.of(), model, redirect, invalid, () -> {
+            try {
+                desk.uploadPhoto(id, photo.getOriginalFilename() == null ? "photo" : photo.getOriginalFilename(),
+                        photo.getContentType() == null ? "application/octet-stream" : photo.getContentType(),
+                        photo.getBytes());
+            } catch (IOException unreadable) {
+                throw new ApiProblem(400, "invalid-request", "unreadable upload",
+                        List.of(new ApiProblem.FieldError("photo", "unreadable")));
+            }
+            return "photoUploaded";
         });
     }
 

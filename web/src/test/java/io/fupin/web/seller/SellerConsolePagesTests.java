@@ -297,4 +297,32 @@ class SellerConsolePagesTests {
         verify(gateway).post(any(), eq("/api/orders/{id}/refunds/{refundId}/rejection"), eq(null), anyMap(),
                 eq(Order.class), eq(FIRST), eq(refund));
     }
+
+    @Test
+    void uploadsAPhotoAsTheMultipartPartTheCatalogReads() throws Exception {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
+        when(gateway.putFile(any(), eq("/api/catalog/products/{id}/photo"), eq("file"), eq("peanuts.jpg"),
+                eq(org.springframework.http.MediaType.IMAGE_JPEG), eq(jpeg), eq(SellerDesk.Photo.class), eq(PEANUTS)))
+                .thenReturn(new SellerDesk.Photo(PEANUTS, "/api/catalog/products/" + PEANUTS + "/photo?v=1",
+                        "image/jpeg", 800, 600, jpeg.length));
+
+        mvc.perform(multipart("/seller/products/{id}/photo", PEANUTS)
+                        .file(new MockMultipartFile("photo", "peanuts.jpg", "image/jpeg", jpeg))
+                        .with(authentication(SELLER_USER)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "photoUploaded"));
+    }
+
+    @Test
+    void aFileThatIsNotAPictureIsNamedBesideThePhotoField() throws Exception {
+        when(gateway.putFile(any(), eq("/api/catalog/products/{id}/photo"), any(), any(), any(), any(),
+                eq(SellerDesk.Photo.class), eq(PEANUTS)))
+                .thenThrow(new ApiProblem(415, "unsupported-photo", "not a JPEG, PNG or WebP", List.of()));
+
+        String html = mvc.perform(multipart("/seller/products/{id}/photo", PEANUTS)
+                        .file(new MockMultipartFile("photo", "notes.jpg", "image/jpeg", "hello".getBytes(StandardCharsets.UTF_8)))
+                        .with(authentication(SELLER_USER)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"photo-error\"", "请选择 JPEG、PNG 或 WebP 图片");
+    }
 }
