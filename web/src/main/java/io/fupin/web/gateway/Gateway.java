@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -84,13 +88,19 @@ public class Gateway {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
     }
 
-    /** A PUT of one file as the multipart part {@code part} (a product photo). */
+    /**
+     * A PUT of one file as the multipart part {@code part} (a product photo). The part is built by hand: Spring's
+     * MultipartBodyBuilder needs Reactive Streams, which this servlet application does not carry.
+     */
     public <T> T putFile(String token, String path, String part, String filename, MediaType type, byte[] content,
             Class<T> answer, Object... vars) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part(part, content, type).filename(filename);
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(type);
+        partHeaders.setContentDisposition(ContentDisposition.formData().name(part).filename(filename).build());
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add(part, new HttpEntity<>(content, partHeaders));
         return call(path, token, () -> authorised(http.put().uri(path, vars), token)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().body(answer));
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(answer));
     }
 
     /** A file the API writes (a payout file, a statement as CSV), as its bytes. */
