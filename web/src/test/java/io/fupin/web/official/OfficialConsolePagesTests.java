@@ -148,7 +148,7 @@ class OfficialConsolePagesTests {
                         .with(authentication(OFFICIAL)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("兴功村", "赵* 230113-0007", "¥200.00", "¥1,000.00", "落后于目标");
+        assertThat(html).contains("兴功村", "2026 年增收进度", "赵* 230113-0007", "¥200.00", "¥1,000.00", "落后于目标");
     }
 
     @Test
