@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,9 +24,11 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 
@@ -51,13 +54,15 @@ public class EventsAutoConfiguration {
 
     /**
      * A record whose handling fails is tried again, with growing pauses up to {@code fupin.events.retry.max-interval},
-     * for as long as it takes: a database, network or broker failure passes, and the partition does not move on
-     * meanwhile. Only a record that can never be read (not JSON, fields that do not parse) goes to
-     * {@code <topic>-dlt} at once, to be listed and replayed through {@link DeadLetters}.
+     * for as long as it takes: a database, network or broker failure passes. During each pause only the record's
+     * partition is paused (the listener's thread goes on with its other partitions), and that partition does not
+     * move past the record meanwhile. Only a record that can never be read (not JSON, fields that do not parse)
+     * goes to {@code <topic>-dlt} at once, to be listed and replayed through {@link DeadLetters}.
      */
     @Bean
     @ConditionalOnBean(KafkaOperations.class)
     CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template,
+            ObjectProvider<KafkaListenerEndpointRegistry> registry,
             @Value("${fupin.events.retry.first-interval:PT0.5S}") Duration firstInterval,
             @Value("${fupin.events.retry.max-interval:PT10S}") Duration maxInterval) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
@@ -66,7 +71,12 @@ public class EventsAutoConfiguration {
         backOff.setMaxInterval(maxInterval.toMillis());
         backOff.setMaxAttempts(Integer.MAX_VALUE);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        ThreadPoolTaskScheduler resumer = new ThreadPoolTaskScheduler();
+        resumer.setThreadNamePrefix("kafka-partition-resume-");
+        resumer.setDaemon(true);
+        resumer.initialize();
+        DefaultErrorHandler handler = PartitionPausingErrorHandler.of(recoverer, backOff,
+                new ListenerContainerPauseService(registry.getIfAvailable(), resumer));
         // A record that cannot be read will not become readable by trying again.
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
                 DeserializationException.class);
