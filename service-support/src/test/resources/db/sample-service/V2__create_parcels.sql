@@ -1,0 +1,4 @@
+CREATE TABLE parcel
+(
+    parcel_id CHAR(36) NOT NULL PRIMARY KEY
+) ENGINE = InnoDB;
