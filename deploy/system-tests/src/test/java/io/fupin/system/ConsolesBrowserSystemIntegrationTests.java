@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.system.Platform.Reply;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,8 @@ class ConsolesBrowserSystemIntegrationTests {
     }
 
     @Test
-    void aSellerListsAProductAndRequestsCertificationAnOfficialCertifiesItAndItIsFoundInSearch() {
+    void aSellerListsAProductWithAPhotoAndRequestsCertificationAnOfficialCertifiesItAndItIsFoundInSearch()
+            throws IOException {
         String name = unique("控制台花生");
         browser.signIn("seller", "/seller/products", () -> { });
         browser.look("seller-products");
@@ -114,6 +116,20 @@ class ConsolesBrowserSystemIntegrationTests {
         String productId = browser.driver.getCurrentUrl().replaceAll(".*/seller/products/([0-9a-f-]{36}).*", "$1");
         assertThat(find("#product-status").getText()).isEqualTo("草稿");
 
+        Path photo = Files.createTempFile("photo-", ".png");
+        try {
+            BufferedImage picture = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+            picture.getGraphics().fillRect(8, 8, 48, 32);
+            ImageIO.write(picture, "png", photo.toFile());
+            find("#photo").sendKeys(photo.toAbsolutePath().toString());
+            find("#upload-photo").click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "照片已上传"));
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+        assertThat(platform.download("/api/catalog/products/" + productId + "/photo", Map.of()).statusCode())
+                .isEqualTo(200);
+
         type("#certificateNumber", "FP-" + name);
         type("#issuingBody", "双城区扶贫办");
         date("#validFrom", TODAY.minusDays(1));
@@ -122,14 +138,48 @@ class ConsolesBrowserSystemIntegrationTests {
         browser.waiting().until(ExpectedConditions.textToBe(By.id("product-status"), "认定审核中"));
         browser.look("seller-product");
 
-        certify(productId);
+        browser.signIn("official", "/official/certifications", () -> { });
+        browser.look("official-certifications");
+        find("#product-" + productId + " button.approve").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("official-done")));
+        assertThat(platform.get(null, "/api/catalog/products/" + productId).body().get("status").asString())
+                .isEqualTo("ON_SALE");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             browser.open("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
             return text().contains(name);
         });
-        browser.open("/seller/products/" + productId);
-        assertThat(find("#product-status").getText()).isEqualTo("在售");
+    }
+
+    @Test
+    void anOfficialOpensTheChartByTownAndVillageAndDrillsDownToAHouseholdBehindTarget() {
+        browser.signIn("official", "/official/progress", () -> { });
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
+        browser.look("official-progress");
+
+        find("#parts tbody a").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
+        find("#parts tbody a").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("households-title")));
+
+        List<WebElement> behind = browser.driver.findElements(By.cssSelector("#households tr.household"));
+        assertThat(behind).isNotEmpty();
+        assertThat(behind.getFirst().getText()).contains("落后于目标");
+        browser.look("official-village");
+    }
+
+    /**
+     * The clerk's pages as a clerk sees them. Closing a period is not driven here: the walking skeleton's
+     * livestream closes today's period, and a period can close through today only once.
+     */
+    @Test
+    void aClerkSeesThePeriodsAndWhatIsInSuspense() {
+        browser.signIn("clerk", "/clerk/periods", () -> { });
+        assertThat(find("#close-period").isDisplayed()).isTrue();
+        browser.look("clerk-periods");
+        browser.open("/clerk/suspense");
+        assertThat(find("h1").getText()).isEqualTo("挂账与待退款");
+        browser.look("clerk-suspense");
     }
 
     @Test
@@ -184,5 +234,22 @@ class ConsolesBrowserSystemIntegrationTests {
             assertThat(text()).doesNotContain("Exception", "Whitelabel");
         }
         browser.look("forbidden");
+    }
+
+    @Test
+    void anAdministratorSeesTheDeadLettersAndSetsALivestreamLimit() {
+        String product = certifiedProductOf("seller", unique("限购花生"), 10);
+        browser.signIn("admin", "/admin/dead-letters", () -> { });
+        assertThat(browser.driver.findElements(By.cssSelector("button[id^='replay-']"))).hasSize(3);
+        browser.look("admin-dead-letters");
+
+        browser.open("/admin/livestream-limits?product=" + product);
+        // The limit in force is the strictest of the product's own and the default (5): set one below it.
+        type("#max", "3");
+        find("main form button[type='submit']").click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-limit"), "3"));
+        assertThat(platform.get("admin", "/api/orders/livestream-limits/" + product).body().get("maxUnitsPerBuyer")
+                .asInt()).isEqualTo(3);
+        browser.look("admin-livestream-limits");
     }
 }
