@@ -84,6 +84,20 @@ class SellerDesk {
                 Product.class, id);
     }
 
+    /** A version of a product's benefit linkage; the households themselves are shown masked, from the public list. */
+    record LinkageVersion(int version, String lotName, Instant effectiveFrom, String declaredBy, long totalShares,
+            List<Object> shares) {
+    }
+
+    private static final ParameterizedTypeReference<ApiPage<LinkageVersion>> LINKAGES =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /** Every linkage version of the product, oldest first. */
+    ApiPage<LinkageVersion> linkageHistory(UUID id) {
+        return gateway.get(user.requireToken(), "/api/households/products/{id}/linkage/versions?size=200", LINKAGES, id);
+    }
+
     record Photo(UUID productId, String url, String mediaType, int width, int height, long sizeBytes) {
     }
 

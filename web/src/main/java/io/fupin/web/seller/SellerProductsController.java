@@ -4,6 +4,8 @@ import io.fupin.web.format.Money;
 import io.fupin.web.gateway.ApiPage;
 import io.fupin.web.gateway.ApiProblem;
 import io.fupin.web.gateway.Fetched;
+import io.fupin.web.storefront.Beneficiaries;
+import io.fupin.web.storefront.Catalog;
 import io.fupin.web.storefront.Product;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -39,9 +41,11 @@ class SellerProductsController {
             "ON_SALE", "SUSPENDED", "CERTIFICATION_EXPIRED", "REVOKED", "DELISTED");
 
     private final SellerDesk desk;
+    private final Catalog catalog;
 
-    SellerProductsController(SellerDesk desk) {
+    SellerProductsController(SellerDesk desk, Catalog catalog) {
         this.desk = desk;
+        this.catalog = catalog;
     }
 
     @GetMapping("/seller")
@@ -189,6 +193,18 @@ class SellerProductsController {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, notYours.detail());
             }
         });
+        Fetched<Beneficiaries> linked = Fetched.of(() -> catalog.beneficiaries(id));
+        Fetched<List<SellerDesk.LinkageVersion>> history = Fetched.of(() -> {
+            try {
+                ApiPage<SellerDesk.LinkageVersion> versions = desk.linkageHistory(id);
+                return versions == null ? List.<SellerDesk.LinkageVersion>of() : versions.items();
+            } catch (ApiProblem none) {
+                return List.of();
+            }
+        });
+        model.addAttribute("linked", linked.value());
+        model.addAttribute("linkageHistory", history.present() ? history.value() : List.of());
+        model.addAttribute("householdsDown", linked.down() || history.down());
         model.addAttribute("product", product);
         model.addAttribute("costChanges", changes.present() ? changes.value().items() : List.of());
         model.addAttribute("costChangesDown", changes.down());

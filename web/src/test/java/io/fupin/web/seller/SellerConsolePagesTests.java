@@ -325,4 +325,23 @@ class SellerConsolePagesTests {
 
         assertThat(html).contains("id=\"photo-error\"", "请选择 JPEG、PNG 或 WebP 图片");
     }
+
+    @Test
+    void theProductPageShowsItsLinkedHouseholdsMaskedAndTheLinkageVersions() throws Exception {
+        when(gateway.get(any(), eq("/api/households/public/products/{id}/beneficiaries"),
+                eq(io.fupin.web.storefront.Beneficiaries.class), eq(PEANUTS))).thenReturn(
+                new io.fupin.web.storefront.Beneficiaries(PEANUTS, "代养鹅", 2, 1, 1, List.of(
+                        new io.fupin.web.storefront.Beneficiaries.Share("王*", "REGISTERED_POOR", "新兴镇", "兴功村", 3),
+                        new io.fupin.web.storefront.Beneficiaries.Share("李*", "MARGINAL", "新兴镇", "兴功村", 1))));
+        when(gateway.get(any(), eq("/api/households/products/{id}/linkage/versions?size=200"),
+                any(ParameterizedTypeReference.class), eq(PEANUTS))).thenReturn(new ApiPage<>(List.of(
+                new SellerDesk.LinkageVersion(1, "代养鹅", Instant.parse("2026-03-01T00:00:00Z"), "seller", 4,
+                        List.of(Map.of(), Map.of()))), 0, 200, 1, 1));
+
+        String html = mvc.perform(get("/seller/products/{id}", PEANUTS).with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("代养鹅：2 户（脱贫户 1，边缘户 1）", "王*", "李*", "id=\"linkage-history\"",
+                "2026-03-01 08:00");
+    }
 }
