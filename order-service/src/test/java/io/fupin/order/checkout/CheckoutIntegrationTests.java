@@ -161,6 +161,38 @@ class CheckoutIntegrationTests {
     }
 
     @Test
+    void aConsumerCannotSetThePriceTheStatusTheSellerOrTheBuyerInTheBody() {
+        UUID product = listProduct(10, 2990, 350);
+        UUID forgedSeller = UUID.randomUUID();
+        UUID forgedId = UUID.randomUUID();
+        Map<String, Object> body = order(product, 2);
+        body.put("id", forgedId);
+        body.put("status", "PAID");
+        body.put("totalFen", 1);
+        body.put("buyerId", "someone-else");
+        body.put("sellerId", forgedSeller);
+        body.put("paidAt", "2026-01-01T00:00:00Z");
+        body.put("lines", List.of(Map.of("productId", product, "quantity", 2, "unitPriceFen", 1, "unitCostFen", 0,
+                "amountFen", 2, "sellerId", forgedSeller)));
+
+        Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        JsonNode order = reply.json(json);
+        assertThat(order.get("id").asString()).isNotEqualTo(forgedId.toString());
+        assertThat(order.get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(order.get("totalFen").asLong()).isEqualTo(2 * 2990);
+        assertThat(order.path("paidAt").isNull() || order.path("paidAt").isMissingNode()).as("paidAt").isTrue();
+        JsonNode line = order.get("lines").get(0);
+        assertThat(line.get("unitPriceFen").asLong()).isEqualTo(2990);
+        assertThat(line.get("unitCostFen").asLong()).isEqualTo(350);
+        assertThat(line.get("amountFen").asLong()).isEqualTo(2 * 2990);
+        assertThat(line.get("sellerId").asString()).isNotEqualTo(forgedSeller.toString());
+        assertThat(jdbc.sql("SELECT buyer_id FROM orders WHERE id = ?").param(order.get("id").asString())
+                .query(String.class).single()).isEqualTo(CONSUMER.userId());
+    }
+
+    @Test
     void unknownProductsAreRefusedAsBadRequests() {
         Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), order(UUID.randomUUID(), 1));
         assertThat(reply.status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package io.fupin.support.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every 4xx Spring MVC answers on its own carries a type, a title, a status and a detail. */
+/**
+ * Every 4xx Spring MVC answers on its own carries a type, a title, a status and a detail; no answer, 4xx or 500,
+ * tells of the code behind it (exception, parser message, query, the caller's input echoed back).
+ */
 class ProblemHandlingTests {
 
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OrdersController())
@@ -47,6 +51,22 @@ class ProblemHandlingTests {
                 415, "unsupported-media-type");
     }
 
+    @Test
+    void anUnexpectedFailureAnswers500SayingNothingInternal() throws Exception {
+        String answer = complete(mvc.perform(get("/orders/broken")), 500, "internal-error")
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).doesNotContain("IllegalStateException", "SELECT", "orders_secret", "at io.fupin", "trace",
+                "exception");
+    }
+
+    @Test
+    void anUnreadableBodyIsAMalformedRequestSayingNothingOfTheParser() throws Exception {
+        String answer = complete(mvc.perform(post("/orders/record").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"quantity\": \"<script>\"")), 400, "malformed-request")
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).doesNotContain("<script>", "deserialize", "`int`", "jackson", "Exception", "io.fupin");
+    }
+
     private static ResultActions complete(ResultActions result, int status, String slug) throws Exception {
         return result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -66,6 +86,19 @@ class ProblemHandlingTests {
         @GetMapping("/orders")
         String list(@RequestParam String view) {
             return view;
+        }
+
+        @GetMapping("/orders/broken")
+        String broken() {
+            throw new IllegalStateException("SELECT card FROM orders_secret failed");
+        }
+
+        record Line(int quantity) {
+        }
+
+        @PostMapping(path = "/orders/record", consumes = MediaType.APPLICATION_JSON_VALUE)
+        int record(@org.springframework.web.bind.annotation.RequestBody Line line) {
+            return line.quantity();
         }
 
         @PostMapping(path = "/orders/json", consumes = MediaType.APPLICATION_JSON_VALUE)
