@@ -1,5 +1,5 @@
 /**
- * The event library: one envelope for every event, producers' typed records routed to their topic through the
- * outbox, consumers' typed reading and exactly-once application.
+ * The event library: one envelope for every event, consumers' typed reading and exactly-once application, and
+ * the event tables every service migrates.
  */
 package io.fupin.support.events;

@@ -1,0 +1,41 @@
+package io.fupin.support.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What travels on every topic: the event's identity and time, the aggregate it belongs to (the record's key),
+ * and the event itself as a typed record. {@code eventType} is the record's simple name; {@code sequence}
+ * numbers an aggregate's events where its producer keeps one (order events) and is left out elsewhere.
+ * <p>
+ * A consumer reads a record into its own records, one per event type under a sealed interface, with
+ * {@link EventReader}, and applies it once with {@link EventConsumers}.
+ *
+ * @param <P> the sealed interface of the topic's events
+ */
+public record EventEnvelope<P>(UUID eventId, String eventType, int eventVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long sequence, Instant occurredAt, String aggregateId,
+        P payload) {
+
+    public static final int VERSION = 1;
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+    }
+
+    /** A new event of the aggregate, with a fresh id. */
+    public static <P> EventEnvelope<P> of(Object aggregateId, Instant occurredAt, P payload) {
+        return new EventEnvelope<>(UUID.randomUUID(), payload.getClass().getSimpleName(), VERSION, null, occurredAt,
+                aggregateId.toString(), payload);
+    }
+
+    /** A new event of the aggregate, numbered {@code sequence} among the aggregate's events. */
+    public static <P> EventEnvelope<P> of(Object aggregateId, long sequence, Instant occurredAt, P payload) {
+        return new EventEnvelope<>(UUID.randomUUID(), payload.getClass().getSimpleName(), VERSION, sequence,
+                occurredAt, aggregateId.toString(), payload);
+    }
+}
