@@ -1,22 +1,19 @@
 package io.fupin.settlement.households;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fupin.support.crypto.KeyRing;
-import io.fupin.support.kafka.ProcessedEvents;
+import io.fupin.support.events.EventConsumers;
+import io.fupin.support.events.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the copy from {@code household-service.household-events.v1}, once per event. A stale event (older
@@ -29,21 +26,16 @@ public class HouseholdDirectory {
 
     static final String TOPIC = "household-service.household-events.v1";
     static final String CONSUMER = "settlement.household-events";
-    private static final Logger log = LoggerFactory.getLogger(HouseholdDirectory.class);
 
-    private final ProcessedEvents processed;
+    private final EventConsumers events;
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final TransactionTemplate transactions;
     private final KeyRing payoutAccountKeys;
 
-    HouseholdDirectory(ProcessedEvents processed, JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions,
+    HouseholdDirectory(EventConsumers events, JdbcClient jdbc,
             @Value("${fupin.settlement.payout-account-key:}") String payoutAccountKey,
             @Value("${fupin.settlement.previous-payout-account-keys:}") String previousPayoutAccountKeys) {
-        this.processed = processed;
+        this.events = events;
         this.jdbc = jdbc;
-        this.json = json;
-        this.transactions = transactions;
         this.payoutAccountKeys = KeyRing.fromSettings("FUPIN_PAYOUT_ACCOUNT_KEY (fupin.settlement.payout-account-key)",
                 payoutAccountKey, "FUPIN_PREVIOUS_PAYOUT_ACCOUNT_KEYS (fupin.settlement.previous-payout-account-keys)",
                 previousPayoutAccountKeys);
@@ -51,20 +43,15 @@ public class HouseholdDirectory {
 
     @KafkaListener(id = "settlement-household-events", topics = TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
-        Envelope event = json.readValue(record.value(), Envelope.class);
-        // The effect and the record of the event id commit together, or not at all.
-        transactions.executeWithoutResult(status -> apply(event));
+        events.apply(CONSUMER, record.value(), HouseholdEvents.class, this::apply);
     }
 
-    void apply(Envelope event) {
-        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-            return;
-        }
-        if (!"HouseholdRegistered".equals(event.eventType()) && !"HouseholdUpdated".equals(event.eventType())) {
-            log.debug("Ignoring {} {}", event.eventType(), event.eventId());
-            return;
-        }
-        var household = json.treeToValue(event.payload(), HouseholdChanged.class);
+    void apply(EventEnvelope<HouseholdEvents> event) {
+        // Both types carry the household as it now stands.
+        HouseholdChanged household = switch (event.payload()) {
+            case HouseholdRegistered registered -> registered.household();
+            case HouseholdUpdated updated -> updated.household();
+        };
         Instant changedAt = household.changedAt() != null ? household.changedAt() : event.occurredAt();
         String bank = household.payoutAccount() == null ? null : household.payoutAccount().bankName();
         String account = household.payoutAccount() == null ? null : accountNumber(household);
@@ -109,9 +96,14 @@ public class HouseholdDirectory {
                 "household/" + household.householdId() + "/payout-account");
     }
 
-    /** Settlement's own reading of the envelope; unknown fields ignored. */
-    record Envelope(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-            JsonNode payload) {
+    /** Settlement's own reading of the topic's events (no shared classes with the producer); unknown fields ignored. */
+    sealed interface HouseholdEvents permits HouseholdRegistered, HouseholdUpdated {
+    }
+
+    record HouseholdRegistered(@JsonUnwrapped HouseholdChanged household) implements HouseholdEvents {
+    }
+
+    record HouseholdUpdated(@JsonUnwrapped HouseholdChanged household) implements HouseholdEvents {
     }
 
     record HouseholdChanged(UUID householdId, String registrationNumber, String headName, String category,
