@@ -8,6 +8,7 @@ import io.fupin.household.IntegrationTest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +166,23 @@ class ImportIntegrationTests {
         assertThat(binary.errorFields()).containsExactly("file");
         assertThat(api.postBytes(Api.CLERK, CSV, HEADER.getBytes(StandardCharsets.UTF_8), "/api/households/import").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aFileOverTwentyMegabytesIsRefusedAs413AndWritesNothing() {
+        Fixtures.Village v = Fixtures.village(api);
+        byte[] rows = (HEADER + row(Fixtures.freshRegistrationNumber(), "吴十", Fixtures.freshIdentityNumber(), v, "MARGINAL"))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[20 * 1024 * 1024 + 1];
+        Arrays.fill(file, (byte) '\n');
+        System.arraycopy(rows, 0, file, 0, rows.length);
+        long before = households();
+
+        Api.Answer answer = api.postBytes(Api.OFFICIAL, CSV, file, "/api/households/import?dryRun=false");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(413);
+        assertThat(answer.body().get("type").asString()).startsWith("https://fupin.market/problems/");
+        assertThat(households()).isEqualTo(before);
     }
 
     private long households() {
