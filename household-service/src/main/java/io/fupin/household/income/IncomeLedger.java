@@ -1,51 +1,41 @@
 package io.fupin.household.income;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import io.fupin.support.kafka.ProcessedEvents;
+import io.fupin.support.events.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 @Service
 public class IncomeLedger {
 
-    static final String CONSUMER = "household.payout-events";
-    private static final Logger log = LoggerFactory.getLogger(IncomeLedger.class);
-
     private final IncomeEntries entries;
     private final JdbcTemplate jdbc;
-    private final ProcessedEvents processed;
-    private final JsonMapper json;
     private final Clock clock;
 
-    IncomeLedger(IncomeEntries entries, JdbcTemplate jdbc, ProcessedEvents processed, JsonMapper json, Clock clock) {
+    IncomeLedger(IncomeEntries entries, JdbcTemplate jdbc, Clock clock) {
         this.entries = entries;
         this.jdbc = jdbc;
-        this.processed = processed;
-        this.json = json;
         this.clock = clock;
     }
 
-    /** Records a payout's income exactly once, whatever the number of deliveries and of pages. */
-    @Transactional
-    public void apply(PayoutEventMessage event) {
-        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-            return;
+    /**
+     * Records a payout's income exactly once, whatever the number of deliveries and of pages: runs in the
+     * transaction that records the event's id (the payout events listener's).
+     */
+    void apply(EventEnvelope<PayoutEventMessage> event) {
+        switch (event.payload()) {
+            case PayoutEventMessage.PayoutBatchPaid paid -> paid(paid);
         }
-        if (!"PayoutBatchPaid".equals(event.eventType())) {
-            log.debug("Ignoring {} {}", event.eventType(), event.eventId());
-            return;
-        }
-        var paid = json.treeToValue(event.payload(), PayoutEventMessage.PayoutBatchPaid.class);
+    }
+
+    private void paid(PayoutEventMessage.PayoutBatchPaid paid) {
         Timestamp now = Timestamp.from(clock.instant());
         // A batch comes in pages; a household whose orders continue on a later page adds them (and an amount
         // of 0) to its entry. Each page is applied once (its event id above), so the sums are exact.

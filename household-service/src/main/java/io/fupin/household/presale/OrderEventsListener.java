@@ -1,25 +1,26 @@
 package io.fupin.household.presale;
 
+import io.fupin.support.events.EventConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 @Component
 class OrderEventsListener {
 
     static final String TOPIC = "order-service.order-events.v1";
+    static final String CONSUMER = "household.order-events";
 
+    private final EventConsumers events;
     private final PresaleMatching matching;
-    private final JsonMapper json;
 
-    OrderEventsListener(PresaleMatching matching, JsonMapper json) {
+    OrderEventsListener(EventConsumers events, PresaleMatching matching) {
+        this.events = events;
         this.matching = matching;
-        this.json = json;
     }
 
     @KafkaListener(id = "household-order-events", topics = TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
-        matching.apply(json.readValue(record.value(), OrderEventMessage.class));
+        events.apply(CONSUMER, record.value(), OrderEventMessage.class, matching::apply);
     }
 }

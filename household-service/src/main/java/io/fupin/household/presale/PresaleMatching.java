@@ -12,7 +12,7 @@ import io.fupin.household.places.Places;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.kafka.ProcessedEvents;
+import io.fupin.support.events.EventEnvelope;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,7 +32,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rule is that every household offering a presale has at least one subscriber. A paid presale line
@@ -42,39 +41,33 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class PresaleMatching {
 
-    static final String CONSUMER = "household.order-events";
     private static final Logger log = LoggerFactory.getLogger(PresaleMatching.class);
 
     private final JdbcClient jdbc;
     private final BenefitLinkages linkages;
     private final Registry registry;
     private final Places places;
-    private final ProcessedEvents processed;
     private final AuditLog audit;
-    private final JsonMapper json;
     private final Clock clock;
 
     PresaleMatching(JdbcClient jdbc, BenefitLinkages linkages, Registry registry, Places places,
-            ProcessedEvents processed, AuditLog audit, JsonMapper json, Clock clock) {
+            AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.linkages = linkages;
         this.registry = registry;
         this.places = places;
-        this.processed = processed;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
-    @Transactional
-    void apply(OrderEventMessage event) {
-        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-            return;
+    /** Runs in the transaction that records the event's id (the order events listener's). */
+    void apply(EventEnvelope<OrderEventMessage> event) {
+        switch (event.payload()) {
+            case OrderEventMessage.OrderPaid paid -> paid(event, paid);
         }
-        if (!"OrderPaid".equals(event.eventType())) {
-            return;
-        }
-        var paid = json.treeToValue(event.payload(), OrderEventMessage.OrderPaid.class);
+    }
+
+    private void paid(EventEnvelope<OrderEventMessage> event, OrderEventMessage.OrderPaid paid) {
         if (paid.buyerId() == null || paid.buyerId().isBlank()) {
             log.warn("OrderPaid {} without a buyer: no subscriber to count", event.eventId());
             return;

@@ -1,5 +1,6 @@
 package io.fupin.household.product;
 
+import io.fupin.support.events.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,9 +28,9 @@ public class KnownProducts {
         this.clock = clock;
     }
 
-    @Transactional
-    void apply(ProductEventMessage event) {
-        ProductEventMessage.State state = event.payload();
+    /** Runs in the transaction that records the event's id (the product events listener's). */
+    void apply(EventEnvelope<ProductEventMessage> event) {
+        ProductEventMessage.State state = event.payload().product();
         if (state == null || state.productId() == null || state.sellerId() == null) {
             throw new IllegalArgumentException("Product event " + event.eventId() + " names no product or seller");
         }

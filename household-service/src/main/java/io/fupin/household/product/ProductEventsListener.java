@@ -1,25 +1,26 @@
 package io.fupin.household.product;
 
+import io.fupin.support.events.EventConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 @Component
 class ProductEventsListener {
 
     static final String TOPIC = "catalog-service.product-events.v1";
+    static final String CONSUMER = "household.product-events";
 
+    private final EventConsumers events;
     private final KnownProducts products;
-    private final JsonMapper json;
 
-    ProductEventsListener(KnownProducts products, JsonMapper json) {
+    ProductEventsListener(EventConsumers events, KnownProducts products) {
+        this.events = events;
         this.products = products;
-        this.json = json;
     }
 
     @KafkaListener(id = "household-product-events", topics = TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
-        products.apply(json.readValue(record.value(), ProductEventMessage.class));
+        events.apply(CONSUMER, record.value(), ProductEventMessage.class, products::apply);
     }
 }
