@@ -1,5 +1,6 @@
 package io.fupin.catalog;
 
+import io.fupin.support.testing.EventContracts;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -15,6 +16,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 3, topics = {"catalog-service.product-events.v1", "catalog-service.product-events.v1-dlt"})
-@Import(TestSupport.class)
+@Import({TestSupport.class, EventContracts.EmittedEvents.class})
 public @interface IntegrationTest {
 }

@@ -1,5 +1,6 @@
 package io.fupin.household;
 
+import io.fupin.support.testing.EventContracts;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
         "household-service.linkage-events.v1", "household-service.household-events.v1", "order-service.order-events.v1",
         "order-service.order-events.v1-dlt",
         "catalog-service.product-events.v1", "catalog-service.product-events.v1-dlt"})
-@Import(TestSupport.class)
+@Import({TestSupport.class, EventContracts.EmittedEvents.class})
 public @interface IntegrationTest {
 }

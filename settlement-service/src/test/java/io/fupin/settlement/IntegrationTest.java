@@ -1,5 +1,6 @@
 package io.fupin.settlement;
 
+import io.fupin.support.testing.EventContracts;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
         "household-service.linkage-events.v1", "household-service.linkage-events.v1-dlt",
         "household-service.household-events.v1", "household-service.household-events.v1-dlt",
         "settlement-service.payout-events.v1"})
-@Import(TestSupport.class)
+@Import({TestSupport.class, EventContracts.EmittedEvents.class})
 public @interface IntegrationTest {
 }

@@ -56,6 +56,12 @@ public class BenefitLinkages {
         this.clock = clock;
     }
 
+    /**
+     * The most households one version may name: the version travels as one event, which must stay far below
+     * Kafka's record limit (about 330 KB at this size; LinkageEventSizeTests).
+     */
+    static final int MAX_SHARES = 5_000;
+
     /** What a seller or official declares. */
     public record Declaration(UUID sellerId, String lotName, Instant effectiveFrom, List<Share> shares) {
     }
@@ -79,6 +85,11 @@ public class BenefitLinkages {
             problems.add(new Violation("lotName", "must be at most 100 characters"));
         }
         List<Share> shares = declaration.shares() == null ? List.of() : declaration.shares();
+        if (shares.size() > MAX_SHARES) {
+            // Refused before looking up thousands of households one by one.
+            throw new InvalidInput(List.of(new Violation("shares", "at most " + MAX_SHARES
+                    + " households share in one version of a product's linkage; this names " + shares.size())));
+        }
         if (shares.isEmpty()) {
             problems.add(new Violation("shares", "at least one household must share in the product"));
         }

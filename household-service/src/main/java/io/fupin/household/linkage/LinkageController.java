@@ -39,7 +39,9 @@ class LinkageController {
 
     @PostMapping("/api/households/products/{productId}/linkage/versions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Declare the next version of a product's linkage (SELLER for its own products, OFFICIAL, ADMIN)")
+    @Operation(summary = "Declare the next version of a product's linkage (SELLER for its own products, OFFICIAL, ADMIN)",
+            description = "At most 5,000 households in one version (400 on shares beyond): the version travels "
+                    + "as one event.")
     LinkageVersion declare(Caller caller, @PathVariable UUID productId, @RequestBody Declaration declaration) {
         return linkages.declare(caller, productId, declaration);
     }

@@ -131,6 +131,24 @@ class LinkageIntegrationTests {
     }
 
     @Test
+    void refusesAVersionNamingMoreHouseholdsThanItsEventCarries() {
+        UUID seller = UUID.randomUUID();
+        UUID product = Fixtures.product(api, seller);
+        Object[] sharesOf5001 = new Object[2 * (BenefitLinkages.MAX_SHARES + 1)];
+        for (int i = 0; i < sharesOf5001.length; i += 2) {
+            sharesOf5001[i] = UUID.randomUUID();
+            sharesOf5001[i + 1] = 1;
+        }
+
+        Api.Answer tooMany = api.post(Api.OFFICIAL, declaration(seller, null, sharesOf5001),
+                "/api/households/products/{p}/linkage/versions", product);
+
+        assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(400);
+        assertThat(tooMany.errorFields()).containsExactly("shares");
+        assertThat(api.get(Api.OFFICIAL, "/api/households/products/{p}/linkage", product).status()).isEqualTo(404);
+    }
+
+    @Test
     void letsASellerDeclareOnlyForItsOwnProducts() {
         Fixtures.Village v = Fixtures.village(api);
         UUID a = Fixtures.household(api, v.villageId());

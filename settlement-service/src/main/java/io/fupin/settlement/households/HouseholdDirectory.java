@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -110,6 +111,8 @@ public class HouseholdDirectory {
             String villageName, String townName, PayoutAccount payoutAccount, String status, Instant changedAt) {
     }
 
-    record PayoutAccount(String bankName, String accountMasked, String accountSealed, String accountNumber) {
+    /** {@code accountNumber}: in clear in events from before the account was sealed; newer events leave it out. */
+    record PayoutAccount(String bankName, String accountMasked, String accountSealed,
+            @Nullable String accountNumber) {
     }
 }

@@ -2,6 +2,7 @@ package io.fupin.settlement.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fupin.support.testing.EventContracts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PayoutEventPagesTests {
 
-    /** Kafka's default record limit, less a margin for the key and headers. */
-    private static final int LIMIT = 1_000_000;
+    private static final int LIMIT = EventContracts.RECORD_LIMIT_BYTES;
     private static final Instant PAID_AT = Instant.parse("2030-02-01T02:00:00Z");
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -89,7 +89,7 @@ class PayoutEventPagesTests {
 
     private void assertAllUnderTheLimit(List<PayoutEvent> pages) {
         for (PayoutEvent page : pages) {
-            assertThat(json.writeValueAsBytes(page).length).as("page %d", page(page).page()).isLessThan(LIMIT);
+            EventContracts.assertUnderRecordLimit(page, json);
         }
     }
 
