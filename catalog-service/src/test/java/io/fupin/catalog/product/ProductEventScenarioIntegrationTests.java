@@ -1,0 +1,79 @@
+package io.fupin.catalog.product;
+
+import static io.fupin.catalog.CatalogFixtures.ADMIN;
+import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fupin.catalog.CatalogApi;
+import io.fupin.catalog.CatalogFixtures;
+import io.fupin.catalog.IntegrationTest;
+import io.fupin.catalog.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.CallerAuthentication;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Each use case of a product's life publishes its event, keyed by the product. */
+@IntegrationTest
+@EnableScenarios
+class ProductEventScenarioIntegrationTests {
+
+    @Autowired
+    ProductCatalog catalog;
+    @Autowired
+    SignedIdentity identity;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void listingCertifyingSuspendingRevokingAndDelistingEachPublishTheirEvent(Scenario scenario) {
+        UUID seller = new CatalogFixtures(new CatalogApi(port, identity)).registerSeller();
+        as(ADMIN);
+        UUID product = publishes(scenario, () -> catalog.list(ADMIN, new NewProduct(seller, "稻花香大米",
+                ProductCategory.RICE, "永发鳅田", "五常稻花香，当年新米", "5 kg bag", 4990, 600, "packaging and freight",
+                100, null, null)), "ProductListed").id();
+        publishes(scenario, () -> catalog.requestCertification(product, new ProductChanges.RequestCertification(
+                "FP-2026-" + product.toString().substring(0, 8), "哈尔滨市扶贫办", LocalDate.now().minusDays(30),
+                LocalDate.now().plusYears(1))), "ProductUpdated");
+        as(OFFICIAL);
+        publishes(scenario, () -> catalog.approveCertification(product), "ProductCertified");
+        publishes(scenario, () -> catalog.suspend(product, "抽检不合格"), "ProductSuspended");
+        publishes(scenario, () -> catalog.reinstate(product), "ProductUpdated");
+        as(ADMIN);
+        publishes(scenario, () -> catalog.revokeCertification(product, "证书被撤销"),
+                "ProductCertificationRevoked");
+        publishes(scenario, () -> catalog.delist(product), "ProductDelisted");
+    }
+
+    /** Runs the use case and expects its event, of the product the use case answered. */
+    private static ProductView publishes(Scenario scenario, Supplier<ProductView> useCase, String eventType) {
+        AtomicReference<ProductView> answer = new AtomicReference<>();
+        scenario.stimulate(useCase)
+                .andWaitForEventOfType(ProductEvent.class)
+                .matching(event -> event.eventType().equals(eventType))
+                .toArriveAndVerify((event, view) -> {
+                    assertThat(event.aggregateId()).isEqualTo(view.id().toString());
+                    assertThat(event.payload().productId()).isEqualTo(view.id());
+                    answer.set(view);
+                });
+        return answer.get();
+    }
+
+    private static void as(Caller caller) {
+        SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.of(caller));
+    }
+}

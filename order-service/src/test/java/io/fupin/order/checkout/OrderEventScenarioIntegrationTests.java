@@ -1,0 +1,82 @@
+package io.fupin.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fupin.order.IntegrationTest;
+import io.fupin.order.Shop;
+import io.fupin.order.TestSupport.SignedIdentity;
+import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.CallerAuthentication;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each step of an order's life publishes its event, keyed by the order, numbered in the order's sequence. */
+@IntegrationTest
+@EnableScenarios
+class OrderEventScenarioIntegrationTests {
+
+    @Autowired
+    SignedIdentity identity;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    OrderLifecycle lifecycle;
+    @Autowired
+    Clock clock;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void payingShippingDeliveringCompletingAndCancellingEachPublishTheirEvent(Scenario scenario) {
+        Shop shop = new Shop(port, identity, json);
+        Shop.Seller seller = shop.newSeller();
+        UUID product = shop.listProduct(seller, 10, 2500, 0);
+        Caller buyer = Caller.of("scenario-" + UUID.randomUUID(), null, "CONSUMER");
+        UUID order = shop.placeOrder(buyer, product, 2);
+
+        publishes(scenario, order, 2, tx -> lifecycle.pay(order, UUID.randomUUID(), clock.instant()),
+                OrderEvent.OrderPaid.class);
+        as(seller.caller());
+        publishes(scenario, order, 3, tx -> lifecycle.ship(seller.caller(), order, "SF1234567890"),
+                OrderEvent.OrderShipped.class);
+        as(buyer);
+        publishes(scenario, order, 4, tx -> lifecycle.confirmDelivery(order), OrderEvent.OrderDelivered.class);
+        publishes(scenario, order, 5, tx -> lifecycle.completeDelivered(clock.instant().plus(Duration.ofDays(60)),
+                clock.instant()), OrderEvent.OrderCompleted.class);
+
+        UUID unpaid = shop.placeOrder(buyer, product, 1);
+        publishes(scenario, unpaid, 2, tx -> lifecycle.cancel(buyer, unpaid), OrderEvent.OrderCancelled.class);
+    }
+
+    /** Runs the use case (outside any test transaction) and expects the order's event with its sequence number. */
+    private static void publishes(Scenario scenario, UUID order, long sequence,
+            Function<TransactionOperations, Object> useCase, Class<?> type) {
+        scenario.stimulate(useCase)
+                .andWaitForEventOfType(OrderEvent.class)
+                .matching(event -> type.isInstance(event.payload()) && event.aggregateId().equals(order.toString()))
+                .toArriveAndVerify(event -> {
+                    assertThat(event.eventType()).isEqualTo(type.getSimpleName());
+                    assertThat(event.sequence()).isEqualTo(sequence);
+                });
+    }
+
+    private static void as(Caller caller) {
+        SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.of(caller));
+    }
+}
