@@ -1,11 +1,11 @@
 package io.fupin.order.stock;
 
+import io.fupin.support.identity.ServiceClients;
 import io.fupin.support.identity.ServiceIdentityInterceptor;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +16,6 @@ class CatalogClientConfiguration {
             @Value("${fupin.catalog.url}") String catalogUrl,
             @Value("${fupin.catalog.connect-timeout:PT1S}") Duration connectTimeout,
             @Value("${fupin.catalog.read-timeout:PT2S}") Duration readTimeout) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(connectTimeout);
-        requests.setReadTimeout(readTimeout);
-        return builder.baseUrl(catalogUrl).requestFactory(requests).requestInterceptor(identity).build();
+        return ServiceClients.signed(builder, identity, catalogUrl, connectTimeout, readTimeout);
     }
 }

@@ -75,8 +75,9 @@ class DeadLetterIntegrationTests {
         jdbc.sql("RENAME TABLE processed_event TO processed_event_away").update();
         try {
             TestEvents.send(brokers, List.of(paid));
-            // Far longer than any bounded retry would have waited.
-            Thread.sleep(Duration.ofSeconds(10));
+            // Far longer than any bounded retry would have waited: the record stays out of the dead-letter topic throughout.
+            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> !deadLetteredKeys().contains(order.toString()));
         } finally {
             jdbc.sql("RENAME TABLE processed_event_away TO processed_event").update();
         }
