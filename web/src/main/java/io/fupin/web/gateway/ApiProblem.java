@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public class ApiProblem extends RuntimeException {
 
-    public record FieldError(String field, String message) {
+    /** {@code line}: the line of an uploaded file the error is on (a household import), else null. */
+    public record FieldError(String field, String message, Integer line) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     private final int status;

@@ -94,13 +94,27 @@ public class Gateway {
      */
     public <T> T putFile(String token, String path, String part, String filename, MediaType type, byte[] content,
             Class<T> answer, Object... vars) {
+        return call(path, token, () -> authorised(http.put().uri(path, vars), token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(multipart(part, filename, type, content))
+                .retrieve().body(answer));
+    }
+
+    /** A POST of one file as the multipart part {@code part} (a CSV of households to import), built as for a PUT. */
+    public <T> T postFile(String token, String path, String part, String filename, MediaType type, byte[] content,
+            Class<T> answer, Object... vars) {
+        return call(path, token, () -> authorised(http.post().uri(path, vars), token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(multipart(part, filename, type, content))
+                .retrieve().body(answer));
+    }
+
+    private static MultiValueMap<String, Object> multipart(String part, String filename, MediaType type,
+            byte[] content) {
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(type);
         partHeaders.setContentDisposition(ContentDisposition.formData().name(part).filename(filename).build());
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add(part, new HttpEntity<>(content, partHeaders));
-        return call(path, token, () -> authorised(http.put().uri(path, vars), token)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(answer));
+        return parts;
     }
 
     /** A file the API writes (a payout file, a statement as CSV), as its bytes. */
@@ -154,7 +168,8 @@ public class Gateway {
         if (list.isArray()) {
             for (JsonNode error : list) {
                 errors.add(new ApiProblem.FieldError(error.path("field").asString(null),
-                        error.path("message").asString(null)));
+                        error.path("message").asString(null),
+                        error.path("line").isNumber() ? Integer.valueOf(error.path("line").asInt()) : null));
             }
         }
         return new ApiProblem(status.value(), typeOf(body), body.path("detail").asString(e.getStatusText()), errors);

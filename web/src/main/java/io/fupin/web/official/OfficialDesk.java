@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /** catalog-service and household-service through the gateway, as the signed-in official. */
@@ -33,6 +34,18 @@ class OfficialDesk {
     record Progress(UUID householdId, String registrationNumber, String headName, String category,
             String villageName, String townName, int year, long incomeFen, long targetFen, BigDecimal percent,
             String status, LocalDate reachedOn) {
+    }
+
+    /** A dry run's or an import's outcome: the bad lines (a real import answers all or none). */
+    record ImportReport(boolean dryRun, String encoding, int rows, int validRows, int imported,
+            List<ImportError> errors) {
+
+        ImportReport {
+            errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+    }
+
+    record ImportError(String field, String message, Integer line) {
     }
 
     private static final ParameterizedTypeReference<ApiPage<Product>> PRODUCTS = new ParameterizedTypeReference<>() {
@@ -99,5 +112,11 @@ class OfficialDesk {
         return gateway.get(user.requireToken(),
                 "/api/households/reports/places/{id}/households?year={year}&status={status}&page={page}&size=100",
                 PROGRESS, placeId, year, status == null ? "" : status, page);
+    }
+
+    /** A household CSV sent to household-service as it was uploaded: checked only, or registered (all rows or none). */
+    ImportReport importHouseholds(String filename, byte[] file, boolean dryRun) {
+        return gateway.postFile(user.requireToken(), "/api/households/import?dryRun={dryRun}", "file", filename,
+                MediaType.parseMediaType("text/csv"), file, ImportReport.class, dryRun);
     }
 }
