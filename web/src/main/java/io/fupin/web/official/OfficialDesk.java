@@ -48,6 +48,17 @@ class OfficialDesk {
     record ImportError(String field, String message, Integer line) {
     }
 
+    record PresaleOffer(UUID offerId, UUID householdId, UUID productId, String description, LocalDate deliveryDate) {
+    }
+
+    record HouseholdWithoutSubscribers(UUID householdId, String registrationNumber, String headName,
+            List<PresaleOffer> offers) {
+    }
+
+    record VillageWithoutSubscribers(UUID villageId, String villageName, String townName,
+            List<HouseholdWithoutSubscribers> households) {
+    }
+
     private static final ParameterizedTypeReference<ApiPage<Product>> PRODUCTS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<ApiPage<CostChange>> CHANGES = new ParameterizedTypeReference<>() {
@@ -56,6 +67,10 @@ class OfficialDesk {
     };
     private static final ParameterizedTypeReference<ApiPage<Progress>> PROGRESS = new ParameterizedTypeReference<>() {
     };
+
+    private static final ParameterizedTypeReference<ApiPage<VillageWithoutSubscribers>> WITHOUT_SUBSCRIBERS =
+            new ParameterizedTypeReference<>() {
+            };
 
     private final Gateway gateway;
     private final CurrentUser user;
@@ -118,5 +133,11 @@ class OfficialDesk {
     ImportReport importHouseholds(String filename, byte[] file, boolean dryRun) {
         return gateway.postFile(user.requireToken(), "/api/households/import?dryRun={dryRun}", "file", filename,
                 MediaType.parseMediaType("text/csv"), file, ImportReport.class, dryRun);
+    }
+
+    /** Villages with households that offer a presale nobody has subscribed to yet. */
+    ApiPage<VillageWithoutSubscribers> withoutSubscribers(int page) {
+        return gateway.get(user.requireToken(), "/api/households/presale/without-subscribers?page={page}&size=200",
+                WITHOUT_SUBSCRIBERS, page);
     }
 }
