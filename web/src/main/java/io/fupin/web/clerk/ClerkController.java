@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -104,15 +105,30 @@ class ClerkController {
                 .body(file);
     }
 
-    /** {@code returned}: the households whose line the bank sent back; their money returns to their balances. */
+    /**
+     * {@code returned}: the households whose line the bank sent back, ticked; {@code returnedFile}: or the bank's
+     * returned lines as a CSV file, each naming a line by household id or registration number (the payout file's
+     * first two columns; its header and control line are skipped). Their money returns to their balances. A file
+     * line that names no line of the batch refuses the whole form, with its line number, and sends nothing.
+     */
     @PostMapping("/clerk/batches/{id}/payment")
     String paid(@PathVariable UUID id, @RequestParam(defaultValue = "") String bankReference,
-            @RequestParam(required = false) List<UUID> returned, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<UUID> returned,
+            @RequestParam(required = false) MultipartFile returnedFile, RedirectAttributes redirect) {
         if (bankReference.isBlank()) {
             redirect.addFlashAttribute("refused", "bankReference");
             return "redirect:/clerk/batches/" + id;
         }
-        Set<UUID> failed = returned == null ? Set.of() : new LinkedHashSet<>(returned);
+        Set<UUID> failed = returned == null ? new LinkedHashSet<>() : new LinkedHashSet<>(returned);
+        if (returnedFile != null && !returnedFile.isEmpty()) {
+            ReturnedLines fromFile = ReturnedLines.read(returnedFile, found(() -> desk.batch(id)).lines());
+            if (!fromFile.unknown().isEmpty()) {
+                redirect.addFlashAttribute("refused", "returnedFile");
+                redirect.addFlashAttribute("refusedLines", fromFile.unknown());
+                return "redirect:/clerk/batches/" + id;
+            }
+            failed.addAll(fromFile.households());
+        }
         try {
             desk.markPaid(id, bankReference.strip(), failed);
             redirect.addFlashAttribute("done", "paid");
@@ -134,18 +150,34 @@ class ClerkController {
         return "clerk/suspense";
     }
 
+    /**
+     * A household's statement found by its id (straight to it), or the households of a village and/or those whose
+     * registration number or (masked) name contains what was typed, each linking to its statement and its CSV.
+     */
     @GetMapping("/clerk/households")
-    String findStatement(@RequestParam(required = false) String household, RedirectAttributes redirect, Model model) {
-        if (household == null || household.isBlank()) {
+    String findStatement(@RequestParam(required = false) String household,
+            @RequestParam(required = false) UUID village, Model model) {
+        String typed = household == null ? "" : household.strip();
+        if (!typed.isEmpty()) {
+            try {
+                return "redirect:/clerk/households/" + UUID.fromString(typed);
+            } catch (IllegalArgumentException notAnId) {
+                // a registration number or a fragment of a name: searched below
+            }
+        }
+        Fetched<List<ClerkDesk.Place>> places = Fetched.of(desk::places);
+        model.addAttribute("villages", places.value() == null ? List.of() : HouseholdSearch.villages(places.value()));
+        model.addAttribute("placesDown", places.down());
+        model.addAttribute("household", typed);
+        model.addAttribute("village", village);
+        model.addAttribute("householdsDown", false);
+        if (typed.isEmpty() && village == null) {
             return "clerk/households";
         }
-        try {
-            return "redirect:/clerk/households/" + UUID.fromString(household.strip());
-        } catch (IllegalArgumentException notAnId) {
-            model.addAttribute("household", household);
-            model.addAttribute("invalid", true);
-            return "clerk/households";
-        }
+        Fetched<HouseholdSearch.Found> found = Fetched.of(() -> HouseholdSearch.find(desk, village, typed));
+        model.addAttribute("found", found.value());
+        model.addAttribute("householdsDown", found.down());
+        return "clerk/households";
     }
 
     @GetMapping("/clerk/households/{id}")

@@ -64,6 +64,19 @@ class ClerkDesk {
         }
     }
 
+    /** A place of the hierarchy (district, town, village), as household-service lists them. */
+    record Place(UUID id, String kind, String name, UUID parentId) {
+    }
+
+    /** A household as a clerk may see it (household-service masks the head's name for clerks). */
+    record Household(UUID householdId, String registrationNumber, String headName, String category,
+            UUID villageId, String villageName, String townName) {
+    }
+
+    private static final ParameterizedTypeReference<ApiPage<Place>> PLACES = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<Household>> HOUSEHOLDS = new ParameterizedTypeReference<>() {
+    };
     private static final ParameterizedTypeReference<ApiPage<PeriodSummary>> PERIODS = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<ApiPage<SuspenseLine>> SUSPENSE = new ParameterizedTypeReference<>() {
@@ -125,5 +138,17 @@ class ClerkDesk {
 
     byte[] statementCsv(UUID householdId) {
         return gateway.download(user.requireToken(), "/api/settlements/households/{id}/statement.csv", householdId);
+    }
+
+    List<Place> places() {
+        return gateway.get(user.requireToken(), "/api/households/places?size=1000", PLACES).items();
+    }
+
+    /** One page of the households of a place (a village, or every household when {@code placeId} is null). */
+    ApiPage<Household> households(UUID placeId, int page) {
+        return placeId == null
+                ? gateway.get(user.requireToken(), "/api/households?page={page}&size=1000", HOUSEHOLDS, page)
+                : gateway.get(user.requireToken(), "/api/households?placeId={place}&page={page}&size=1000", HOUSEHOLDS,
+                        placeId, page);
     }
 }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -35,6 +36,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PageTest
@@ -202,12 +204,77 @@ class ClerkConsolePagesTests {
     }
 
     @Test
-    void findsAStatementByHouseholdIdAndSaysWhenItIsNotOne() throws Exception {
+    void markingPaidSendsTheReturnedLinesOfTheBanksFileByIdOrRegistrationNumber() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("returnedFile", "returned.csv", "text/csv",
+                ("household_id,registration_number\r\n,230113-0002\r\n" + WANG + ",\r\nCONTROL,2,,,,100.01,FPB\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(multipart("/clerk/batches/{id}/payment", BATCH).file(file).param("bankReference", "ABC-1")
+                        .with(authentication(CLERK)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "paid"));
+
+        verify(gateway).post(any(), eq("/api/settlements/batches/{id}/payment"),
+                eq(Map.of("bankReference", "ABC-1", "failedHouseholdIds", Set.of(LI, WANG))), anyMap(),
+                eq(ClerkDesk.Batch.class), eq(BATCH));
+    }
+
+    @Test
+    void aReturnedLineThatIsNotInTheBatchRefusesTheFormWithItsLineNumberAndSendsNothing() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("returnedFile", "returned.csv", "text/csv",
+                "230113-0002\n230113-9999\n".getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(multipart("/clerk/batches/{id}/payment", BATCH).file(file).param("bankReference", "ABC-1")
+                        .param("returned", WANG.toString()).with(authentication(CLERK)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("refused", "returnedFile"))
+                .andExpect(flash().attribute("refusedLines", List.of("#2 230113-9999")));
+
+        verify(gateway, never()).post(any(), eq("/api/settlements/batches/{id}/payment"), any(), anyMap(),
+                eq(ClerkDesk.Batch.class), eq(BATCH));
+    }
+
+    @Test
+    void findsAStatementByHouseholdIdStraightAway() throws Exception {
         mvc.perform(get("/clerk/households").param("household", LI.toString()).with(authentication(CLERK)))
                 .andExpect(redirectedUrl("/clerk/households/" + LI));
+    }
 
-        String html = mvc.perform(get("/clerk/households").param("household", "王大山").with(authentication(CLERK)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("id=\"household-error\"", "aria-invalid=\"true\"");
+    @Test
+    void theSearchFormOffersEveryVillageByTown() throws Exception {
+        UUID town = UUID.randomUUID();
+        when(gateway.get(any(), eq("/api/households/places?size=1000"), any(ParameterizedTypeReference.class)))
+                .thenReturn(new ApiPage<>(List.of(new ClerkDesk.Place(town, "TOWN", "兰棱镇", null),
+                        new ClerkDesk.Place(UUID.randomUUID(), "VILLAGE", "兴功村", town)), 0, 1000, 2, 1));
+
+        String html = mvc.perform(get("/clerk/households").with(authentication(CLERK))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"village\"", "兰棱镇 · 兴功村").doesNotContain("id=\"households\"");
+    }
+
+    @Test
+    void findsHouseholdsOfAVillageByRegistrationNumberOrSurname() throws Exception {
+        UUID town = UUID.randomUUID();
+        UUID village = UUID.randomUUID();
+        when(gateway.get(any(), eq("/api/households/places?size=1000"), any(ParameterizedTypeReference.class)))
+                .thenReturn(new ApiPage<>(List.of(new ClerkDesk.Place(town, "TOWN", "兰棱镇", null),
+                        new ClerkDesk.Place(village, "VILLAGE", "兴功村", town)), 0, 1000, 2, 1));
+        when(gateway.get(any(), eq("/api/households?placeId={place}&page={page}&size=1000"),
+                any(ParameterizedTypeReference.class), eq(village), eq(0))).thenReturn(new ApiPage<>(List.of(
+                new ClerkDesk.Household(WANG, "230113-0001", "王*", "POOR", village, "兴功村", "兰棱镇"),
+                new ClerkDesk.Household(LI, "230113-0002", "李*", "POOR", village, "兴功村", "兰棱镇")), 0, 1000, 2, 1));
+
+        String all = mvc.perform(get("/clerk/households").param("village", village.toString())
+                .with(authentication(CLERK))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String bySurname = mvc.perform(get("/clerk/households").param("village", village.toString())
+                .param("household", "李").with(authentication(CLERK))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String byNumber = mvc.perform(get("/clerk/households").param("village", village.toString())
+                .param("household", "0001").with(authentication(CLERK))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(all).contains("兰棱镇 · 兴功村", "/clerk/households/" + WANG, "/clerk/households/" + LI,
+                "/clerk/households/" + LI + "/statement.csv");
+        assertThat(bySurname).contains("/clerk/households/" + LI).doesNotContain("/clerk/households/" + WANG);
+        assertThat(byNumber).contains("/clerk/households/" + WANG).doesNotContain("/clerk/households/" + LI);
     }
 }
