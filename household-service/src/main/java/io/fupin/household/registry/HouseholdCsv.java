@@ -1,6 +1,11 @@
 package io.fupin.household.registry;
 
+import io.fupin.household.common.InvalidInput;
+import io.fupin.household.common.InvalidInput.Violation;
 import io.fupin.support.csv.CsvCells;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -13,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The household spreadsheet format, for import and export alike: RFC 4180 CSV, one household per row,
@@ -62,71 +69,34 @@ final class HouseholdCsv {
     record Row(int line, List<String> cells) {
     }
 
-    /** Splits RFC 4180 text into records; quoted cells may hold commas, quotes ("") and line breaks. */
+    /**
+     * Splits RFC 4180 text into records (Commons CSV: quoted cells may hold commas, quotes ("") and line breaks;
+     * CRLF, LF and a lone CR, as old Mac Excel wrote, all end a line). Rows whose every cell is blank are left out.
+     * Text that is not CSV (a quote that never closes, text after a closing quote) is refused.
+     */
     static List<Row> parse(String text) {
         List<Row> rows = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int rowStart = 1;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
+        try (CSVParser parser = CsvCells.FORMAT.parse(new StringReader(text))) {
+            int start = 1;
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                if (!cells.stream().allMatch(String::isBlank)) {
+                    rows.add(new Row(start, List.copyOf(cells)));
                 }
-                i++;
-                continue;
+                start = (int) parser.getCurrentLineNumber() + 1;
             }
-            switch (c) {
-                case '"' -> quoted = true;
-                case ',' -> {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                }
-                case '\r' -> {
-                    // part of CRLF; a lone CR is treated as a line end as old Mac Excel wrote it
-                    if (i + 1 >= n || text.charAt(i + 1) != '\n') {
-                        line = endRow(rows, cells, cell, rowStart, line);
-                        rowStart = line;
-                    }
-                }
-                case '\n' -> {
-                    line = endRow(rows, cells, cell, rowStart, line);
-                    rowStart = line;
-                }
-                default -> cell.append(c);
-            }
-            i++;
-        }
-        if (cell.length() > 0 || !cells.isEmpty()) {
-            endRow(rows, cells, cell, rowStart, line);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInput(List.of(new Violation("file", "is not valid CSV: " + rootMessage(e), null)));
         }
         return rows;
     }
 
-    private static int endRow(List<Row> rows, List<String> cells, StringBuilder cell, int rowStart, int line) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-        boolean blank = cells.stream().allMatch(s -> s.isBlank());
-        if (!blank) {
-            rows.add(new Row(rowStart, List.copyOf(cells)));
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        cells.clear();
-        return line + 1;
+        return cause.getMessage();
     }
 
     /** Maps each known column to its index in the header row; unknown columns are ignored. */

@@ -1,7 +1,9 @@
 package io.fupin.household.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.household.common.InvalidInput;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,6 +32,20 @@ class HouseholdCsvTests {
 
         assertThat(rows).containsExactly(new HouseholdCsv.Row(1, List.of("a", "b")),
                 new HouseholdCsv.Row(2, List.of("x, \"y\"", "two\nlines")), new HouseholdCsv.Row(5, List.of("last", "row")));
+    }
+
+    @Test
+    void endsALineAtALoneCarriageReturnAsOldSpreadsheetsWrote() {
+        assertThat(HouseholdCsv.parse("a,b\rc,d\r")).containsExactly(new HouseholdCsv.Row(1, List.of("a", "b")),
+                new HouseholdCsv.Row(2, List.of("c", "d")));
+    }
+
+    @Test
+    void refusesTextThatIsNotCsv() {
+        assertThatThrownBy(() -> HouseholdCsv.parse("a,b\r\n\"never closed,x\r\n"))
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).violations().getFirst().field()).isEqualTo("file"));
+        assertThatThrownBy(() -> HouseholdCsv.parse("a,b\r\n\"closed\"after,x\r\n")).isInstanceOf(InvalidInput.class);
     }
 
     @Test

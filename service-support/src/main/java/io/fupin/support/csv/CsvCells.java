@@ -1,15 +1,23 @@
 package io.fupin.support.csv;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes one CSV cell (RFC 4180) that a spreadsheet opens as text, never as a formula: every CSV file the
- * platform writes passes each cell through here. A cell starting with {@code =}, {@code +}, {@code -},
+ * Writes CSV (RFC 4180, through Commons CSV) that a spreadsheet opens as text, never as a formula: every CSV
+ * file the platform writes passes each cell through here. A cell starting with {@code =}, {@code +}, {@code -},
  * {@code @}, TAB or CR is prefixed with a single quote, which spreadsheets show as text. A plain decimal
  * number ({@code -1250}, {@code -12.50}) is left as it is: spreadsheets read it as a number, not a
  * formula, and money columns are legitimately negative (a refund, a clawback).
  */
 public final class CsvCells {
+
+    /** RFC 4180: comma, double quotes where needed, CRLF after every record. Readers use it too. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -17,28 +25,23 @@ public final class CsvCells {
     private CsvCells() {
     }
 
-    /** The value as a CSV cell: neutralized when it could start a formula, quoted when it must be. */
-    public static String cell(String value) {
+    /** The value as a spreadsheet must see it: prefixed with a quote when it could start a formula. */
+    public static String guard(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String text = startsFormula(value) ? "'" + value : value;
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return startsFormula(value) ? "'" + value : value;
     }
 
-    /** A whole row of cells, comma-separated, ending in CRLF. */
+    /** A whole row: each cell guarded, quoted when it must be, ending in CRLF. */
     public static String row(String... values) {
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(cell(values[i]));
+        try {
+            new CSVPrinter(line, FORMAT).printRecord(Arrays.stream(values).map(CsvCells::guard));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
-        return line.append("\r\n").toString();
+        return line.toString();
     }
 
     static boolean startsFormula(String value) {
