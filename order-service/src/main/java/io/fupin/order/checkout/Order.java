@@ -243,12 +243,15 @@ public class Order extends AbstractAggregateRoot<Order> {
         UUID refundId = UUID.randomUUID();
         long total = addRefundLines(refundId, units);
         refunds.add(new OrderRefund(refundId, seller, RefundReason.RETURNED_AFTER_DELIVERY, note, RefundStatus.REQUESTED,
-                total, at, null));
+                total, at, null, null));
         return refundId;
     }
 
-    /** The seller accepts (the units are refunded) or rejects a refund request. */
-    void decideRefund(UUID refundId, UUID sellerId, boolean accept, Instant at) {
+    /**
+     * The seller accepts (the units are refunded) or rejects a refund request; a rejection carries the reason the
+     * buyer reads ({@code rejectionReason}, ignored on acceptance).
+     */
+    void decideRefund(UUID refundId, UUID sellerId, boolean accept, String rejectionReason, Instant at) {
         int index = -1;
         for (int i = 0; i < refunds.size(); i++) {
             if (refunds.get(i).refundId().equals(refundId) && sellerId.equals(refunds.get(i).sellerId())) {
@@ -262,7 +265,10 @@ public class Order extends AbstractAggregateRoot<Order> {
         if (refund.status() != RefundStatus.REQUESTED) {
             throw new RefundRefused("Refund " + refundId + " was already " + refund.status() + ".");
         }
-        refunds.set(index, refund.decide(accept ? RefundStatus.ACCEPTED : RefundStatus.REJECTED, at));
+        if (!accept && (rejectionReason == null || rejectionReason.isBlank())) {
+            throw new IllegalArgumentException("A rejected refund needs its reason");
+        }
+        refunds.set(index, accept ? refund.accept(at) : refund.reject(rejectionReason.strip(), at));
         if (accept) {
             List<RefundLine> mine = refundLines.stream().filter(l -> l.refundId().equals(refundId)).toList();
             for (RefundLine l : mine) {
@@ -293,7 +299,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         UUID refundId = UUID.randomUUID();
         long total = addRefundLines(refundId, units);
         units.forEach((i, q) -> lines.set(i, lines.get(i).refund(q)));
-        refunds.add(new OrderRefund(refundId, sellerId, reason, null, RefundStatus.ACCEPTED, total, at, at));
+        refunds.add(new OrderRefund(refundId, sellerId, reason, null, RefundStatus.ACCEPTED, total, at, at, null));
         registerEvent(event(at, new OrderEvent.OrderRefunded(id, refundId, reason.name(), at, total,
                 refundLines.stream().filter(l -> l.refundId().equals(refundId)).map(OrderEvent.Line::of).toList())));
     }

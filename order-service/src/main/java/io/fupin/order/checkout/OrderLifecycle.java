@@ -133,10 +133,10 @@ public class OrderLifecycle {
     }
 
     @PreAuthorize("@owners.sellsIn(#orderId)")
-    public OrderView decideRefund(Caller caller, UUID orderId, UUID refundId, boolean accept) {
+    public OrderView decideRefund(Caller caller, UUID orderId, UUID refundId, boolean accept, String rejectionReason) {
         UUID seller = caller.sellerId();
         Order order = change(orderId, o -> {
-            o.decideRefund(refundId, seller, accept, clock.instant());
+            o.decideRefund(refundId, seller, accept, rejectionReason, clock.instant());
         });
         return OrderView.forSeller(order, seller);
     }

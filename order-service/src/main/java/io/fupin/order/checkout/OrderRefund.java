@@ -8,10 +8,11 @@ import org.springframework.data.relational.core.mapping.Table;
  * Money going back to the buyer for some units of an order.
  *
  * @param sellerId the seller who decides a requested refund; {@code null} for refunds the platform makes itself
+ * @param rejectionReason why the seller rejected a requested refund, as the buyer reads it; {@code null} otherwise
  */
 @Table("order_refund")
 public record OrderRefund(UUID refundId, UUID sellerId, RefundReason reason, String note, RefundStatus status,
-        long totalFen, Instant requestedAt, Instant decidedAt) {
+        long totalFen, Instant requestedAt, Instant decidedAt, String rejectionReason) {
 
     public enum RefundStatus {
         REQUESTED, ACCEPTED, REJECTED
@@ -26,7 +27,11 @@ public record OrderRefund(UUID refundId, UUID sellerId, RefundReason reason, Str
         RETURNED_AFTER_DELIVERY
     }
 
-    OrderRefund decide(RefundStatus decision, Instant at) {
-        return new OrderRefund(refundId, sellerId, reason, note, decision, totalFen, requestedAt, at);
+    OrderRefund accept(Instant at) {
+        return new OrderRefund(refundId, sellerId, reason, note, RefundStatus.ACCEPTED, totalFen, requestedAt, at, null);
+    }
+
+    OrderRefund reject(String why, Instant at) {
+        return new OrderRefund(refundId, sellerId, reason, note, RefundStatus.REJECTED, totalFen, requestedAt, at, why);
     }
 }

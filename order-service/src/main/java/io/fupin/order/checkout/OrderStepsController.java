@@ -54,6 +54,11 @@ class OrderStepsController {
         }
     }
 
+    record Rejection(
+            @Schema(description = "Why the request is rejected; the buyer reads it on the order", example = "商品已拆封使用，不符合退货条件")
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
     record Shortfall(@PositiveOrZero @Max(10_000_000) int deliverableQuantity) {
     }
 
@@ -87,13 +92,15 @@ class OrderStepsController {
     @PostMapping("/api/orders/{orderId}/refunds/{refundId}/acceptance")
     @Operation(summary = "The seller accepts a refund request: the units are refunded (OrderRefunded)")
     OrderView accept(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId) {
-        return lifecycle.decideRefund(caller, orderId, refundId, true);
+        return lifecycle.decideRefund(caller, orderId, refundId, true, null);
     }
 
     @PostMapping("/api/orders/{orderId}/refunds/{refundId}/rejection")
-    @Operation(summary = "The seller rejects a refund request")
-    OrderView reject(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId) {
-        return lifecycle.decideRefund(caller, orderId, refundId, false);
+    @Operation(summary = "The seller rejects a refund request with a reason (required, up to 500 characters) that the "
+            + "buyer reads on the order as the refund's rejectionReason; without one 400 and nothing changes")
+    OrderView reject(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId,
+            @Valid @RequestBody Rejection rejection) {
+        return lifecycle.decideRefund(caller, orderId, refundId, false, rejection.reason());
     }
 
     @PostMapping("/api/orders/presales/{productId}/shortfall")

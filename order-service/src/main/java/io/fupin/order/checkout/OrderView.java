@@ -18,7 +18,7 @@ public record OrderView(UUID id, String orderNumber, OrderStatus status, Channel
 
     public record RefundView(UUID refundId, UUID sellerId, OrderRefund.RefundReason reason, String note,
             OrderRefund.RefundStatus status, long totalFen, Instant requestedAt, Instant decidedAt,
-            List<RefundLine> lines) {
+            String rejectionReason, List<RefundLine> lines) {
     }
 
     static OrderView of(Order o) {
@@ -35,12 +35,12 @@ public record OrderView(UUID id, String orderNumber, OrderStatus status, Channel
                 : lines.stream().mapToLong(OrderLine::amountFen).reduce(0L, Math::addExact);
         List<RefundView> refunds = o.refunds().stream()
                 .map(r -> new RefundView(r.refundId(), r.sellerId(), r.reason(), r.note(), r.status(), r.totalFen(),
-                        r.requestedAt(), r.decidedAt(), o.refundLines().stream()
+                        r.requestedAt(), r.decidedAt(), r.rejectionReason(), o.refundLines().stream()
                         .filter(l -> l.refundId().equals(r.refundId()) && sellerOf.test(l.sellerId())).toList()))
                 .filter(r -> !r.lines().isEmpty())
                 .map(r -> sellerId == null ? r : new RefundView(r.refundId(), r.sellerId(), r.reason(), r.note(),
                         r.status(), r.lines().stream().mapToLong(RefundLine::amountFen).sum(), r.requestedAt(),
-                        r.decidedAt(), r.lines()))
+                        r.decidedAt(), r.rejectionReason(), r.lines()))
                 .toList();
         return new OrderView(o.id(), o.orderNumber(), o.status(), o.channel(), o.buyerKind(), o.organisationName(),
                 total, sellerId == null || o.awaitsShipmentBy(sellerId) ? o.contact() : null, o.placedAt(), o.paymentDueAt(), o.paymentId(), o.paidAt(), o.shippedAt(),

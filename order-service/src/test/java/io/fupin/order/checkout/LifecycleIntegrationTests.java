@@ -231,6 +231,45 @@ class LifecycleIntegrationTests {
     }
 
     @Test
+    void theSellerRejectsARefundRequestWithAReasonTheBuyerReads() {
+        Seller eggs = shop.newSeller();
+        UUID eggProduct = shop.listProduct(eggs, 10, 1200, 0);
+        UUID order = UUID.fromString(shop.place(buyer, Shop.order("ONLINE", Map.of(eggProduct, 3))).text("id"));
+        shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+        shop.post(eggs.caller(), "/api/orders/" + order + "/shipments", Map.of("trackingNumber", "SF3"));
+        shop.post(buyer, "/api/orders/" + order + "/delivery", null);
+        Reply requested = shop.post(buyer, "/api/orders/" + order + "/refunds",
+                Map.of("lines", List.of(Map.of("productId", eggProduct, "quantity", 1)), "note", "不想要了"));
+        String refundId = requested.json().get("refunds").get(0).get("refundId").asString();
+        String rejection = "/api/orders/" + order + "/refunds/" + refundId + "/rejection";
+
+        Reply noBody = shop.post(eggs.caller(), rejection, null);
+        Reply blank = shop.post(eggs.caller(), rejection, Map.of("reason", "  "));
+        Reply tooLong = shop.post(eggs.caller(), rejection, Map.of("reason", "长".repeat(501)));
+        for (Reply refused : List.of(noBody, blank, tooLong)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("status").asInt()).isEqualTo(400);
+        }
+        assertThat(blank.body()).contains("reason");
+        JsonNode untouched = shop.get(buyer, "/api/orders/" + order).json().get("refunds").get(0);
+        assertThat(untouched.get("status").asString()).as("nothing decided by a refused rejection").isEqualTo("REQUESTED");
+
+        Reply rejected = shop.post(eggs.caller(), rejection, Map.of("reason", "鸡蛋已食用，不符合退货条件"));
+        assertThat(rejected.status()).isEqualTo(200);
+        JsonNode refund = shop.get(buyer, "/api/orders/" + order).json().get("refunds").get(0);
+        assertThat(refund.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(refund.get("rejectionReason").asString()).isEqualTo("鸡蛋已食用，不符合退货条件");
+        assertThat(refund.get("decidedAt").isNull()).isFalse();
+        assertThat(jdbc.sql("SELECT rejection_reason FROM order_refund WHERE refund_id = ?").param(refundId)
+                .query(String.class).single()).isEqualTo("鸡蛋已食用，不符合退货条件");
+        assertThat(shop.post(eggs.caller(), rejection, Map.of("reason", "再次拒绝")).status())
+                .as("decided already").isEqualTo(409);
+        sweeps.sweepAsOf(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(shop.status(buyer, order)).as("a rejected request no longer holds completion").isEqualTo("COMPLETED");
+    }
+
+    @Test
     void aSellerSeesOnlyOrdersWithItsProductsAndOnlyItsLines() {
         Seller rice = shop.newSeller();
         Seller eggs = shop.newSeller();

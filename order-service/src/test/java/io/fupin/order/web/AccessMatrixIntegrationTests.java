@@ -72,7 +72,7 @@ class AccessMatrixIntegrationTests {
                 post("/api/orders/{orderId}/refunds", () -> "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}",
                         BUYER),
                 post("/api/orders/{orderId}/refunds/{refundId}/acceptance", () -> null, SELLER_OF_ORDER),
-                post("/api/orders/{orderId}/refunds/{refundId}/rejection", () -> null, SELLER_OF_ORDER),
+                post("/api/orders/{orderId}/refunds/{refundId}/rejection", () -> "{\"reason\":\"已拆封\"}", SELLER_OF_ORDER),
                 post("/api/orders/presales/{productId}/shortfall", () -> "{\"deliverableQuantity\":0}", SELLERS),
                 get("/api/orders/livestream-limits/{productId}", ANYONE),
                 put("/api/orders/livestream-limits/{productId}", () -> "{\"maxUnitsPerBuyer\":5}", only(Who.ADMIN)),

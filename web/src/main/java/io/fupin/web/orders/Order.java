@@ -27,7 +27,7 @@ public record Order(UUID id, String orderNumber, String status, long totalFen, D
     }
 
     public record Refund(UUID refundId, String reason, String note, String status, long totalFen,
-            Instant requestedAt, Instant decidedAt) {
+            Instant requestedAt, Instant decidedAt, String rejectionReason) {
     }
 
     public boolean payable() {

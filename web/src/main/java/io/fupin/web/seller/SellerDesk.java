@@ -121,8 +121,14 @@ class SellerDesk {
                 Map.of(), Order.class, orderId);
     }
 
-    Order decideRefund(UUID orderId, UUID refundId, boolean accept) {
-        return gateway.post(user.requireToken(), "/api/orders/{id}/refunds/{refundId}/" + (accept ? "acceptance" : "rejection"),
-                null, Map.of(), Order.class, orderId, refundId);
+    Order acceptRefund(UUID orderId, UUID refundId) {
+        return gateway.post(user.requireToken(), "/api/orders/{id}/refunds/{refundId}/acceptance", null, Map.of(),
+                Order.class, orderId, refundId);
+    }
+
+    /** Rejects a refund request with the reason the buyer reads on the order. */
+    Order rejectRefund(UUID orderId, UUID refundId, String reason) {
+        return gateway.post(user.requireToken(), "/api/orders/{id}/refunds/{refundId}/rejection", Map.of("reason", reason),
+                Map.of(), Order.class, orderId, refundId);
     }
 }

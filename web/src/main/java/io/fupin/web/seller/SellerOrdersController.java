@@ -139,9 +139,18 @@ class SellerOrdersController {
 
     @PostMapping("/seller/orders/{id}/refunds/{refundId}/{decision:acceptance|rejection}")
     String decide(@PathVariable UUID id, @PathVariable UUID refundId, @PathVariable String decision,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        boolean accept = "acceptance".equals(decision);
+        if (!accept && reason.isBlank()) {
+            redirect.addFlashAttribute("reasonNeededFor", refundId);
+            return "redirect:/seller/refunds";
+        }
         try {
-            desk.decideRefund(id, refundId, "acceptance".equals(decision));
+            if (accept) {
+                desk.acceptRefund(id, refundId);
+            } else {
+                desk.rejectRefund(id, refundId, reason.strip());
+            }
             redirect.addFlashAttribute("done", decision);
         } catch (ApiProblem refused) {
             redirect.addFlashAttribute("refused", refused.detail());

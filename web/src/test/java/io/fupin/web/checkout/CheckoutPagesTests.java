@@ -161,4 +161,20 @@ class CheckoutPagesTests {
         assertThat(html).contains("id=\"address-error\"", "Enter the delivery address (at most 300 characters).")
                 .doesNotContain("id=\"mobile-error\"");
     }
+
+    @Test
+    void theOrderPageShowsWhyTheSellerRejectedARefund() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        when(gateway.get(any(), eq("/api/orders/{id}"), eq(Order.class), eq(orderId))).thenReturn(new Order(orderId,
+                "FP-20261130-0002", "DELIVERED", 3980, new Order.Delivery("王丽", "13800000000", "哈尔滨市双城区兴功村 1 号"),
+                Instant.now(), null, null, Instant.now(), Instant.now(), Instant.now(), null, null, null,
+                List.of(new Order.Line(PEANUTS, UUID.randomUUID(), 2, 1990, 50, 3980, null, "FP-1", 0, null, null)),
+                List.of(new Order.Refund(UUID.randomUUID(), "RETURNED_AFTER_DELIVERY", "不想要了", "REJECTED", 1990,
+                        Instant.now(), Instant.now(), "花生已拆封，不符合退货条件"))));
+
+        String html = mvc.perform(get("/account/orders/{id}", orderId).with(authentication(CONSUMER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("已拒绝", "卖家拒绝的原因：花生已拆封，不符合退货条件");
+    }
 }

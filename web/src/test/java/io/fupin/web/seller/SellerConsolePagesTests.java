@@ -286,16 +286,54 @@ class SellerConsolePagesTests {
     }
 
     @Test
-    void decidesARefundRequest() throws Exception {
+    void rejectsARefundRequestWithTheReasonTheBuyerReads() throws Exception {
         UUID refund = UUID.randomUUID();
 
         mvc.perform(post("/seller/orders/{id}/refunds/{refund}/rejection", FIRST, refund)
+                        .param("reason", " 鸡蛋已食用，不符合退货条件 ")
                         .with(authentication(SELLER_USER)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/seller/refunds"))
                 .andExpect(flash().attribute("done", "rejection"));
 
-        verify(gateway).post(any(), eq("/api/orders/{id}/refunds/{refundId}/rejection"), eq(null), anyMap(),
+        verify(gateway).post(any(), eq("/api/orders/{id}/refunds/{refundId}/rejection"),
+                eq(Map.of("reason", "鸡蛋已食用，不符合退货条件")), anyMap(), eq(Order.class), eq(FIRST), eq(refund));
+    }
+
+    @Test
+    void acceptsARefundRequestWithoutAReason() throws Exception {
+        UUID refund = UUID.randomUUID();
+
+        mvc.perform(post("/seller/orders/{id}/refunds/{refund}/acceptance", FIRST, refund)
+                        .with(authentication(SELLER_USER)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "acceptance"));
+
+        verify(gateway).post(any(), eq("/api/orders/{id}/refunds/{refundId}/acceptance"), eq(null), anyMap(),
                 eq(Order.class), eq(FIRST), eq(refund));
+    }
+
+    @Test
+    void aRejectionWithoutAReasonIsNamedBesideItsFieldAndNotSent() throws Exception {
+        UUID refund = UUID.randomUUID();
+        Order delivered = new Order(FIRST, "FP-20261130-0001", "DELIVERED", 3980, null, Instant.now(), null, null,
+                Instant.now(), Instant.now(), Instant.now(), null, null, null,
+                List.of(new Order.Line(PEANUTS, SELLER, 2, 1990, 50, 3980, null, "FP-2026-001", 0, null, null)),
+                List.of(new Order.Refund(refund, "RETURNED_AFTER_DELIVERY", "不想要了", "REQUESTED", 1990,
+                        Instant.now(), null, null)));
+        when(gateway.get(any(), eq("/api/orders?view=seller&status={status}&page={page}&size={size}"),
+                any(ParameterizedTypeReference.class), eq("DELIVERED"), any(), any()))
+                .thenReturn(new ApiPage<>(List.of(delivered), 0, 100, 1, 1));
+
+        var flashed = mvc.perform(post("/seller/orders/{id}/refunds/{refund}/rejection", FIRST, refund)
+                        .param("reason", "  ").with(authentication(SELLER_USER)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/seller/refunds"))
+                .andReturn().getFlashMap();
+        String html = mvc.perform(get("/seller/refunds").flashAttrs(flashed).with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("FP-20261130-0001", "id=\"reason-error-" + refund + "\"", "请填写拒绝原因",
+                "aria-describedby=\"reason-error-" + refund + "\"");
+        verify(gateway, never()).post(any(), eq("/api/orders/{id}/refunds/{refundId}/rejection"), any(), anyMap(),
+                eq(Order.class), any(), any());
     }
 
     @Test
