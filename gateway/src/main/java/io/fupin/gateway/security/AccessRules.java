@@ -58,6 +58,8 @@ public final class AccessRules {
                     "officials keep the register, sellers declare benefit linkages"),
             open("/api/settlements/public/**",
                     "a parcel's trace page shows each household's masked part of the line", GET, HEAD),
+            roles("/api/settlements/sales", Set.of(SELLER),
+                    "a seller reads its own sales and where their money stands (settlement answers only its own)", GET, HEAD),
             roles("/api/settlements/**", Set.of(CLERK, ADMIN), "settlement is the clerks' work"),
             authenticated("/api/**", "anything else under /api needs a token (and then finds no route: 404)"),
             open("/actuator/health/**", "liveness and readiness probes"),

@@ -51,6 +51,8 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
             Map.entry("POST /api/households/1/linkages", Set.of("seller", "official", "admin")),
             Map.entry("POST /api/households/import", Set.of("official", "admin")),
             Map.entry("GET /api/settlements/periods", Set.of("clerk", "admin")),
+            Map.entry("GET /api/settlements/sales", Set.of("seller")),
+            Map.entry("POST /api/settlements/sales", Set.of("clerk", "admin")),
             Map.entry("GET /api/settlements/public/orders/1/products/2",
                     Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
             Map.entry("POST /api/settlements/periods/1/close", Set.of("clerk", "admin")));

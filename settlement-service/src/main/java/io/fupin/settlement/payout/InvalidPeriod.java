@@ -16,7 +16,7 @@ public class InvalidPeriod extends RuntimeException {
         return field;
     }
 
-    static void check(LocalDate firstDay, LocalDate lastDay) {
+    public static void check(LocalDate firstDay, LocalDate lastDay) {
         if (lastDay.isBefore(firstDay)) {
             throw new InvalidPeriod("lastDay", "must not be before the first day");
         }

@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only, but a trace page's public read and the dead letters (ADMIN). */
+/**
+ * Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only, but a trace page's public read, the
+ * dead letters (ADMIN) and a seller's own sales (any SELLER, each seeing only its own).
+ */
 @IntegrationTest
 class AccessMatrixIntegrationTests {
 
@@ -44,6 +47,7 @@ class AccessMatrixIntegrationTests {
             get("/api/settlements/parked-events", CLERKS),
             get("/api/settlements/dead-letters", only(Who.ADMIN)),
             post("/api/settlements/dead-letters/replay", () -> null, only(Who.ADMIN)),
+            get("/api/settlements/sales?from=2031-01-01&to=2031-01-31", only(Who.SELLER_OWNER, Who.SELLER_OTHER)),
             get("/api/settlements/public/orders/{orderId}/products/{productId}", AccessMatrix.ANYONE)));
 
     @Autowired

@@ -106,6 +106,20 @@ class SellerDesk {
                 MediaType.parseMediaType(mediaType), content, Photo.class, id);
     }
 
+    /** One product's sales of a range of days and where their money stands; {@code productId} null for the total. */
+    record SalesFigures(UUID productId, long orders, long unitsSold, long unitsRefunded, long soldFen, long refundedFen,
+            long costFen, long netFen, long heldFen, long payableFen, long inPayoutFen, long paidOutFen,
+            long suspenseFen) {
+    }
+
+    record Sales(LocalDate from, LocalDate to, List<SalesFigures> products, SalesFigures total) {
+    }
+
+    /** The signed-in seller's lines paid in these days (both inclusive), per product, from settlement's ledger. */
+    Sales sales(LocalDate from, LocalDate to) {
+        return gateway.get(user.requireToken(), "/api/settlements/sales?from={from}&to={to}", Sales.class, from, to);
+    }
+
     /** Orders holding the seller's products, each with only its own lines; {@code status} null for all. */
     ApiPage<Order> orders(String status, int page, int size) {
         return gateway.get(user.requireToken(), "/api/orders?view=seller&status={status}&page={page}&size={size}",

@@ -382,4 +382,78 @@ class SellerConsolePagesTests {
         assertThat(html).contains("代养鹅：2 户（脱贫户 1，边缘户 1）", "王*", "李*", "id=\"linkage-history\"",
                 "2026-03-01 08:00");
     }
+
+    static SellerDesk.SalesFigures figures(UUID product, long sold, long refunded, long cost, long held, long payable,
+            long inPayout, long paidOut) {
+        long net = sold - refunded - cost;
+        return new SellerDesk.SalesFigures(product, 2, 5, 1, sold, refunded, cost, net, held, payable, inPayout, paidOut,
+                net - held - payable - inPayout - paidOut);
+    }
+
+    @Test
+    void showsTheSalesOfTheChosenDaysPerProductFromSettlement() throws Exception {
+        LocalDate from = LocalDate.parse("2026-11-01");
+        LocalDate to = LocalDate.parse("2026-11-30");
+        when(gateway.get(any(), eq("/api/settlements/sales?from={from}&to={to}"), eq(SellerDesk.Sales.class), eq(from),
+                eq(to))).thenReturn(new SellerDesk.Sales(from, to,
+                List.of(figures(PEANUTS, 9950, 1990, 250, 1990, 1990, 1990, 1740)),
+                figures(null, 9950, 1990, 250, 1990, 1990, 1990, 1740)));
+
+        String html = mvc.perform(get("/seller/sales").param("firstDay", "2026-11-01").param("lastDay", "2026-11-30")
+                        .with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("销售与结算", "翠小妹花生", "¥99.50", "¥19.90", "¥2.50", "¥77.10", "¥17.40",
+                "data-fen=\"7710\"", "5（退 1）", "id=\"sales-total\"", "value=\"2026-11-01\"");
+    }
+
+    @Test
+    void withoutDaysShowsThisMonthSoFar() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        when(gateway.get(any(), eq("/api/settlements/sales?from={from}&to={to}"), eq(SellerDesk.Sales.class), any(),
+                any())).thenReturn(new SellerDesk.Sales(today.withDayOfMonth(1), today, List.of(),
+                figures(null, 0, 0, 0, 0, 0, 0, 0)));
+
+        String html = mvc.perform(get("/seller/sales").with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        verify(gateway).get(any(), eq("/api/settlements/sales?from={from}&to={to}"), eq(SellerDesk.Sales.class),
+                eq(today.withDayOfMonth(1)), eq(today));
+        assertThat(html).contains("id=\"no-sales\"");
+    }
+
+    @Test
+    void aRangeTheApiRefusesIsNamedBesideTheLastDay() throws Exception {
+        when(gateway.get(any(), eq("/api/settlements/sales?from={from}&to={to}"), eq(SellerDesk.Sales.class), any(),
+                any())).thenThrow(new ApiProblem(400, "invalid-request", "must not be before the first day",
+                List.of(new ApiProblem.FieldError("lastDay", "must not be before the first day"))));
+
+        String html = mvc.perform(get("/seller/sales").param("firstDay", "2026-11-30").param("lastDay", "2026-11-01")
+                        .with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"lastDay-error\"", "请填写截止日期，不早于起始日期", "value=\"2026-11-01\"");
+    }
+
+    @Test
+    void aDayThatIsNotADateIsNamedAndNothingIsAsked() throws Exception {
+        String html = mvc.perform(get("/seller/sales").param("firstDay", "十一月").param("lastDay", "2026-11-30")
+                        .with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"firstDay-error\"", "value=\"十一月\"");
+        verify(gateway, never()).get(any(), eq("/api/settlements/sales?from={from}&to={to}"),
+                eq(SellerDesk.Sales.class), any(), any());
+    }
+
+    @Test
+    void settlementDownSaysSoAndTheFormStays() throws Exception {
+        when(gateway.get(any(), eq("/api/settlements/sales?from={from}&to={to}"), eq(SellerDesk.Sales.class), any(),
+                any())).thenThrow(new ServiceDown("settlements", "no answer", null));
+
+        String html = mvc.perform(get("/seller/sales").with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("结算服务", "id=\"firstDay\"");
+    }
 }
