@@ -84,9 +84,27 @@ class SellerDesk {
                 Product.class, id);
     }
 
-    /** A version of a product's benefit linkage; the households themselves are shown masked, from the public list. */
+    /**
+     * A version of a product's benefit linkage. household-service names each household with its head; the console
+     * shows only the surname ({@link SellerProductsController}).
+     */
     record LinkageVersion(int version, String lotName, Instant effectiveFrom, String declaredBy, long totalShares,
-            List<Object> shares) {
+            List<LinkageShare> shares) {
+    }
+
+    record LinkageShare(UUID householdId, String registrationNumber, String headName, String villageName, int shares) {
+    }
+
+    /** The next version of a product's linkage; {@code effectiveFrom} null for now. */
+    record LinkageDeclaration(String lotName, Instant effectiveFrom, List<DeclaredShare> shares) {
+    }
+
+    record DeclaredShare(UUID householdId, int shares) {
+    }
+
+    LinkageVersion declareLinkage(UUID id, LinkageDeclaration declaration) {
+        return gateway.post(user.requireToken(), "/api/households/products/{id}/linkage/versions", declaration, Map.of(),
+                LinkageVersion.class, id);
     }
 
     private static final ParameterizedTypeReference<ApiPage<LinkageVersion>> LINKAGES =

@@ -1,5 +1,6 @@
 package io.fupin.web.seller;
 
+import io.fupin.web.format.Formats;
 import io.fupin.web.format.Money;
 import io.fupin.web.gateway.ApiPage;
 import io.fupin.web.gateway.ApiProblem;
@@ -8,14 +9,19 @@ import io.fupin.web.storefront.Beneficiaries;
 import io.fupin.web.storefront.Catalog;
 import io.fupin.web.storefront.Product;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -140,6 +146,95 @@ class SellerProductsController {
         });
     }
 
+    /**
+     * Declares the next version of the product's linkage: a share per household ({@code share-<householdId>}, 0 or
+     * empty leaves it out), one more household by its id ({@code newHousehold}, {@code newShares}), the lot's name
+     * and when it takes effect (Asia/Shanghai; empty for now). household-service's refusals come back beside the
+     * row or field they name.
+     */
+    @PostMapping("/seller/products/{id}/linkage")
+    String declareLinkage(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        List<SellerDesk.DeclaredShare> shares = new ArrayList<>();
+        // The form's field behind each share sent, in the order sent: the API names shares by their index.
+        List<String> rows = new ArrayList<>();
+        typed.forEach((name, value) -> {
+            if (name.startsWith("share-")) {
+                String text = value == null ? "" : value.strip();
+                if (text.isEmpty() || text.matches("0+")) {
+                    return;
+                }
+                UUID household;
+                try {
+                    household = UUID.fromString(name.substring("share-".length()));
+                } catch (IllegalArgumentException notAHousehold) {
+                    return;
+                }
+                if (!text.matches("\\d{1,6}")) {
+                    invalid.add(new ApiProblem.FieldError(name, "not a whole number"));
+                    return;
+                }
+                shares.add(new SellerDesk.DeclaredShare(household, Integer.parseInt(text)));
+                rows.add(household.toString());
+            }
+        });
+        String added = typed.getOrDefault("newHousehold", "").strip();
+        if (!added.isEmpty()) {
+            String text = typed.getOrDefault("newShares", "").strip();
+            UUID household = null;
+            try {
+                household = UUID.fromString(added);
+            } catch (IllegalArgumentException notAnId) {
+                invalid.add(new ApiProblem.FieldError("newHousehold", "not a household id"));
+            }
+            if (!text.matches("\\d{1,6}") || Integer.parseInt(text) == 0) {
+                invalid.add(new ApiProblem.FieldError("newShares", "not a positive whole number"));
+            } else if (household != null) {
+                shares.add(new SellerDesk.DeclaredShare(household, Integer.parseInt(text)));
+                rows.add(null);
+            }
+        }
+        Instant from = null;
+        String when = typed.getOrDefault("effectiveFrom", "").strip();
+        if (!when.isEmpty()) {
+            try {
+                from = LocalDateTime.parse(when).atZone(Formats.SHANGHAI).toInstant();
+            } catch (DateTimeParseException notATime) {
+                invalid.add(new ApiProblem.FieldError("effectiveFrom", "not a time"));
+            }
+        }
+        Instant effectiveFrom = from;
+        return step(id, "linkage", typed, model, redirect, invalid, () -> {
+            try {
+                desk.declareLinkage(id, new SellerDesk.LinkageDeclaration(blankToNull(typed.get("lotName")),
+                        effectiveFrom, shares));
+            } catch (ApiProblem refused) {
+                throw besideTheirRows(refused, rows);
+            }
+            return "linkageDeclared";
+        });
+    }
+
+    private static final Pattern SHARE_FIELD = Pattern.compile("shares\\[(\\d+)]\\.(householdId|shares)");
+
+    /** {@code shares[2].shares} becomes the field of the form's row that share came from. */
+    private static ApiProblem besideTheirRows(ApiProblem refused, List<String> rows) {
+        List<ApiProblem.FieldError> renamed = new ArrayList<>();
+        for (ApiProblem.FieldError error : refused.errors()) {
+            Matcher share = SHARE_FIELD.matcher(error.field() == null ? "" : error.field());
+            if (share.matches() && Integer.parseInt(share.group(1)) < rows.size()) {
+                String household = rows.get(Integer.parseInt(share.group(1)));
+                boolean id = "householdId".equals(share.group(2));
+                renamed.add(new ApiProblem.FieldError(household == null ? (id ? "newHousehold" : "newShares")
+                        : (id ? "household-" : "share-") + household, error.message()));
+            } else {
+                renamed.add(error);
+            }
+        }
+        return new ApiProblem(refused.status(), refused.type(), refused.detail(), renamed);
+    }
+
     /** The product's photo, replacing any earlier one; catalog-service checks what the file really is. */
     @PostMapping("/seller/products/{id}/photo")
     String uploadPhoto(@PathVariable UUID id, @RequestParam("photo") MultipartFile photo, Model model,
@@ -204,6 +299,7 @@ class SellerProductsController {
         });
         model.addAttribute("linked", linked.value());
         model.addAttribute("linkageHistory", history.present() ? history.value() : List.of());
+        model.addAttribute("linkageRows", history.present() ? linkageRows(history.value()) : List.of());
         model.addAttribute("householdsDown", linked.down() || history.down());
         model.addAttribute("product", product);
         model.addAttribute("costChanges", changes.present() ? changes.value().items() : List.of());
@@ -214,6 +310,35 @@ class SellerProductsController {
         model.addAttribute("requestable", List.of("DRAFT", "CERTIFICATION_REJECTED", "CERTIFICATION_EXPIRED")
                 .contains(product.status()));
         return "seller/product";
+    }
+
+    /** A household the product's linkage named in any version, masked, with its share in the latest (0 if left out). */
+    record LinkageRow(UUID householdId, String maskedName, String registrationNumber, String village, int shares) {
+    }
+
+    /** The households of the latest version first, then those earlier versions named, each once. */
+    static List<LinkageRow> linkageRows(List<SellerDesk.LinkageVersion> history) {
+        Map<UUID, LinkageRow> rows = new LinkedHashMap<>();
+        for (int v = history.size() - 1; v >= 0; v--) {
+            boolean latest = v == history.size() - 1;
+            List<SellerDesk.LinkageShare> shares = history.get(v).shares() == null ? List.of() : history.get(v).shares();
+            for (SellerDesk.LinkageShare share : shares) {
+                if (share.householdId() != null) {
+                    rows.putIfAbsent(share.householdId(), new LinkageRow(share.householdId(), mask(share.headName()),
+                            share.registrationNumber(), share.villageName(), latest ? share.shares() : 0));
+                }
+            }
+        }
+        return List.copyOf(rows.values());
+    }
+
+    /** 王秀兰 → 王**: the console shows households as the public pages do. */
+    static String mask(String name) {
+        if (name == null || name.isEmpty()) {
+            return "*";
+        }
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
 
     private static ApiProblem invalid(List<ApiProblem.FieldError> errors) {

@@ -374,13 +374,76 @@ class SellerConsolePagesTests {
         when(gateway.get(any(), eq("/api/households/products/{id}/linkage/versions?size=200"),
                 any(ParameterizedTypeReference.class), eq(PEANUTS))).thenReturn(new ApiPage<>(List.of(
                 new SellerDesk.LinkageVersion(1, "代养鹅", Instant.parse("2026-03-01T00:00:00Z"), "seller", 4,
-                        List.of(Map.of(), Map.of()))), 0, 200, 1, 1));
+                        List.of(new SellerDesk.LinkageShare(WANG, "230113-0001", "王秀兰", "兴功村", 3),
+                                new SellerDesk.LinkageShare(LI, "230113-0002", "李建国", "兴功村", 1)))), 0, 200, 1, 1));
 
         String html = mvc.perform(get("/seller/products/{id}", PEANUTS).with(authentication(SELLER_USER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("代养鹅：2 户（脱贫户 1，边缘户 1）", "王*", "李*", "id=\"linkage-history\"",
-                "2026-03-01 08:00");
+                "2026-03-01 08:00", "id=\"linkage-form\"", "name=\"share-" + WANG + "\"", "王**", "230113-0001");
+        assertThat(html).doesNotContain("王秀兰", "李建国");
+    }
+
+    static final UUID WANG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    static final UUID LI = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
+    static final UUID ZHAO = UUID.fromString("00000000-0000-0000-0000-0000000000a3");
+
+    @Test
+    void declaresANewLinkageVersionLeavingOutHouseholdsWithZeroAndAddingOneById() throws Exception {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        when(gateway.post(any(), eq("/api/households/products/{id}/linkage/versions"), sent.capture(), anyMap(),
+                eq(SellerDesk.LinkageVersion.class), eq(PEANUTS))).thenReturn(new SellerDesk.LinkageVersion(2, "代养鹅",
+                Instant.now(), "seller", 5, List.of()));
+
+        mvc.perform(post("/seller/products/{id}/linkage", PEANUTS).with(authentication(SELLER_USER)).with(csrf())
+                        .param("share-" + WANG, "3").param("share-" + LI, "0").param("newHousehold", ZHAO.toString())
+                        .param("newShares", "2").param("lotName", "代养鹅").param("effectiveFrom", "2030-01-01T08:00"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/seller/products/" + PEANUTS))
+                .andExpect(flash().attribute("done", "linkageDeclared"));
+
+        assertThat(sent.getValue()).isEqualTo(new SellerDesk.LinkageDeclaration("代养鹅", Instant.parse("2030-01-01T00:00:00Z"),
+                List.of(new SellerDesk.DeclaredShare(WANG, 3), new SellerDesk.DeclaredShare(ZHAO, 2))));
+    }
+
+    @Test
+    void theServicesRefusalsOfALinkageAreShownBesideTheirRowsOnTheForm() throws Exception {
+        when(gateway.get(any(), eq("/api/households/products/{id}/linkage/versions?size=200"),
+                any(ParameterizedTypeReference.class), eq(PEANUTS))).thenReturn(new ApiPage<>(List.of(
+                new SellerDesk.LinkageVersion(1, "代养鹅", Instant.parse("2026-03-01T00:00:00Z"), "seller", 4,
+                        List.of(new SellerDesk.LinkageShare(WANG, "230113-0001", "王秀兰", "兴功村", 3),
+                                new SellerDesk.LinkageShare(LI, "230113-0002", "李建国", "兴功村", 1)))), 0, 200, 1, 1));
+        when(gateway.post(any(), eq("/api/households/products/{id}/linkage/versions"), any(), anyMap(),
+                eq(SellerDesk.LinkageVersion.class), eq(PEANUTS))).thenThrow(new ApiProblem(400, "invalid-request",
+                "invalid input", List.of(new ApiProblem.FieldError("shares[1].householdId", "household has left the register"),
+                new ApiProblem.FieldError("effectiveFrom", "must not be in the past"))));
+
+        String html = mvc.perform(post("/seller/products/{id}/linkage", PEANUTS).with(authentication(SELLER_USER)).with(csrf())
+                        .param("share-" + WANG, "3").param("share-" + LI, "1").param("effectiveFrom", "2020-01-01T08:00"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"share-" + LI + "-error\"", "该户已退出登记", "id=\"effectiveFrom-error\"",
+                "生效时间不能早于现在", "value=\"2020-01-01T08:00\"");
+        assertThat(html).doesNotContain("id=\"share-" + WANG + "-error\"");
+    }
+
+    @Test
+    void aLinkageWithNoHouseholdLeftIsRefusedOnTheFormAndASharesTypoBesideItsRow() throws Exception {
+        when(gateway.post(any(), eq("/api/households/products/{id}/linkage/versions"), any(), anyMap(),
+                eq(SellerDesk.LinkageVersion.class), eq(PEANUTS))).thenThrow(new ApiProblem(400, "invalid-request",
+                "invalid input", List.of(new ApiProblem.FieldError("shares", "at least one household must share in the product"))));
+
+        String none = mvc.perform(post("/seller/products/{id}/linkage", PEANUTS).with(authentication(SELLER_USER)).with(csrf())
+                        .param("share-" + WANG, "0"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String typo = mvc.perform(post("/seller/products/{id}/linkage", PEANUTS).with(authentication(SELLER_USER)).with(csrf())
+                        .param("share-" + WANG, "三").param("newHousehold", "王家"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(none).contains("id=\"shares-error\"", "至少要有一户农户的份额大于 0");
+        assertThat(typo).contains("id=\"newHousehold-error\"", "id=\"newShares-error\"");
+        verify(gateway, org.mockito.Mockito.times(1)).post(any(), eq("/api/households/products/{id}/linkage/versions"),
+                any(), anyMap(), eq(SellerDesk.LinkageVersion.class), eq(PEANUTS));
     }
 
     static SellerDesk.SalesFigures figures(UUID product, long sold, long refunded, long cost, long held, long payable,
