@@ -50,9 +50,9 @@ class GatewayContextIntegrationTests extends GatewayIntegrationTest {
         // a 2 MB photo and its multipart framing pass the gateway; catalog-service answers the size itself
         assertThat(photos.getMetadata()).containsEntry("fupin.max-body-size", 3L * 1024 * 1024);
         assertThat(photos.getOrder()).isLessThan(catalog.getOrder());
-        // the seller console's forms carry the same photo, or a CSV of tracking numbers
+        // the official console's household CSV (20 MB) and its framing; the seller console's photo or tracking numbers
         Route pages = routes.getRoutes().filter(r -> r.getId().equals("web")).blockFirst();
-        assertThat(pages.getMetadata()).containsEntry("fupin.max-body-size", 3L * 1024 * 1024);
+        assertThat(pages.getMetadata()).containsEntry("fupin.max-body-size", 21L * 1024 * 1024);
     }
 
     @Test
