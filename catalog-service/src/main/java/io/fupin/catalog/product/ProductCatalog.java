@@ -4,6 +4,14 @@ import io.fupin.catalog.product.ProductChanges.AdjustStock;
 import io.fupin.catalog.product.ProductChanges.Describe;
 import io.fupin.catalog.product.ProductChanges.Reprice;
 import io.fupin.catalog.product.ProductChanges.RequestCertification;
+import io.fupin.catalog.product.ProductEvent.ProductCertificationExpired;
+import io.fupin.catalog.product.ProductEvent.ProductCertificationRevoked;
+import io.fupin.catalog.product.ProductEvent.ProductCertified;
+import io.fupin.catalog.product.ProductEvent.ProductDelisted;
+import io.fupin.catalog.product.ProductEvent.ProductListed;
+import io.fupin.catalog.product.ProductEvent.ProductSuspended;
+import io.fupin.catalog.product.ProductEvent.ProductUpdated;
+import io.fupin.catalog.product.ProductEvent.StockChanged;
 import io.fupin.catalog.seller.SellerRegistry;
 import io.fupin.catalog.seller.SellerView;
 import io.fupin.support.identity.Caller;
@@ -16,6 +24,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -112,13 +121,13 @@ public class ProductCatalog {
                 request.stock(), now);
         Product saved = products.save(product);
         prices.record(saved, now);
-        return publish("ProductListed", saved, now);
+        return publish(ProductListed::new, saved, now);
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
     public ProductView describe(UUID id, Describe request) {
-        return change(id, "ProductUpdated", (p, now) -> p.describe(details(request.name(), request.category(),
+        return change(id, ProductUpdated::new, (p, now) -> p.describe(details(request.name(), request.category(),
                 request.brand(), request.description(), request.unit(),
                 request.originVillage() == null || request.originVillage().isBlank() ? p.village() : request.originVillage(),
                 request.presale()), now));
@@ -198,7 +207,7 @@ public class ProductCatalog {
         product.reprice(pricing, now);
         Product saved = products.save(product);
         prices.record(saved, now);
-        return publish("ProductUpdated", saved, now);
+        return publish(ProductUpdated::new, saved, now);
     }
 
     @Transactional
@@ -206,43 +215,43 @@ public class ProductCatalog {
     public ProductView requestCertification(UUID id, RequestCertification request) {
         Certificate certificate = new Certificate(request.certificateNumber().strip(), request.issuingBody().strip(),
                 request.validFrom(), request.validUntil());
-        return change(id, "ProductUpdated", (p, now) -> p.requestCertification(certificate, today(), now));
+        return change(id, ProductUpdated::new, (p, now) -> p.requestCertification(certificate, today(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public ProductView approveCertification(UUID id) {
-        return change(id, "ProductCertified", (p, now) -> p.approveCertification(today(), now));
+        return change(id, ProductCertified::new, (p, now) -> p.approveCertification(today(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public ProductView rejectCertification(UUID id, String reason) {
-        return change(id, "ProductUpdated", (p, now) -> p.rejectCertification(reason.strip(), now));
+        return change(id, ProductUpdated::new, (p, now) -> p.rejectCertification(reason.strip(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public ProductView suspend(UUID id, String reason) {
-        return change(id, "ProductSuspended", (p, now) -> p.suspend(reason.strip(), now));
+        return change(id, ProductSuspended::new, (p, now) -> p.suspend(reason.strip(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public ProductView reinstate(UUID id) {
-        return change(id, "ProductUpdated", (p, now) -> p.reinstate(today(), now));
+        return change(id, ProductUpdated::new, (p, now) -> p.reinstate(today(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public ProductView revokeCertification(UUID id, String reason) {
-        return change(id, "ProductCertificationRevoked", (p, now) -> p.revokeCertification(reason.strip(), now));
+        return change(id, ProductCertificationRevoked::new, (p, now) -> p.revokeCertification(reason.strip(), now));
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
     public ProductView delist(UUID id) {
-        return change(id, "ProductDelisted", (p, now) -> p.delist(now));
+        return change(id, ProductDelisted::new, (p, now) -> p.delist(now));
     }
 
     /** Restock or write-off by the seller; the StockChanged event follows with the next coalesced batch. */
@@ -270,7 +279,7 @@ public class ProductCatalog {
         if (!product.expireCertificate(today(), now)) {
             return false;
         }
-        publish("ProductCertificationExpired", products.save(product), now);
+        publish(ProductCertificationExpired::new, products.save(product), now);
         return true;
     }
 
@@ -280,7 +289,7 @@ public class ProductCatalog {
         if (!stock.markPublished(candidate)) {
             return false;
         }
-        publish("StockChanged", load(candidate.productId()), clock.instant());
+        publish(StockChanged::new, load(candidate.productId()), clock.instant());
         return true;
     }
 
@@ -289,19 +298,19 @@ public class ProductCatalog {
         return LocalDate.now(clock.withZone(CERTIFICATE_ZONE));
     }
 
-    private ProductView change(UUID id, String eventType, Step step) {
-        return apply(load(id), eventType, step);
+    private ProductView change(UUID id, Function<ProductEvent.State, ProductEvent> event, Step step) {
+        return apply(load(id), event, step);
     }
 
-    private ProductView apply(Product product, String eventType, Step step) {
+    private ProductView apply(Product product, Function<ProductEvent.State, ProductEvent> event, Step step) {
         Instant now = clock.instant();
         step.apply(product, now);
-        return publish(eventType, products.save(product), now);
+        return publish(event, products.save(product), now);
     }
 
-    private ProductView publish(String eventType, Product product, Instant now) {
+    private ProductView publish(Function<ProductEvent.State, ProductEvent> event, Product product, Instant now) {
         int live = stock.of(product.id());
-        events.publishEvent(ProductEvent.of(eventType, ProductEvent.State.of(product, live), now));
+        events.publishEvent(ProductEvent.of(event.apply(ProductEvent.State.of(product, live)), now));
         return ProductView.of(product, live, photos.urlOf(product.id()));
     }
 

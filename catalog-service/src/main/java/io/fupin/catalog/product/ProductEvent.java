@@ -1,30 +1,59 @@
 package io.fupin.catalog.product;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.fupin.support.events.EventEnvelope;
+import io.fupin.support.events.EventTopic;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.modulith.events.Externalized;
 
 /**
- * The envelope of every event on {@code catalog-service.product-events.v1}, keyed by product id so that
- * one product's events stay in order. Written to the outbox in the transaction that changes the product.
- * The payload is always the product as it now stands (docs/events.md).
+ * Every event on {@code catalog-service.product-events.v1}, each sent in an {@link EventEnvelope} keyed by product
+ * id so that one product's events stay in order. Written to the outbox in the transaction that changes the
+ * product. Each carries the product as it now stands, its fields directly in the payload (docs/events.md).
  */
-@Externalized("catalog-service.product-events.v1::#{#this.aggregateId()}")
-public record ProductEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-        State payload) {
+@EventTopic(ProductEvent.TOPIC)
+public sealed interface ProductEvent {
 
-    public static final String TOPIC = "catalog-service.product-events.v1";
+    String TOPIC = "catalog-service.product-events.v1";
 
-    static ProductEvent of(String eventType, State state, Instant occurredAt) {
-        return new ProductEvent(UUID.randomUUID(), eventType, 1, occurredAt, state.productId().toString(), state);
+    /** The product as it stands after the event. */
+    State product();
+
+    static EventEnvelope<ProductEvent> of(ProductEvent event, Instant occurredAt) {
+        return EventEnvelope.of(event.product().productId(), occurredAt, event);
+    }
+
+    record ProductListed(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    /** Described, repriced, sent for certification, certification refused, reinstated. */
+    record ProductUpdated(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    record ProductCertified(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    record ProductCertificationRevoked(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    record ProductCertificationExpired(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    record ProductSuspended(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    record ProductDelisted(@JsonUnwrapped State product) implements ProductEvent {
+    }
+
+    record StockChanged(@JsonUnwrapped State product) implements ProductEvent {
     }
 
     /**
      * The product as it stands. {@code revision} (added to the documented fields) grows with every change,
      * so that a consumer can ignore an older state that arrives late.
      */
-    public record State(UUID productId, UUID sellerId, String sellerName, String name, ProductCategory category,
+    record State(UUID productId, UUID sellerId, String sellerName, String name, ProductCategory category,
             String brand, String description, String unit, long priceFen, long costFen, String costReason, int stock,
             String town, String village, ProductStatus status, CertificateState certificate, PresaleState presale,
             int priceVersion, Instant changedAt, long revision, Instant createdAt) {
@@ -40,9 +69,9 @@ public record ProductEvent(UUID eventId, String eventType, int eventVersion, Ins
         }
     }
 
-    public record CertificateState(String number, String issuer, LocalDate validFrom, LocalDate validUntil) {
+    record CertificateState(String number, String issuer, LocalDate validFrom, LocalDate validUntil) {
     }
 
-    public record PresaleState(LocalDate deliveryDate, int capacity) {
+    record PresaleState(LocalDate deliveryDate, int capacity) {
     }
 }

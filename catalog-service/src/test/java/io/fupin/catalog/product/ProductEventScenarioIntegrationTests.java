@@ -8,6 +8,7 @@ import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.TestSupport.SignedIdentity;
+import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
 import java.time.LocalDate;
@@ -63,11 +64,12 @@ class ProductEventScenarioIntegrationTests {
     private static ProductView publishes(Scenario scenario, Supplier<ProductView> useCase, String eventType) {
         AtomicReference<ProductView> answer = new AtomicReference<>();
         scenario.stimulate(useCase)
-                .andWaitForEventOfType(ProductEvent.class)
+                .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> event.eventType().equals(eventType))
                 .toArriveAndVerify((event, view) -> {
                     assertThat(event.aggregateId()).isEqualTo(view.id().toString());
-                    assertThat(event.payload().productId()).isEqualTo(view.id());
+                    assertThat(event.payload()).isInstanceOfSatisfying(ProductEvent.class,
+                            payload -> assertThat(payload.product().productId()).isEqualTo(view.id()));
                     answer.set(view);
                 });
         return answer.get();

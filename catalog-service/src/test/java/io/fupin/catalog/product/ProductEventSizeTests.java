@@ -28,11 +28,21 @@ class ProductEventSizeTests {
                 Long.MAX_VALUE, at);
         JsonMapper json = JsonMapper.builder().build();
 
-        for (String eventType : List.of("ProductListed", "ProductUpdated", "ProductCertified",
-                "ProductCertificationRevoked", "ProductCertificationExpired", "ProductSuspended", "ProductDelisted",
-                "StockChanged")) {
-            assertThat(EventContracts.assertUnderRecordLimit(ProductEvent.of(eventType, largest, at), json))
-                    .isLessThan(40_000);
+        List<ProductEvent> events = List.of(new ProductEvent.ProductListed(largest),
+                new ProductEvent.ProductUpdated(largest), new ProductEvent.ProductCertified(largest),
+                new ProductEvent.ProductCertificationRevoked(largest),
+                new ProductEvent.ProductCertificationExpired(largest), new ProductEvent.ProductSuspended(largest),
+                new ProductEvent.ProductDelisted(largest), new ProductEvent.StockChanged(largest));
+        assertThat(events).<Class<?>>extracting(Object::getClass).as("a size case for every product event type")
+                .containsExactlyInAnyOrder(ProductEvent.class.getPermittedSubclasses());
+
+        for (ProductEvent event : events) {
+            assertThat(EventContracts.assertUnderRecordLimit(ProductEvent.of(event, at), json)).isLessThan(40_000);
         }
+    }
+
+    @Test
+    void docsEventsMdNamesTheTopicAndEveryEventType() {
+        EventContracts.assertDocumented(ProductEvent.class);
     }
 }

@@ -1,27 +1,28 @@
 package io.fupin.household.linkage;
 
+import io.fupin.support.events.EventEnvelope;
+import io.fupin.support.events.EventTopic;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.modulith.events.Externalized;
 
 /**
- * The envelope of every event on {@code household-service.linkage-events.v1}, keyed by product id so
- * that a product's versions arrive in order; settlement keeps its own copy from these.
+ * Every event on {@code household-service.linkage-events.v1}, each sent in an {@link EventEnvelope} keyed by
+ * product id so that a product's versions arrive in order; settlement keeps its own copy from these.
  */
-@Externalized("household-service.linkage-events.v1::#{#this.aggregateId()}")
-public record LinkageEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-        Object payload) {
+@EventTopic(LinkageEvent.TOPIC)
+public sealed interface LinkageEvent {
 
-    static LinkageEvent versioned(BenefitLinkageVersioned payload, Instant now) {
-        return new LinkageEvent(UUID.randomUUID(), "BenefitLinkageVersioned", 1, now, payload.productId().toString(),
-                payload);
+    String TOPIC = "household-service.linkage-events.v1";
+
+    static EventEnvelope<LinkageEvent> versioned(BenefitLinkageVersioned payload, Instant now) {
+        return EventEnvelope.of(payload.productId(), now, payload);
     }
 
-    public record BenefitLinkageVersioned(UUID linkageId, UUID productId, UUID sellerId, String lotName, int version,
-            Instant effectiveFrom, List<Share> shares) {
+    record BenefitLinkageVersioned(UUID linkageId, UUID productId, UUID sellerId, String lotName, int version,
+            Instant effectiveFrom, List<Share> shares) implements LinkageEvent {
     }
 
-    public record Share(UUID householdId, int shares) {
+    record Share(UUID householdId, int shares) {
     }
 }

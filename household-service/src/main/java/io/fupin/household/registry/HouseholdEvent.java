@@ -1,30 +1,40 @@
 package io.fupin.household.registry;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.fupin.support.events.EventEnvelope;
+import io.fupin.support.events.EventTopic;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.modulith.events.Externalized;
 
 /**
- * The envelope of every event on {@code household-service.household-events.v1}, keyed by household id.
+ * Every event on {@code household-service.household-events.v1}, each sent in an {@link EventEnvelope} keyed by
+ * household id, each carrying the household as it now stands, its fields directly in the payload.
  * The payout account travels sealed ({@link SealedPayoutAccount}): only settlement-service, which writes payout
  * files, holds the key that opens it.
  */
-@Externalized("household-service.household-events.v1::#{#this.aggregateId()}")
-public record HouseholdEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-        Object payload) {
+@EventTopic(HouseholdEvent.TOPIC)
+public sealed interface HouseholdEvent {
 
-    static HouseholdEvent registered(HouseholdState state) {
-        return new HouseholdEvent(UUID.randomUUID(), "HouseholdRegistered", 1, state.changedAt(),
-                state.householdId().toString(), state);
+    String TOPIC = "household-service.household-events.v1";
+
+    HouseholdState household();
+
+    record HouseholdRegistered(@JsonUnwrapped HouseholdState household) implements HouseholdEvent {
     }
 
-    static HouseholdEvent updated(HouseholdState state) {
-        return new HouseholdEvent(UUID.randomUUID(), "HouseholdUpdated", 1, state.changedAt(),
-                state.householdId().toString(), state);
+    record HouseholdUpdated(@JsonUnwrapped HouseholdState household) implements HouseholdEvent {
+    }
+
+    static EventEnvelope<HouseholdRegistered> registered(HouseholdState state) {
+        return EventEnvelope.of(state.householdId(), state.changedAt(), new HouseholdRegistered(state));
+    }
+
+    static EventEnvelope<HouseholdUpdated> updated(HouseholdState state) {
+        return EventEnvelope.of(state.householdId(), state.changedAt(), new HouseholdUpdated(state));
     }
 
     /** The household as it now stands (both event types carry the same shape). */
-    public record HouseholdState(UUID householdId, String registrationNumber, String headName,
+    record HouseholdState(UUID householdId, String registrationNumber, String headName,
             HouseholdCategory category, UUID villageId, String villageName, String townName,
             SealedPayoutAccount payoutAccount, HouseholdStatus status, Instant changedAt) {
 
@@ -39,7 +49,7 @@ public record HouseholdEvent(UUID eventId, String eventType, int eventVersion, I
      * The payout account as events carry it: the bank, the masked number, and the number sealed under
      * {@code FUPIN_PAYOUT_ACCOUNT_KEY} ({@code <keyId>:<base64>}, bound to {@code household/<id>/payout-account}).
      */
-    public record SealedPayoutAccount(String bankName, String accountMasked, String accountSealed) {
+    record SealedPayoutAccount(String bankName, String accountMasked, String accountSealed) {
 
         @Override
         public String toString() {
@@ -48,7 +58,7 @@ public record HouseholdEvent(UUID eventId, String eventType, int eventVersion, I
     }
 
     /** The payout account in clear, as the register's own API shows it to officials. */
-    public record PayoutAccount(String bankName, String accountNumber) {
+    record PayoutAccount(String bankName, String accountNumber) {
 
         @Override
         public String toString() {

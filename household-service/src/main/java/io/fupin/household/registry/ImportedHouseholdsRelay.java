@@ -1,5 +1,6 @@
 package io.fupin.household.registry;
 
+import io.fupin.support.events.EventEnvelope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ImportedHouseholdsRelay {
 
-    static final String TOPIC = "household-service.household-events.v1";
-
     private final KafkaOperations<Object, Object> kafka;
     private final JsonMapper json;
 
@@ -28,14 +27,14 @@ class ImportedHouseholdsRelay {
     }
 
     /** Many registrations of one import, in file order. */
-    record HouseholdsImported(List<HouseholdEvent> events) {
+    record HouseholdsImported(List<EventEnvelope<HouseholdEvent.HouseholdRegistered>> events) {
     }
 
     @ApplicationModuleListener
     void on(HouseholdsImported imported) {
-        CompletableFuture<?>[] sends = imported.events().stream().map(event -> {
-            return kafka.send(new ProducerRecord<>(TOPIC, event.aggregateId(), json.writeValueAsBytes(event)));
-        }).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] sends = imported.events().stream().map(event -> kafka.send(
+                new ProducerRecord<>(HouseholdEvent.TOPIC, event.aggregateId(), json.writeValueAsBytes(event))))
+                .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).join();
     }
 }

@@ -9,6 +9,7 @@ import io.fupin.household.places.Places;
 import io.fupin.household.places.VillageRef;
 import io.fupin.household.registry.HouseholdEvent.HouseholdState;
 import io.fupin.household.registry.HouseholdEvent.PayoutAccount;
+import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
@@ -353,7 +354,7 @@ public class Registry {
         long validated = System.nanoTime();
         insert(households);
         long inserted = System.nanoTime();
-        List<HouseholdEvent> registered = new ArrayList<>(households.size());
+        List<EventEnvelope<HouseholdEvent.HouseholdRegistered>> registered = new ArrayList<>(households.size());
         for (int i = 0; i < households.size(); i++) {
             Household h = households.get(i);
             registered.add(HouseholdEvent.registered(state(h, villages.get(h.villageId()), accounts.get(i))));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fupin.household.Api;
 import io.fupin.household.Fixtures;
 import io.fupin.household.IntegrationTest;
+import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.CallerAuthentication;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +41,7 @@ class LinkageEventScenarioIntegrationTests {
 
         scenario.stimulate(() -> linkages.declare(Api.OFFICIAL, product, new BenefitLinkages.Declaration(null,
                         "兴功村代养鹅 700 只", null, List.of(new LinkageEvent.Share(household, 3)))))
-                .andWaitForEventOfType(LinkageEvent.class)
+                .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> event.aggregateId().equals(product.toString()))
                 .toArriveAndVerify((event, version) -> {
                     assertThat(event.eventType()).isEqualTo("BenefitLinkageVersioned");

@@ -25,4 +25,9 @@ class LinkageEventSizeTests {
 
         assertThat(size).isLessThan(400_000);
     }
+
+    @Test
+    void docsEventsMdNamesTheTopicAndEveryEventType() {
+        EventContracts.assertDocumented(LinkageEvent.class);
+    }
 }

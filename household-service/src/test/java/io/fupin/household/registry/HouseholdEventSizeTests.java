@@ -23,4 +23,9 @@ class HouseholdEventSizeTests {
         assertThat(EventContracts.assertUnderRecordLimit(HouseholdEvent.registered(largest), json)).isLessThan(5_000);
         assertThat(EventContracts.assertUnderRecordLimit(HouseholdEvent.updated(largest), json)).isLessThan(5_000);
     }
+
+    @Test
+    void docsEventsMdNamesTheTopicAndEveryEventType() {
+        EventContracts.assertDocumented(HouseholdEvent.class);
+    }
 }

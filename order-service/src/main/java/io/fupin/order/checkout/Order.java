@@ -5,6 +5,7 @@ import io.fupin.order.checkout.OrderExceptions.PresaleNotDue;
 import io.fupin.order.checkout.OrderExceptions.RefundRefused;
 import io.fupin.order.checkout.OrderRefund.RefundReason;
 import io.fupin.order.checkout.OrderRefund.RefundStatus;
+import io.fupin.support.events.EventEnvelope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -96,8 +97,8 @@ public class Order extends AbstractAggregateRoot<Order> {
      * The order's next event. Its sequence number is taken under the order's optimistic lock, so the numbers
      * of one order's events follow the order their transactions committed in, whichever instance ran them.
      */
-    private OrderEvent event(Instant at, Object payload) {
-        return OrderEvent.of(id, ++eventSequence, at, payload);
+    private EventEnvelope<OrderEvent> event(Instant at, OrderEvent event) {
+        return OrderEvent.of(id, ++eventSequence, at, event);
     }
 
     /** A new order awaiting payment until {@code paymentDueAt}, priced from the reservation's snapshot. */

@@ -1,58 +1,61 @@
 package io.fupin.order.checkout;
 
+import io.fupin.support.events.EventEnvelope;
+import io.fupin.support.events.EventTopic;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.modulith.events.Externalized;
 
 /**
- * The envelope of every event on {@code order-service.order-events.v1}, keyed by order id so that one
- * order's events share a partition. Written to the outbox in the transaction that changes the order;
- * {@code sequence} numbers the order's events 1, 2, 3 ... in the order those transactions committed, so
- * that a consumer can tell which came first whatever order they reach it in.
+ * Every event on {@code order-service.order-events.v1}, each sent in an {@link EventEnvelope} keyed by order id
+ * so that one order's events share a partition. Written to the outbox in the transaction that changes the order;
+ * the envelope's {@code sequence} numbers the order's events 1, 2, 3 ... in the order those transactions
+ * committed, so that a consumer can tell which came first whatever order they reach it in.
  */
-@Externalized("order-service.order-events.v1::#{#this.aggregateId()}")
-public record OrderEvent(UUID eventId, String eventType, int eventVersion, long sequence, Instant occurredAt,
-        String aggregateId, Object payload) {
+@EventTopic(OrderEvent.TOPIC)
+public sealed interface OrderEvent {
 
-    static OrderEvent of(UUID orderId, long sequence, Instant occurredAt, Object payload) {
-        return new OrderEvent(UUID.randomUUID(), payload.getClass().getSimpleName(), 1, sequence, occurredAt,
-                orderId.toString(), payload);
+    String TOPIC = "order-service.order-events.v1";
+
+    static EventEnvelope<OrderEvent> of(UUID orderId, long sequence, Instant occurredAt, OrderEvent event) {
+        return EventEnvelope.of(orderId, sequence, occurredAt, event);
     }
 
-    public record OrderPlaced(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
-            String organisationName, Channel channel, long totalFen, Instant placedAt, List<Line> lines) {
+    record OrderPlaced(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
+            String organisationName, Channel channel, long totalFen, Instant placedAt, List<Line> lines)
+            implements OrderEvent {
     }
 
     /** Everything settlement needs to allocate the proceeds, and household-service to count presale subscribers. */
-    public record OrderPaid(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
-            String organisationName, Channel channel, long totalFen, UUID paymentId, Instant paidAt, List<Line> lines) {
+    record OrderPaid(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
+            String organisationName, Channel channel, long totalFen, UUID paymentId, Instant paidAt, List<Line> lines)
+            implements OrderEvent {
     }
 
     /** A paid order's money goes back through an {@link OrderRefunded} emitted just before. */
-    public record OrderCancelled(UUID orderId, String reason, boolean wasPaid, Instant cancelledAt) {
+    record OrderCancelled(UUID orderId, String reason, boolean wasPaid, Instant cancelledAt) implements OrderEvent {
     }
 
     /** One per seller shipment. */
-    public record OrderShipped(UUID orderId, UUID sellerId, String trackingNumber, Instant shippedAt,
-            List<UUID> productIds) {
+    record OrderShipped(UUID orderId, UUID sellerId, String trackingNumber, Instant shippedAt,
+            List<UUID> productIds) implements OrderEvent {
     }
 
-    public record OrderDelivered(UUID orderId, Instant deliveredAt, boolean automatically) {
+    record OrderDelivered(UUID orderId, Instant deliveredAt, boolean automatically) implements OrderEvent {
     }
 
     /** Delivered and past the refund window: the proceeds become payable. */
-    public record OrderCompleted(UUID orderId, Instant completedAt) {
+    record OrderCompleted(UUID orderId, Instant completedAt) implements OrderEvent {
     }
 
     /** Refunded quantities only. */
-    public record OrderRefunded(UUID orderId, UUID refundId, String reason, Instant refundedAt, long totalFen,
-            List<Line> lines) {
+    record OrderRefunded(UUID orderId, UUID refundId, String reason, Instant refundedAt, long totalFen,
+            List<Line> lines) implements OrderEvent {
     }
 
     /** Per line what settlement needs: product, seller, quantity, unit price and cost, amount. */
-    public record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
+    record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
             LocalDate presaleDeliveryDate) {
         static Line of(OrderLine line) {
             return new Line(line.productId(), line.sellerId(), line.quantity(), line.unitPriceFen(), line.unitCostFen(),

@@ -2,6 +2,7 @@ package io.fupin.order.payment;
 
 import io.fupin.order.checkout.OrderEvent;
 import io.fupin.order.checkout.OrderLifecycle;
+import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public class Refunds {
 
     /** The order's decisions, recorded in the order's own transaction: no decided refund can be forgotten. */
     @EventListener
-    void on(OrderEvent event) {
+    void on(EventEnvelope<?> event) {
         if (event.payload() instanceof OrderEvent.OrderRefunded refunded) {
             UUID payment = lifecycle.payable(refunded.orderId()).map(OrderLifecycle.Payable::paymentId).orElse(null);
             owe(refunded.refundId(), refunded.orderId(), payment, refunded.totalFen(), refunded.reason());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
 import io.fupin.order.TestSupport.SignedIdentity;
+import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
 import java.time.Clock;
@@ -68,7 +69,7 @@ class OrderEventScenarioIntegrationTests {
     private static void publishes(Scenario scenario, UUID order, long sequence,
             Function<TransactionOperations, Object> useCase, Class<?> type) {
         scenario.stimulate(useCase)
-                .andWaitForEventOfType(OrderEvent.class)
+                .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> type.isInstance(event.payload()) && event.aggregateId().equals(order.toString()))
                 .toArriveAndVerify(event -> {
                     assertThat(event.eventType()).isEqualTo(type.getSimpleName());

@@ -10,6 +10,10 @@ import java.util.UUID;
  * and the event itself as a typed record. {@code eventType} is the record's simple name; {@code sequence}
  * numbers an aggregate's events where its producer keeps one (order events) and is left out elsewhere.
  * <p>
+ * A producer publishes its events as envelopes of its own records, one per event type under a sealed interface
+ * per topic that names the topic ({@link EventTopic}); Spring Modulith's outbox sends them after commit, keyed by
+ * {@code aggregateId}.
+ * <p>
  * A consumer reads a record into its own records, one per event type under a sealed interface, with
  * {@link EventReader}, and applies it once with {@link EventConsumers}.
  *

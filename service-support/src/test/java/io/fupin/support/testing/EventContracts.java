@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.events.EventReader;
+import io.fupin.support.events.EventTopic;
+import io.fupin.support.events.EventTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -25,7 +27,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.Externalized;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The contract between a topic's producer and its consumers, as committed samples:
  * {@code docs/events/samples/<topic>/<eventType>.json}, one event of each type as the producer really emits it.
  * <ul>
- * <li>The producer's tests check every event they see it publish (an envelope whose class is
- * {@code @Externalized} to the topic) against the sample of its type: a field added,
+ * <li>The producer's tests check every event they see it publish (an envelope whose payload's sealed interface
+ * names the topic with {@code @EventTopic}) against the sample of its type: a field added,
  * renamed or removed fails until the sample is written again ({@code -Dfupin.events.write-samples=true}) and
  * committed, so that the change shows in review and reaches the consumers' tests.</li>
  * <li>Each consumer's tests read the samples into the consumer's own records: a field the consumer reads that
@@ -89,19 +90,61 @@ public final class EventContracts {
         return written.length;
     }
 
-    /** The topic an {@code @Externalized} event goes to ({@code topic::key}); empty for an event the service keeps. */
+    /** The topic an envelope goes to (its payload's {@code @EventTopic}); empty for an event the service keeps. */
     static Optional<String> topicOf(Object event) {
-        Externalized externalized = event.getClass().getAnnotation(Externalized.class);
-        if (externalized == null) {
-            return Optional.empty();
+        return EventTopics.ofEvent(event);
+    }
+
+    /**
+     * docs/events.md matches a producer's sealed interface of a topic's events: the topic is in its table of
+     * topics and has a section of its own that names every event type.
+     */
+    public static void assertDocumented(Class<?> events) {
+        EventTopic topic = events.getAnnotation(EventTopic.class);
+        assertThat(topic).as("%s names its topic with @EventTopic", events.getName()).isNotNull();
+        String section = section(topic.value());
+        for (Class<?> type : events.getPermittedSubclasses()) {
+            assertThat(section).as("docs/events.md's section of %s", topic.value())
+                    .contains("`" + type.getSimpleName() + "`");
         }
-        String target = externalized.value().isEmpty() ? externalized.target() : externalized.value();
-        int key = target.indexOf("::");
-        return Optional.of(key < 0 ? target : target.substring(0, key));
+    }
+
+    /** docs/events.md's table of topics names the consumer group reading the topic. */
+    public static void assertDocumentedConsumer(String topic, String group) {
+        assertThat(topicRow(topic)).as("docs/events.md's row of %s", topic).contains("`" + group + "`");
+    }
+
+    private static String topicRow(String topic) {
+        return docs().lines().filter(line -> line.startsWith("| `" + topic + "` |")).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/events.md's table of topics has no row of " + topic));
+    }
+
+    private static String section(String topic) {
+        topicRow(topic);
+        String doc = docs();
+        String heading = "\n## `" + topic + "`";
+        int start = doc.indexOf(heading);
+        if (start < 0) {
+            throw new AssertionError("docs/events.md has no section " + heading.strip());
+        }
+        int end = doc.indexOf("\n## ", start + heading.length());
+        return doc.substring(start, end < 0 ? doc.length() : end);
+    }
+
+    private static String docs() {
+        try {
+            return Files.readString(docsDirectory().resolve("events.md"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where a topic's samples are committed. */
     public static Path samples(String topic) {
+        return docsDirectory().resolve("events/samples").resolve(topic);
+    }
+
+    private static Path docsDirectory() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("docs/events.md"))) {
             dir = dir.getParent();
@@ -109,7 +152,7 @@ public final class EventContracts {
         if (dir == null) {
             throw new IllegalStateException("No docs/events.md above " + Path.of("").toAbsolutePath());
         }
-        return dir.resolve("docs/events/samples").resolve(topic);
+        return dir.resolve("docs");
     }
 
     /**

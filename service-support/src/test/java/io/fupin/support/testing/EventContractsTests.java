@@ -3,13 +3,14 @@ package io.fupin.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.support.events.EventEnvelope;
+import io.fupin.support.events.EventTopic;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.events.Externalized;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Both sides of a contract fail on a renamed field, against the committed sample of order-service's OrderPaid. */
@@ -40,14 +41,14 @@ class EventContractsTests {
         }
     }
 
-    @Externalized(ORDERS + "::#{#this.aggregateId()}")
-    record Renamed(UUID eventId, String eventType, int eventVersion, long sequence, Instant occurredAt,
-            String aggregateId, Object payload) {
-    }
+    /** As if the producer renamed {@code totalFen}. */
+    @EventTopic(ORDERS)
+    sealed interface Renamed {
 
-    record PaidWithGross(UUID orderId, String orderNumber, String buyerId, String buyerKind,
-            String organisationName, String channel, long grossFen, UUID paymentId, Instant paidAt,
-            List<Line> lines) {
+        record OrderPaid(UUID orderId, String orderNumber, String buyerId, String buyerKind,
+                String organisationName, String channel, long grossFen, UUID paymentId, Instant paidAt,
+                List<Line> lines) implements Renamed {
+        }
     }
 
     @Test
@@ -73,9 +74,8 @@ class EventContractsTests {
     @Test
     void aProducerEmittingARenamedFieldFailsSayingWhatChangedAndHowToWriteTheSamplesAgain() {
         UUID order = UUID.randomUUID();
-        Renamed emitted = new Renamed(UUID.randomUUID(), "OrderPaid", 1, 2, Instant.now(), order.toString(),
-                new PaidWithGross(order, "FP1", "buyer", "INDIVIDUAL", null, "ONLINE", 100, UUID.randomUUID(),
-                        Instant.now(), List.of()));
+        EventEnvelope<Renamed> emitted = EventEnvelope.of(order, 2, Instant.now(), new Renamed.OrderPaid(order,
+                "FP1", "buyer", "INDIVIDUAL", null, "ONLINE", 100, UUID.randomUUID(), Instant.now(), List.of()));
 
         assertThat(EventContracts.topicOf(emitted)).contains(ORDERS);
         // Compared directly, not through assertMatchesSample: with -Dfupin.events.write-samples=true it would
@@ -86,5 +86,29 @@ class EventContractsTests {
                 .hasMessageContaining("fields gone [payload.totalFen]")
                 .hasMessageContaining("fields new [payload.grossFen]")
                 .hasMessageContaining("-Dfupin.events.write-samples=true");
+    }
+
+    /** As if order-service emitted an event type docs/events.md does not name. */
+    @EventTopic(ORDERS)
+    sealed interface Undocumented {
+
+        record OrderPaid(UUID orderId) implements Undocumented {
+        }
+
+        record OrderTeleported(UUID orderId) implements Undocumented {
+        }
+    }
+
+    @Test
+    void theDocumentationNamesEveryEventTypeOfATopicAndItsConsumerGroups() {
+        assertThatThrownBy(() -> EventContracts.assertDocumented(Undocumented.class))
+                .hasMessageContaining("`OrderTeleported`");
+        assertThatThrownBy(() -> EventContracts.assertDocumented(ReadsTotal.class))
+                .hasMessageContaining("@EventTopic");
+        EventContracts.assertDocumentedConsumer(ORDERS, "settlement-order-events");
+        assertThatThrownBy(() -> EventContracts.assertDocumentedConsumer(ORDERS, "nobody-reads-this"))
+                .hasMessageContaining("nobody-reads-this");
+        assertThatThrownBy(() -> EventContracts.assertDocumentedConsumer("order-service.order-events.v9", "x"))
+                .hasMessageContaining("no row of order-service.order-events.v9");
     }
 }

@@ -1,26 +1,23 @@
 package io.fupin.settlement.payout;
 
+import io.fupin.support.events.EventEnvelope;
+import io.fupin.support.events.EventTopic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.modulith.events.Externalized;
 
 /**
- * The envelope of every event on {@code settlement-service.payout-events.v1}, keyed by batch id. Written to
- * the outbox in the transaction that marks the batch paid; sent to Kafka after commit.
+ * Every event on {@code settlement-service.payout-events.v1}, each sent in an {@link EventEnvelope} keyed by
+ * batch id. Written to the outbox in the transaction that marks the batch paid; sent to Kafka after commit.
  * <p>
  * A paid batch is told in pages (see {@link #pagesOf}), each well under Kafka's 1 MB record limit whatever
  * the number of households and of orders behind each.
  */
-@Externalized("settlement-service.payout-events.v1::#{#this.aggregateId()}")
-public record PayoutEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, String aggregateId,
-        Object payload) {
+@EventTopic(PayoutEvent.TOPIC)
+public sealed interface PayoutEvent {
 
-    static PayoutEvent of(UUID batchId, Instant occurredAt, Object payload) {
-        return new PayoutEvent(UUID.randomUUID(), payload.getClass().getSimpleName(), 1, occurredAt,
-                batchId.toString(), payload);
-    }
+    String TOPIC = "settlement-service.payout-events.v1";
 
     /**
      * One page of a paid batch: only the lines the bank paid (failed lines went back to the households'
@@ -28,21 +25,21 @@ public record PayoutEvent(UUID eventId, String eventType, int eventVersion, Inst
      * A household whose orders do not fit one page continues on the next: its amount is on its first part,
      * the later parts carry 0 and the rest of its order ids.
      */
-    public record PayoutBatchPaid(UUID batchId, String batchReference, String bankReference, Instant paidAt,
-            long totalFen, int page, int pages, List<Line> lines) {
+    record PayoutBatchPaid(UUID batchId, String batchReference, String bankReference, Instant paidAt,
+            long totalFen, int page, int pages, List<Line> lines) implements PayoutEvent {
     }
 
-    public record Line(UUID householdId, long amountFen, List<UUID> orderIds) {
+    record Line(UUID householdId, long amountFen, List<UUID> orderIds) {
     }
 
     /** At most this many order ids in one page (37 bytes each in JSON: about 370 KB). */
-    static final int MAX_ORDER_IDS_PER_PAGE = 10_000;
+    int MAX_ORDER_IDS_PER_PAGE = 10_000;
     /** At most this many lines in one page (about 90 bytes each without order ids: about 180 KB). */
-    static final int MAX_LINES_PER_PAGE = 2_000;
+    int MAX_LINES_PER_PAGE = 2_000;
 
     /** The batch's paid lines in pages of at most {@link #MAX_LINES_PER_PAGE} lines and {@link #MAX_ORDER_IDS_PER_PAGE} order ids. */
-    static List<PayoutEvent> pagesOf(UUID batchId, String batchReference, String bankReference, Instant paidAt,
-            long totalFen, List<Line> lines) {
+    static List<EventEnvelope<PayoutEvent>> pagesOf(UUID batchId, String batchReference, String bankReference,
+            Instant paidAt, long totalFen, List<Line> lines) {
         List<List<Line>> pages = new ArrayList<>();
         List<Line> page = new ArrayList<>();
         int orderIds = 0;
@@ -65,9 +62,9 @@ public record PayoutEvent(UUID eventId, String eventType, int eventVersion, Inst
         if (!page.isEmpty() || pages.isEmpty()) {
             pages.add(page);
         }
-        List<PayoutEvent> events = new ArrayList<>();
+        List<EventEnvelope<PayoutEvent>> events = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            events.add(of(batchId, paidAt, new PayoutBatchPaid(batchId, batchReference, bankReference, paidAt, totalFen,
+            events.add(EventEnvelope.of(batchId, paidAt, new PayoutBatchPaid(batchId, batchReference, bankReference, paidAt, totalFen,
                     i + 1, pages.size(), pages.get(i))));
         }
         return events;

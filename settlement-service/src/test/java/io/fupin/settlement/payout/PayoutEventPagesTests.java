@@ -2,6 +2,7 @@ package io.fupin.settlement.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.testing.EventContracts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class PayoutEventPagesTests {
                 IntStream.range(0, 1 + random.nextInt(30)).mapToObj(j -> UUID.randomUUID()).toList())).toList();
         long total = lines.stream().mapToLong(PayoutEvent.Line::amountFen).sum();
 
-        List<PayoutEvent> pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-20300201-001", "BANK-1", PAID_AT, total, lines);
+        var pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-20300201-001", "BANK-1", PAID_AT, total, lines);
 
         // In one record, as it was, the batch is tens of megabytes: the broker would refuse it every time.
         assertThat(json.writeValueAsBytes(new PayoutEvent.PayoutBatchPaid(UUID.randomUUID(), "PB-20300201-001",
@@ -47,7 +48,7 @@ class PayoutEventPagesTests {
             assertThat(page(p).totalFen()).isEqualTo(total);
             assertThat(p.aggregateId()).isEqualTo(page(pages.getFirst()).batchId().toString());
         });
-        assertThat(pages.stream().map(PayoutEvent::eventId).distinct()).hasSize(pages.size());
+        assertThat(pages.stream().map(EventEnvelope::eventId).distinct()).hasSize(pages.size());
     }
 
     @Test
@@ -58,7 +59,7 @@ class PayoutEventPagesTests {
                 new PayoutEvent.Line(household, 987_654_321L, orders),
                 new PayoutEvent.Line(UUID.randomUUID(), 200, List.of()));
 
-        List<PayoutEvent> pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-1", "BANK-1", PAID_AT, 987_654_621L, lines);
+        var pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-1", "BANK-1", PAID_AT, 987_654_621L, lines);
 
         assertAllUnderTheLimit(pages);
         assertThat(reassembled(pages)).isEqualTo(byHousehold(lines));
@@ -75,7 +76,7 @@ class PayoutEventPagesTests {
                     IntStream.range(0, PayoutEvent.MAX_ORDER_IDS_PER_PAGE / PayoutEvent.MAX_LINES_PER_PAGE)
                             .mapToObj(j -> UUID.randomUUID()).toList()));
         }
-        List<PayoutEvent> pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-20300201-999", "B".repeat(100), PAID_AT,
+        var pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-20300201-999", "B".repeat(100), PAID_AT,
                 Long.MAX_VALUE, lines);
         assertThat(pages).hasSize(3);
         assertAllUnderTheLimit(pages);
@@ -83,24 +84,24 @@ class PayoutEventPagesTests {
 
     @Test
     void aBatchWithoutPaidLinesIsStillOnePage() {
-        List<PayoutEvent> pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-1", "BANK-1", PAID_AT, 0, List.of());
+        var pages = PayoutEvent.pagesOf(UUID.randomUUID(), "PB-1", "BANK-1", PAID_AT, 0, List.of());
         assertThat(pages).singleElement().satisfies(p -> assertThat(page(p).lines()).isEmpty());
     }
 
-    private void assertAllUnderTheLimit(List<PayoutEvent> pages) {
-        for (PayoutEvent page : pages) {
+    private void assertAllUnderTheLimit(List<EventEnvelope<PayoutEvent>> pages) {
+        for (EventEnvelope<PayoutEvent> page : pages) {
             EventContracts.assertUnderRecordLimit(page, json);
         }
     }
 
-    private static PayoutEvent.PayoutBatchPaid page(PayoutEvent event) {
+    private static PayoutEvent.PayoutBatchPaid page(EventEnvelope<PayoutEvent> event) {
         return (PayoutEvent.PayoutBatchPaid) event.payload();
     }
 
-    private static Map<UUID, String> reassembled(List<PayoutEvent> pages) {
+    private static Map<UUID, String> reassembled(List<EventEnvelope<PayoutEvent>> pages) {
         Map<UUID, Long> amounts = new LinkedHashMap<>();
         Map<UUID, List<UUID>> orders = new LinkedHashMap<>();
-        for (PayoutEvent page : pages) {
+        for (EventEnvelope<PayoutEvent> page : pages) {
             for (PayoutEvent.Line line : page(page).lines()) {
                 amounts.merge(line.householdId(), line.amountFen(), Long::sum);
                 orders.computeIfAbsent(line.householdId(), h -> new ArrayList<>()).addAll(line.orderIds());
@@ -115,5 +116,10 @@ class PayoutEventPagesTests {
         Map<UUID, String> result = new LinkedHashMap<>();
         lines.forEach(l -> result.put(l.householdId(), l.amountFen() + " " + l.orderIds()));
         return result;
+    }
+
+    @Test
+    void docsEventsMdNamesTheTopicAndEveryEventType() {
+        EventContracts.assertDocumented(PayoutEvent.class);
     }
 }
