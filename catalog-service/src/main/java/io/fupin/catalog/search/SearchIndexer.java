@@ -2,6 +2,7 @@ package io.fupin.catalog.search;
 
 import io.fupin.catalog.product.ProductEvent;
 import io.fupin.catalog.product.ProductQueries;
+import io.fupin.support.events.EventConsumers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds the index from catalog's own product events, and rebuilds it from MariaDB on demand. Indexing is
@@ -33,14 +33,14 @@ public class SearchIndexer {
 
     private final SearchIndex index;
     private final ProductQueries products;
-    private final JsonMapper json;
+    private final EventConsumers events;
     private final Clock clock;
     private volatile boolean upToDate;
 
-    SearchIndexer(SearchIndex index, ProductQueries products, JsonMapper json, Clock clock) {
+    SearchIndexer(SearchIndex index, ProductQueries products, EventConsumers events, Clock clock) {
         this.index = index;
         this.products = products;
-        this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,13 +50,10 @@ public class SearchIndexer {
      */
     @KafkaListener(id = "catalog.search-index", topics = ProductEvent.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) throws IOException {
-        ProductEventMessage event = json.readValue(record.value(), ProductEventMessage.class);
-        if (event.payload() == null || !event.eventType().startsWith("Product") && !"StockChanged".equals(event.eventType())) {
-            log.debug("Ignoring {} {}", event.eventType(), event.eventId());
-            return;
+        var event = events.read(record.value(), ProductEventMessage.class);
+        if (event.isPresent()) {
+            index.put(ProductDocument.of(event.get().payload().product()));
         }
-        ProductEventMessage.Product product = json.treeToValue(event.payload(), ProductEventMessage.Product.class);
-        index.put(ProductDocument.of(product));
     }
 
     /**

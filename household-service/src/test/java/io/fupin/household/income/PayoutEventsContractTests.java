@@ -19,5 +19,6 @@ class PayoutEventsContractTests {
 
         assertThat(events).<Class<?>>extracting(event -> event.payload().getClass())
                 .containsExactlyInAnyOrder(PayoutEventMessage.PayoutBatchPaid.class);
+        EventContracts.assertDocumentedConsumer("settlement-service.payout-events.v1", "household-payout-events");
     }
 }

@@ -19,5 +19,6 @@ class OrderEventsContractTests {
 
         assertThat(events).<Class<?>>extracting(event -> event.payload().getClass())
                 .containsExactlyInAnyOrder(OrderEventMessage.OrderPaid.class);
+        EventContracts.assertDocumentedConsumer("order-service.order-events.v1", "household-order-events");
     }
 }

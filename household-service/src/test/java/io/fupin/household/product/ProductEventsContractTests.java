@@ -24,5 +24,6 @@ class ProductEventsContractTests {
                         ProductEventMessage.ProductCertificationExpired.class,
                         ProductEventMessage.ProductSuspended.class, ProductEventMessage.ProductDelisted.class,
                         ProductEventMessage.StockChanged.class);
+        EventContracts.assertDocumentedConsumer("catalog-service.product-events.v1", "household-product-events");
     }
 }

@@ -3,7 +3,7 @@ package io.fupin.settlement.intake;
 import io.fupin.settlement.allocation.PaidOrder;
 import io.fupin.settlement.allocation.ProceedsAllocation;
 import io.fupin.settlement.allocation.RefundedOrder;
-import io.fupin.support.kafka.ProcessedEvents;
+import io.fupin.support.events.EventEnvelope;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 @Service
 public class OrderIntake {
@@ -20,43 +19,34 @@ public class OrderIntake {
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
     private final SettlementOrders orders;
-    private final ProcessedEvents processed;
     private final ProceedsAllocation allocation;
     private final WaitingOrderEvents waiting;
-    private final JsonMapper json;
     private final Clock clock;
 
-    OrderIntake(SettlementOrders orders, ProcessedEvents processed, ProceedsAllocation allocation,
-            WaitingOrderEvents waiting, JsonMapper json, Clock clock) {
+    OrderIntake(SettlementOrders orders, ProceedsAllocation allocation, WaitingOrderEvents waiting, Clock clock) {
         this.orders = orders;
         this.waiting = waiting;
-        this.processed = processed;
         this.allocation = allocation;
-        this.json = json;
         this.clock = clock;
     }
 
     /**
-     * Applies one order event exactly once: its id is recorded in the same transaction as its effect. An event
-     * that follows the payment (a refund, the completion, a paid order's cancellation) and arrives before it
-     * waits, and is applied right after the payment, in the order the events happened.
+     * Applies one order event; runs in the transaction that records its id for this consumer
+     * ({@link OrderEventsListener}), so it is applied exactly once. An event that follows the payment (a refund,
+     * the completion, a paid order's cancellation) and arrives before it waits, and is applied right after the
+     * payment, in the order the events happened.
      */
-    @Transactional
-    public void apply(OrderEventMessage event) {
-        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-            log.debug("Event {} already applied", event.eventId());
-            return;
-        }
+    void apply(EventEnvelope<OrderEventMessage> event) {
         UUID orderId = UUID.fromString(event.aggregateId());
-        if (followsPayment(event) && !allocation.paymentRecorded(orderId)) {
+        if (followsPayment(event.payload()) && !allocation.paymentRecorded(orderId)) {
             log.info("{} {} of order {} arrived before the payment; it waits for it", event.eventType(),
                     event.eventId(), orderId);
             waiting.keep(orderId, event, clock.instant());
             return;
         }
         effect(event);
-        if ("OrderPaid".equals(event.eventType())) {
-            for (OrderEventMessage early : waiting.takeAll(orderId)) {
+        if (event.payload() instanceof OrderEventMessage.OrderPaid) {
+            for (EventEnvelope<OrderEventMessage> early : waiting.takeAll(orderId)) {
                 log.info("Applying {} {} of order {} that waited for the payment", early.eventType(),
                         early.eventId(), orderId);
                 effect(early);
@@ -64,11 +54,13 @@ public class OrderIntake {
         }
     }
 
-    private boolean followsPayment(OrderEventMessage event) {
-        return switch (event.eventType()) {
-            case "OrderRefunded", "OrderCompleted" -> true;
-            case "OrderCancelled" -> event.payload().path("wasPaid").asBoolean(false);
-            default -> false;
+    private static boolean followsPayment(OrderEventMessage event) {
+        return switch (event) {
+            case OrderEventMessage.OrderRefunded refunded -> true;
+            case OrderEventMessage.OrderCompleted completed -> true;
+            case OrderEventMessage.OrderCancelled cancelled -> cancelled.wasPaid();
+            case OrderEventMessage.OrderPlaced placed -> false;
+            case OrderEventMessage.OrderPaid paid -> false;
         };
     }
 
@@ -78,16 +70,14 @@ public class OrderIntake {
         return waiting.count();
     }
 
-    private void effect(OrderEventMessage event) {
-        switch (event.eventType()) {
-            case "OrderPlaced" -> {
-                var placed = json.treeToValue(event.payload(), OrderEventMessage.OrderPlaced.class);
+    private void effect(EventEnvelope<OrderEventMessage> event) {
+        switch (event.payload()) {
+            case OrderEventMessage.OrderPlaced placed -> {
                 if (!orders.existsById(placed.orderId())) {
                     orders.save(SettlementOrder.placed(placed, clock.instant()));
                 }
             }
-            case "OrderPaid" -> {
-                var paid = json.treeToValue(event.payload(), OrderEventMessage.OrderPaid.class);
+            case OrderEventMessage.OrderPaid paid -> {
                 SettlementOrder order = orders.findById(paid.orderId())
                         .orElseGet(() -> SettlementOrder.paid(paid, clock.instant()));
                 order.markPaid(paid.paidAt());
@@ -97,16 +87,14 @@ public class OrderIntake {
                                 l.unitCostFen()))
                         .toList()));
             }
-            case "OrderCompleted" -> {
-                var completed = json.treeToValue(event.payload(), OrderEventMessage.OrderCompleted.class);
+            case OrderEventMessage.OrderCompleted completed -> {
                 orders.findById(completed.orderId()).ifPresent(order -> {
                     order.markCompleted(completed.completedAt());
                     orders.save(order);
                 });
                 allocation.completed(completed.orderId(), completed.completedAt());
             }
-            case "OrderRefunded" -> {
-                var refunded = json.treeToValue(event.payload(), OrderEventMessage.OrderRefunded.class);
+            case OrderEventMessage.OrderRefunded refunded -> {
                 UUID refundId = refunded.refundId() != null ? refunded.refundId() : event.eventId();
                 orders.findById(refunded.orderId()).ifPresent(order -> {
                     order.markRefunded(refunded.totalFen());
@@ -118,15 +106,13 @@ public class OrderIntake {
                                         l.unitPriceFen(), l.amountFen()))
                                 .toList()));
             }
-            case "OrderCancelled" -> {
+            case OrderEventMessage.OrderCancelled cancelled -> {
                 // A paid order's money went back through the OrderRefunded just before; this only closes the record.
-                var cancelled = json.treeToValue(event.payload(), OrderEventMessage.OrderCancelled.class);
                 orders.findById(cancelled.orderId()).ifPresent(order -> {
                     order.markCancelled();
                     orders.save(order);
                 });
             }
-            default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }
     }
 

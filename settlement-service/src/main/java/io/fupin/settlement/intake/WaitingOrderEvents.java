@@ -1,5 +1,8 @@
 package io.fupin.settlement.intake;
 
+import io.fupin.support.events.EventConsumers;
+import io.fupin.support.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +20,15 @@ class WaitingOrderEvents {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final EventConsumers events;
 
-    WaitingOrderEvents(JdbcClient jdbc, JsonMapper json) {
+    WaitingOrderEvents(JdbcClient jdbc, JsonMapper json, EventConsumers events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
-    void keep(UUID orderId, OrderEventMessage event, Instant now) {
+    void keep(UUID orderId, EventEnvelope<OrderEventMessage> event, Instant now) {
         jdbc.sql("""
                 INSERT INTO waiting_order_event (event_id, order_id, event_type, sequence, occurred_at, received_at, envelope)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -36,13 +41,13 @@ class WaitingOrderEvents {
      * Removes and returns the order's waiting events in the order they happened: the producer's sequence
      * where it has one, else when they occurred; a cancellation after the refund emitted with it.
      */
-    List<OrderEventMessage> takeAll(UUID orderId) {
-        List<OrderEventMessage> waiting = jdbc.sql("""
+    List<EventEnvelope<OrderEventMessage>> takeAll(UUID orderId) {
+        List<EventEnvelope<OrderEventMessage>> waiting = jdbc.sql("""
                 SELECT envelope FROM waiting_order_event WHERE order_id = ?
                 ORDER BY sequence IS NULL, sequence, occurred_at, event_type = 'OrderCancelled', received_at
                 FOR UPDATE""")
                 .param(orderId.toString())
-                .query((rs, n) -> json.readValue(rs.getString(1), OrderEventMessage.class)).list();
+                .query((rs, n) -> events.read(rs.getString(1).getBytes(StandardCharsets.UTF_8), OrderEventMessage.class).orElseThrow()).list();
         jdbc.sql("DELETE FROM waiting_order_event WHERE order_id = ?").param(orderId.toString()).update();
         return waiting;
     }

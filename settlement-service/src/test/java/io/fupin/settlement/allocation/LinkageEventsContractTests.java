@@ -21,5 +21,6 @@ class LinkageEventsContractTests {
 
         assertThat(events).<Class<?>>extracting(event -> event.payload().getClass())
                 .containsExactlyInAnyOrder(BenefitLinkageVersioned.class);
+        EventContracts.assertDocumentedConsumer("household-service.linkage-events.v1", "settlement-linkage-events");
     }
 }

@@ -22,5 +22,6 @@ class HouseholdEventsContractTests {
 
         assertThat(events).<Class<?>>extracting(event -> event.payload().getClass())
                 .containsExactlyInAnyOrder(HouseholdRegistered.class, HouseholdUpdated.class);
+        EventContracts.assertDocumentedConsumer("household-service.household-events.v1", "settlement-household-events");
     }
 }
