@@ -67,6 +67,11 @@ final class Api {
         });
     }
 
+    /** Forgets the user's token, so that the next request signs in again. */
+    void forget(String user) {
+        tokens.remove(user);
+    }
+
     Reply get(String user, String path) {
         return send("GET", path, user, null, Map.of(), null);
     }

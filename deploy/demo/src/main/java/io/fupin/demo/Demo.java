@@ -1,18 +1,21 @@
 package io.fupin.demo;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code demo load} loads the demo district; {@code demo livestream [--buyers N]} runs the county-head
- * livestream scenario. Both talk to the platform only through the gateway ({@code GATEWAY_URL}).
+ * livestream scenario; {@code demo faults [--seed N] [--minutes M]} the fault-injection run ({@link Faults}). They talk to the platform only through the gateway ({@code GATEWAY_URL}).
  */
 public final class Demo {
 
     private Demo() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         String gateway = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
         String password = System.getenv().getOrDefault("DEMO_PASSWORD", "fupin-demo");
@@ -26,8 +29,20 @@ public final class Demo {
                     demo.run();
                     new Livestream(api, demo, option(arguments, "--buyers", 3000)).run();
                 }
+                case "faults" -> {
+                    Set<String> skip = new HashSet<>(Arrays.asList(text(arguments, "--skip", "").split(",")));
+                    int minutes = option(arguments, "--minutes", 4);
+                    FaultSchedule schedule = FaultSchedule.of(option(arguments, "--seed", 1), minutes,
+                            option(arguments, "--kafka-outage", minutes >= 10 ? 60 : 20), skip);
+                    Path root = Path.of(System.getenv().getOrDefault("REPO_ROOT", "."));
+                    int status = new Faults(api, schedule, option(arguments, "--workers", 6),
+                            Path.of(text(arguments, "--report", root.resolve("docs/proof/faults.md").toString())),
+                            root.resolve("docs/proof/faults-findings.md")).run();
+                    System.exit(status);
+                }
                 default -> {
-                    System.err.println("usage: demo load | demo livestream [--buyers N]");
+                    System.err.println("usage: demo load | demo livestream [--buyers N] | demo faults [--seed N] [--minutes M] "
+                            + "[--kafka-outage S] [--skip mariadb] [--workers N] [--report FILE]");
                     System.exit(2);
                 }
             }
@@ -37,6 +52,11 @@ public final class Demo {
             System.err.println("FAILED STEP: " + e.step + ": " + e.getCause().getMessage());
             System.exit(1);
         }
+    }
+
+    private static String text(List<String> arguments, String name, String fallback) {
+        int at = arguments.indexOf(name);
+        return at >= 0 && at + 1 < arguments.size() ? arguments.get(at + 1) : fallback;
     }
 
     private static int option(List<String> arguments, String name, int fallback) {
