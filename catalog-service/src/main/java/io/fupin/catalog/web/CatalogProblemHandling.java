@@ -20,6 +20,7 @@ import io.fupin.catalog.search.InvalidSearchFilter;
 import io.fupin.catalog.search.PageTooDeep;
 import io.fupin.catalog.search.SearchUnavailable;
 import io.fupin.catalog.seller.DuplicateCreditCode;
+import io.fupin.catalog.seller.SellerApplication;
 import io.fupin.catalog.seller.SellerNotFound;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
@@ -51,7 +52,7 @@ class CatalogProblemHandling extends ProblemHandling {
     }
 
     @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class, CostChangeNotFound.class,
-            PhotoNotFound.class})
+            PhotoNotFound.class, SellerApplication.NotFound.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
     }
@@ -103,6 +104,16 @@ class CatalogProblemHandling extends ProblemHandling {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "duplicate-credit-code", ex.getMessage());
         problem.setProperty("field", "creditCode");
         return problem;
+    }
+
+    @ExceptionHandler(SellerApplication.Pending.class)
+    ProblemDetail onApplicationPending(SellerApplication.Pending ex) {
+        return Problems.of(HttpStatus.CONFLICT, "application-pending", ex.getMessage());
+    }
+
+    @ExceptionHandler(SellerApplication.Decided.class)
+    ProblemDetail onApplicationDecided(SellerApplication.Decided ex) {
+        return Problems.of(HttpStatus.CONFLICT, "application-decided", ex.getMessage());
     }
 
     @ExceptionHandler(Product.IllegalTransition.class)

@@ -81,6 +81,14 @@ class AccessMatrixIntegrationTests {
             post("/api/catalog/sellers", () -> "{\"name\":\"对鹿饮品\",\"kind\":\"COOPERATIVE\",\"creditCode\":\""
                     + CatalogFixtures.newCreditCode() + "\",\"contact\":{\"name\":\"李建国\",\"phone\":\"13900139000\"},"
                     + "\"town\":\"五家镇\",\"village\":\"兴功村\"}", OFFICIALS),
+            post("/api/catalog/seller-applications", () -> "{\"name\":\"兴功村鹅业合作社\",\"kind\":\"COOPERATIVE\","
+                    + "\"creditCode\":\"" + CatalogFixtures.newCreditCode() + "\",\"contact\":{\"name\":\"李建国\","
+                    + "\"phone\":\"13900139000\"},\"town\":\"新兴镇\",\"village\":\"兴功村\","
+                    + "\"documents\":[\"营业执照 档案 2026-118\"]}", only(Who.CONSUMER, Who.CONSUMER_OTHER)),
+            get("/api/catalog/seller-applications/mine", only(Who.CONSUMER, Who.CONSUMER_OTHER)),
+            get("/api/catalog/seller-applications", OFFICIALS),
+            post("/api/catalog/seller-applications/{applicationId}/approve", () -> null, OFFICIALS),
+            post("/api/catalog/seller-applications/{applicationId}/reject", REASON, OFFICIALS),
             post("/internal/reservations", () -> "{\"orderId\":\"" + UUID.randomUUID() + "\",\"lines\":[{\"productId\":\""
                     + UUID.randomUUID() + "\",\"quantity\":1}]}", only(Who.SERVICE)),
             post("/internal/reservations/{orderId}/confirm", () -> null, only(Who.SERVICE)),
@@ -121,6 +129,7 @@ class AccessMatrixIntegrationTests {
                 Who.ADMIN, Caller.of("admin", null, Role.ADMIN),
                 Who.SERVICE, Caller.of("service:order-service", null, Role.SERVICE)),
                 Map.of("productId", product.toString(), "sellerId", owner.toString(),
-                        "orderId", UUID.randomUUID().toString(), "changeId", UUID.randomUUID().toString()));
+                        "orderId", UUID.randomUUID().toString(), "changeId", UUID.randomUUID().toString(),
+                        "applicationId", UUID.randomUUID().toString()));
     }
 }

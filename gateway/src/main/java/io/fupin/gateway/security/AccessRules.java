@@ -35,6 +35,8 @@ public final class AccessRules {
     public static final List<AccessRule> TABLE = List.of(
             open("/api/auth/token", "the development issuer's login (exists only when it is enabled)", POST),
             open("/api/catalog/**", "browsing the catalog needs no account", GET, HEAD),
+            roles("/api/catalog/seller-applications", Set.of(CONSUMER),
+                    "a signed-in consumer applies to join as a seller (catalog-service refuses one who is a seller already)", POST),
             roles("/api/catalog/**", Set.of(SELLER, OFFICIAL, ADMIN),
                     "sellers list products, officials certify them", POST, PUT, PATCH, DELETE),
             open("/api/payments/callback",

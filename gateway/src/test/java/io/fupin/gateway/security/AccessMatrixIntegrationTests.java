@@ -31,6 +31,8 @@ class AccessMatrixIntegrationTests extends GatewayIntegrationTest {
             Map.entry("GET /api/catalog/products", Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
             Map.entry("HEAD /api/catalog/products", Set.of(ANONYMOUS, "consumer", "seller", "clerk", "official", "admin")),
             Map.entry("POST /api/catalog/products", Set.of("seller", "official", "admin")),
+            Map.entry("POST /api/catalog/seller-applications", Set.of("consumer")),
+            Map.entry("POST /api/catalog/seller-applications/1/approve", Set.of("seller", "official", "admin")),
             Map.entry("PUT /api/catalog/products/1", Set.of("seller", "official", "admin")),
             Map.entry("PATCH /api/catalog/products/1/certification", Set.of("seller", "official", "admin")),
             Map.entry("DELETE /api/catalog/products/1", Set.of("seller", "official", "admin")),

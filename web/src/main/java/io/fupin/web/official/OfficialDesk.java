@@ -2,6 +2,7 @@ package io.fupin.web.official;
 
 import io.fupin.web.gateway.ApiPage;
 import io.fupin.web.gateway.Gateway;
+import io.fupin.web.onboarding.SellerApplication;
 import io.fupin.web.security.CurrentUser;
 import io.fupin.web.storefront.Product;
 import java.math.BigDecimal;
@@ -72,6 +73,10 @@ class OfficialDesk {
             new ParameterizedTypeReference<>() {
             };
 
+    private static final ParameterizedTypeReference<ApiPage<SellerApplication>> APPLICATIONS =
+            new ParameterizedTypeReference<>() {
+            };
+
     private final Gateway gateway;
     private final CurrentUser user;
 
@@ -139,5 +144,21 @@ class OfficialDesk {
     ApiPage<VillageWithoutSubscribers> withoutSubscribers(int page) {
         return gateway.get(user.requireToken(), "/api/households/presale/without-subscribers?page={page}&size=200",
                 WITHOUT_SUBSCRIBERS, page);
+    }
+
+    /** Seller applications waiting for an official, oldest first. */
+    ApiPage<SellerApplication> sellerApplications(int page) {
+        return gateway.get(user.requireToken(), "/api/catalog/seller-applications?status=PENDING&page={page}&size=50",
+                APPLICATIONS, page);
+    }
+
+    void decideSellerApplication(UUID id, boolean approve, String reason) {
+        if (approve) {
+            gateway.post(user.requireToken(), "/api/catalog/seller-applications/{id}/approve", null, Map.of(),
+                    SellerApplication.class, id);
+        } else {
+            gateway.post(user.requireToken(), "/api/catalog/seller-applications/{id}/reject", Map.of("reason", reason),
+                    Map.of(), SellerApplication.class, id);
+        }
     }
 }

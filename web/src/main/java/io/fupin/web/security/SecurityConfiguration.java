@@ -25,6 +25,7 @@ class SecurityConfiguration {
         entry.setFavorRelativeUris(true);
         http.authenticationProvider(login)
                 .authorizeHttpRequests(pages -> pages
+                        .requestMatchers("/account/seller-application").hasRole("CONSUMER")
                         .requestMatchers("/checkout/**", "/account/**").authenticated()
                         .requestMatchers("/seller/**").hasRole("SELLER")
                         .requestMatchers("/clerk/**").hasRole("CLERK")
