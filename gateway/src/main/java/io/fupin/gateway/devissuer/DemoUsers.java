@@ -37,6 +37,17 @@ class DemoUsers {
         });
     }
 
+    /** Every configured user, by username, without passwords: what the administrator's console lists. */
+    List<Account> accounts() {
+        return entries.values().stream().map(Entry::account)
+                .sorted(java.util.Comparator.comparing(Account::username)).toList();
+    }
+
+    /** The numbered crowd of consumers, if configured. */
+    DevIssuerProperties.Audience audience() {
+        return audience;
+    }
+
     /** The account, when the username exists and the password matches; the same answer otherwise. */
     Optional<Account> authenticate(String username, String password) {
         // The configured users are fixed after startup; the audience is computed, never stored, so this stays thread-safe.

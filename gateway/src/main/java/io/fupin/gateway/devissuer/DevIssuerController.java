@@ -24,6 +24,14 @@ class DevIssuerController {
     record TokenResponse(String accessToken, long expiresIn, List<String> roles) {
     }
 
+    /** A configured user as the administrator sees it: never a password. */
+    record UserView(String username, List<String> roles, java.util.UUID sellerId) {
+    }
+
+    /** {@code audience}: the numbered consumers ({@code prefix}1 ... {@code prefix}{@code size}), listed as a range. */
+    record Users(List<UserView> items, DevIssuerProperties.Audience audience) {
+    }
+
     private final DemoUsers users;
     private final DevTokenIssuer issuer;
     private final SigningKey key;
@@ -47,6 +55,14 @@ class DevIssuerController {
                 })
                 .orElseGet(() -> problem(HttpStatus.UNAUTHORIZED, "invalid-credentials",
                         "The username or the password is wrong."));
+    }
+
+    @Operation(summary = "The development issuer's users with their roles and seller, never a password (ADMIN; "
+            + "development issuer only: with an OIDC provider, users and roles are managed there)")
+    @GetMapping(path = "/api/auth/users", produces = MediaType.APPLICATION_JSON_VALUE)
+    Users users() {
+        return new Users(users.accounts().stream().map(account -> new UserView(account.username(),
+                account.roles().stream().map(Enum::name).toList(), account.sellerId())).toList(), users.audience());
     }
 
     @Operation(summary = "The public keys of the development issuer (RFC 7517)")

@@ -34,6 +34,8 @@ public final class AccessRules {
 
     public static final List<AccessRule> TABLE = List.of(
             open("/api/auth/token", "the development issuer's login (exists only when it is enabled)", POST),
+            roles("/api/auth/users", Set.of(ADMIN),
+                    "the development issuer's users and roles, for the administrator's console (exists only when it is enabled)", GET, HEAD),
             open("/api/catalog/**", "browsing the catalog needs no account", GET, HEAD),
             roles("/api/catalog/seller-applications", Set.of(CONSUMER),
                     "a signed-in consumer applies to join as a seller (catalog-service refuses one who is a seller already)", POST),

@@ -54,6 +54,26 @@ class DevIssuerIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void listsItsUsersWithTheirRolesAndSellerButNoPasswordToAnAdministrator() {
+        JsonNode users = client.get().uri("/api/auth/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf("admin"))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(users.get("items").toString()).contains("{\"username\":\"seller\",\"roles\":[\"SELLER\"],"
+                + "\"sellerId\":\"7d0f5a52-3c1e-4a8e-9f3e-2b6f1c9d4e10\"}", "{\"username\":\"clerk2\",\"roles\":[\"CLERK\"],"
+                + "\"sellerId\":null}").doesNotContain("password", "fupin-demo");
+        assertThat(users.get("items").get(0).get("username").asString()).isEqualTo("admin");
+    }
+
+    @Test
+    void listsItsUsersToAdministratorsOnly() {
+        for (String user : List.of("consumer", "seller", "clerk", "official")) {
+            expectProblem(client.get().uri("/api/auth/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(user))
+                    .exchange(), 403, "forbidden");
+        }
+        expectProblem(client.get().uri("/api/auth/users").exchange(), 401, "unauthenticated");
+    }
+
+    @Test
     void leavesTheSellerIdOutForOtherUsers() {
         Jwt jwt = decoder.decode(tokenOf("consumer")).block();
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CONSUMER");
