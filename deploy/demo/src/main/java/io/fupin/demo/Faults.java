@@ -205,8 +205,11 @@ final class Faults {
                         && outbox() == 0
                         && sql.number("SELECT COUNT(*) FROM orders.orders WHERE paid_at IS NOT NULL")
                         == sql.number("SELECT COUNT(*) FROM settlement.settlement_order WHERE paid_at IS NOT NULL")
+                        // A delivered order refunded in full is REFUNDED in settlement, with nothing left to complete.
                         && sql.number("SELECT COUNT(*) FROM orders.orders WHERE status = 'COMPLETED'")
-                        == sql.number("SELECT COUNT(*) FROM settlement.settlement_order WHERE completed_at IS NOT NULL")
+                        == sql.number("""
+                        SELECT COUNT(*) FROM settlement.settlement_order WHERE completed_at IS NOT NULL
+                        OR (status = 'REFUNDED' AND order_id IN (SELECT id FROM orders.orders WHERE status = 'COMPLETED'))""")
                         && sql.number("SELECT COUNT(*) FROM orders.order_refund WHERE status = 'ACCEPTED'")
                         == sql.number("SELECT COUNT(*) FROM settlement.journal_entry WHERE kind = 'REFUNDED'");
             } catch (RuntimeException e) {
