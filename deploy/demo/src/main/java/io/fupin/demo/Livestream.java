@@ -96,20 +96,23 @@ final class Livestream {
                 "COMPLETED".equals(field(api.get("clerk", "/api/settlements/orders/" + o.orderId()), "status")))));
 
         LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate firstOpen = firstOpenDay(today);
         JsonNode[] batch = new JsonNode[1];
         JsonNode[] report = new JsonNode[1];
-        stage("period close, approval, payout", () -> {
-            JsonNode closed = api.post("clerk", "/api/settlements/periods", Map.of("firstDay", firstOpenDay(today), "lastDay", today))
-                    .expect(201, 200).body();
-            String batchId = closed.get("batch").get("batchId").asString();
-            api.post("clerk2", "/api/settlements/batches/" + batchId + "/approval", Map.of()).expect(200, 201);
-            String file = api.getText("clerk", "/api/settlements/batches/" + batchId + "/payout-file");
-            System.out.printf("  payout file: %d lines%n", file.lines().count());
-            batch[0] = api.post("clerk", "/api/settlements/batches/" + batchId + "/payment",
-                    Map.of("bankReference", "RCC-" + today + "-" + batchId.substring(0, 8))).expect(200, 201).body();
-            report[0] = closed.get("report");
-        });
-        long paidOut = batch[0].get("totalFen").asLong();
+        if (firstOpen != null) {
+            stage("period close, approval, payout", () -> {
+                JsonNode closed = api.post("clerk", "/api/settlements/periods", Map.of("firstDay", firstOpen, "lastDay", today))
+                        .expect(201, 200).body();
+                String batchId = closed.get("batch").get("batchId").asString();
+                api.post("clerk2", "/api/settlements/batches/" + batchId + "/approval", Map.of()).expect(200, 201);
+                String file = api.getText("clerk", "/api/settlements/batches/" + batchId + "/payout-file");
+                System.out.printf("  payout file: %d lines%n", file.lines().count());
+                batch[0] = api.post("clerk", "/api/settlements/batches/" + batchId + "/payment",
+                        Map.of("bankReference", "RCC-" + today + "-" + batchId.substring(0, 8))).expect(200, 201).body();
+                report[0] = closed.get("report");
+            });
+        }
+        long paidOut = batch[0] == null ? 0 : batch[0].get("totalFen").asLong();
         JsonNode[] after = new JsonNode[1];
         stage("income recorded", () -> await(() -> {
             after[0] = api.get("official", "/api/households/reports/places/" + districtId).expect(200).body();
@@ -126,22 +129,30 @@ final class Livestream {
         System.out.printf("  bags sold / refused         %,d / %,d (stock %,d -> %,d, %,d orders refused)%n",
                 bagsSold, refusedBags.get(), stockBefore, stockAfter, refusedOrders.get());
         System.out.printf("  received                    %s%n", yuan(receivedFen));
-        System.out.printf("  paid to households          %s (batch %s, %d households)%n", yuan(paidOut),
-                batch[0].get("reference").asString(), batch[0].get("lineCount").asInt());
-        System.out.printf("  of which from this show     %s (net of pass-through costs)%n",
-                yuan(receivedFen - bagsSold * demo.catalogue().peanuts.costFen()));
-        System.out.printf("  platform margin             %s%n", yuan(report[0].get("marginFen").asLong()));
-        System.out.printf("  reconciliation              %s%n", report[0].get("identityHolds").asBoolean()
-                ? "receipts %s - refunds %s = allocations %s + costs %s + suspense %s, to the fen".formatted(
-                        yuan(report[0].get("receiptsFen").asLong()), yuan(report[0].get("refundsFen").asLong()),
-                        yuan(report[0].get("allocationsFen").asLong()), yuan(report[0].get("costsFen").asLong()),
-                        yuan(report[0].get("suspenseFen").asLong()))
-                : "DIFFERENCES: " + report[0].get("differences"));
+        if (batch[0] == null) {
+            // A period is a range of whole days and today's is closed already: the show's money is payable to the
+            // households and goes into the next period's batch.
+            System.out.println("  paid to households          not yet: today's settlement period was already closed;"
+                    + " the show's net is payable and goes into the next period's batch");
+        } else {
+            System.out.printf("  paid to households          %s (batch %s, %d households)%n", yuan(paidOut),
+                    batch[0].get("reference").asString(), batch[0].get("lineCount").asInt());
+            System.out.printf("  of which from this show     %s (net of pass-through costs)%n",
+                    yuan(receivedFen - bagsSold * demo.catalogue().peanuts.costFen()));
+            System.out.printf("  platform margin             %s%n", yuan(report[0].get("marginFen").asLong()));
+            System.out.printf("  reconciliation              %s%n", report[0].get("identityHolds").asBoolean()
+                    ? "receipts %s - refunds %s = allocations %s + costs %s + suspense %s, to the fen".formatted(
+                            yuan(report[0].get("receiptsFen").asLong()), yuan(report[0].get("refundsFen").asLong()),
+                            yuan(report[0].get("allocationsFen").asLong()), yuan(report[0].get("costsFen").asLong()),
+                            yuan(report[0].get("suspenseFen").asLong()))
+                    : "DIFFERENCES: " + report[0].get("differences"));
+        }
         System.out.printf("  households at target        %d -> %d (of %d)%n", before.get("total").get("reached").asInt(),
                 after[0].get("total").get("reached").asInt(), after[0].get("total").get("households").asInt());
         stageSeconds.forEach((stage, seconds) -> System.out.printf("  %-27s %.1f s%n", stage, seconds));
     }
 
+    /** The first day after the last closed period, or null when today's period is closed already. */
     private LocalDate firstOpenDay(LocalDate today) {
         JsonNode periods = api.get("clerk", "/api/settlements/periods?size=200").expect(200).items();
         LocalDate first = today.withDayOfYear(1);
@@ -152,8 +163,9 @@ final class Livestream {
             }
         }
         if (first.isAfter(today)) {
-            throw new IllegalStateException("Today's settlement period is already closed; run the livestream again tomorrow, "
-                    + "or `deploy/local/fupin reset` first.");
+            System.out.println("  today's settlement period is already closed: the show settles in the next period"
+                    + " (`deploy/local/fupin reset` starts afresh)");
+            return null;
         }
         return first;
     }
