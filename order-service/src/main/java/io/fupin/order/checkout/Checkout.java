@@ -7,6 +7,7 @@ import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,10 @@ public class Checkout {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration paymentWindow;
+    private final MeterRegistry meters;
 
     Checkout(Orders orders, CatalogStock stock, TransactionTemplate transactions, BuyerLimits limits, JdbcClient jdbc,
-            Clock clock, @Value("${fupin.orders.payment-window:PT15M}") Duration paymentWindow) {
+            Clock clock, @Value("${fupin.orders.payment-window:PT15M}") Duration paymentWindow, MeterRegistry meters) {
         this.orders = orders;
         this.stock = stock;
         this.transactions = transactions;
@@ -43,6 +45,7 @@ public class Checkout {
         this.jdbc = jdbc;
         this.clock = clock;
         this.paymentWindow = paymentWindow;
+        this.meters = meters;
     }
 
     /**
@@ -59,6 +62,30 @@ public class Checkout {
         if (existing.isPresent()) {
             return OrderView.of(existing.get());
         }
+        // Counted once per order id: a resumed request returned above.
+        try {
+            OrderView placed = placeNew(orderId, caller, request);
+            meters.counter("fupin.orders.placed", "channel", request.channel().name().toLowerCase()).increment();
+            return placed;
+        } catch (BuyerLimits.LimitExceeded e) {
+            throw refused(e, "limit");
+        } catch (CatalogStock.SoldOut e) {
+            throw refused(e, "sold_out");
+        } catch (CatalogStock.CatalogRefused e) {
+            throw refused(e, "catalog_refused");
+        } catch (CatalogStock.CatalogUnavailable e) {
+            throw refused(e, "catalog_unavailable");
+        } catch (ReservationLapsed e) {
+            throw refused(e, "reservation_lapsed");
+        }
+    }
+
+    private RuntimeException refused(RuntimeException reason, String tag) {
+        meters.counter("fupin.orders.refused", "reason", tag).increment();
+        return reason;
+    }
+
+    private OrderView placeNew(UUID orderId, Caller caller, PlaceOrder request) {
         Map<UUID, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
         boolean limited = limits.take(orderId, caller.userId(), request.channel() == Channel.LIVESTREAM, units);

@@ -8,6 +8,7 @@ import io.fupin.order.checkout.OrderStatus;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +48,13 @@ public class PaymentDesk {
     private final Duration firstPoll;
     private final Duration maxPoll;
     private final Duration callbackMaxAge;
+    private final MeterRegistry meters;
 
     PaymentDesk(Payments payments, PaymentProvider provider, OrderLifecycle lifecycle, Refunds refunds, JdbcClient jdbc,
             TransactionTemplate transactions, Clock clock,
             @Value("${fupin.payments.poll.first-after:PT1M}") Duration firstPoll,
             @Value("${fupin.payments.poll.max-interval:PT30M}") Duration maxPoll,
-            @Value("${fupin.payments.callback-max-age:PT5M}") Duration callbackMaxAge) {
+            @Value("${fupin.payments.callback-max-age:PT5M}") Duration callbackMaxAge, MeterRegistry meters) {
         this.payments = payments;
         this.provider = provider;
         this.lifecycle = lifecycle;
@@ -63,6 +65,7 @@ public class PaymentDesk {
         this.firstPoll = firstPoll;
         this.maxPoll = maxPoll;
         this.callbackMaxAge = callbackMaxAge;
+        this.meters = meters;
     }
 
     public record PaymentView(UUID id, UUID orderId, long amountFen, String provider, Payment.Status status,
@@ -129,6 +132,26 @@ public class PaymentDesk {
      * @throws AmountMismatch                  when the provider reports another amount than was registered
      */
     public CallbackOutcome callback(Map<String, String> headers, byte[] body) {
+        String outcome = "error";
+        try {
+            CallbackOutcome applied = verifyAndApply(headers, body);
+            outcome = applied.name().toLowerCase();
+            return applied;
+        } catch (PaymentProvider.BadSignature e) {
+            outcome = "bad_signature";
+            throw e;
+        } catch (PaymentProvider.MalformedCallback e) {
+            outcome = "malformed";
+            throw e;
+        } catch (AmountMismatch e) {
+            outcome = "amount_mismatch";
+            throw e;
+        } finally {
+            meters.counter("fupin.payments.callbacks", "outcome", outcome).increment();
+        }
+    }
+
+    private CallbackOutcome verifyAndApply(Map<String, String> headers, byte[] body) {
         PaymentProvider.Notification n = provider.verify(headers, body);
         String nonce = CallbackSignature.nonceOf(headers);
         if (nonce.length() > 100) {

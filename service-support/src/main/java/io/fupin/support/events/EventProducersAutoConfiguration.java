@@ -1,5 +1,7 @@
 package io.fupin.support.events;
 
+import io.fupin.support.kafka.EventTraces;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Producers: every {@link EventEnvelope} whose payload's sealed interface names an {@link EventTopic} is sent
  * there after commit (through Spring Modulith's outbox), keyed by its {@code aggregateId}; the outbox keeps
- * envelopes with their payload's type ({@link OutboxEventSerializer}).
+ * envelopes with their payload's type ({@link OutboxEventSerializer}). Where tracing is on, each record carries the
+ * W3C {@code traceparent} of the request that wrote its event ({@link EventTraces}).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
@@ -23,11 +26,16 @@ public class EventProducersAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventExternalizationConfiguration eventTopics() {
+    EventExternalizationConfiguration eventTopics(ObjectProvider<EventTraces> traces) {
         return EventExternalizationConfiguration.externalizing()
                 .select(event -> EventTopics.ofEvent(event).isPresent())
                 .routeAll(event -> RoutingTarget.forTarget(EventTopics.ofEvent(event).orElseThrow())
                         .andKey(((EventEnvelope<?>) event).aggregateId()))
+                // The trace of the request that wrote the event, where tracing is on (EventTracingAutoConfiguration).
+                .headers(event -> {
+                    EventTraces known = traces.getIfAvailable();
+                    return known == null ? Map.of() : known.headersFor(event);
+                })
                 .build();
     }
 

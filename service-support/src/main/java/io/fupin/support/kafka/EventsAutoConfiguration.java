@@ -141,6 +141,28 @@ public class EventsAutoConfiguration {
         }
     }
 
+    /** {@code fupin.outbox.backlog}: events written to the outbox and not yet acknowledged by Kafka. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(type = "org.springframework.modulith.events.IncompleteEventPublications",
+            value = JdbcTemplate.class)
+    static class OutboxBacklogConfiguration {
+
+        @Bean
+        io.micrometer.core.instrument.binder.MeterBinder outboxBacklog(JdbcTemplate jdbc) {
+            return meters -> io.micrometer.core.instrument.Gauge.builder("fupin.outbox.backlog", () -> {
+                        try {
+                            return jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Long.class);
+                        } catch (RuntimeException e) {
+                            return Double.NaN;
+                        }
+                    })
+                    .description("Outbox entries not yet published to Kafka")
+                    .register(meters);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(IncompleteEventPublications.class)
     @ConditionalOnBean(IncompleteEventPublications.class)

@@ -3,10 +3,12 @@ package io.fupin.support.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.support.kafka.EventTraces;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +36,8 @@ class EventProducersTests {
     }
 
     final JsonMapper json = JsonMapper.builder().build();
-    final EventExternalizationConfiguration routing = new EventProducersAutoConfiguration().eventTopics();
+    final EventExternalizationConfiguration routing = new EventProducersAutoConfiguration()
+            .eventTopics(new DefaultListableBeanFactory().getBeanProvider(EventTraces.class));
     final OutboxEventSerializer outbox = new OutboxEventSerializer(json);
 
     @Test
@@ -45,6 +48,7 @@ class EventProducersTests {
         assertThat(routing.supports(sent)).isTrue();
         assertThat(routing.determineTarget(sent)).isEqualTo(RoutingTarget.forTarget(TOPIC).andKey(parcel.toString()));
         assertThat(sent.eventType()).isEqualTo("ParcelSent");
+        assertThat(routing.getHeadersFor(sent)).as("no trace headers without tracing").isEmpty();
     }
 
     @Test

@@ -177,11 +177,15 @@ public final class AccessMatrix {
         assertThat(mismatches).as("answers that differ from the access matrix").isEmpty();
     }
 
-    /** Only health answers over HTTP: liveness and readiness; env, metrics, prometheus, info ... are off (404). */
-    public static void assertOnlyHealthIsExposed(String baseUrl) {
+    /**
+     * Only health (liveness and readiness) and the Prometheus scrape answer over HTTP; env, metrics, info ... are
+     * off (404). The gateway routes no actuator path to a service: only the cluster's Prometheus reaches the scrape.
+     */
+    public static void assertOnlyHealthAndPrometheusAreExposed(String baseUrl) {
         HttpClient http = HttpClient.newHttpClient();
         assertThat(status(http, baseUrl + "/actuator/health/liveness")).as("liveness").isEqualTo(200);
-        for (String closed : List.of("env", "metrics", "prometheus", "info", "configprops", "beans", "loggers", "heapdump")) {
+        assertThat(status(http, baseUrl + "/actuator/prometheus")).as("prometheus").isEqualTo(200);
+        for (String closed : List.of("env", "metrics", "info", "configprops", "beans", "loggers", "heapdump")) {
             assertThat(status(http, baseUrl + "/actuator/" + closed)).as("/actuator/" + closed).isEqualTo(404);
         }
     }

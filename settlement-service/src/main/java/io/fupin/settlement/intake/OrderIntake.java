@@ -45,6 +45,8 @@ public class OrderIntake {
             return;
         }
         effect(event);
+        // One line per event applied: with the trace id the order's request started, it ties this log to the gateway's.
+        log.info("Applied {} {} of order {}", event.eventType(), event.eventId(), orderId);
         if (event.payload() instanceof OrderEventMessage.OrderPaid) {
             for (EventEnvelope<OrderEventMessage> early : waiting.takeAll(orderId)) {
                 log.info("Applying {} {} of order {} that waited for the payment", early.eventType(),

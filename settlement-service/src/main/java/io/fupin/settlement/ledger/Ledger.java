@@ -1,5 +1,6 @@
 package io.fupin.settlement.ledger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +30,13 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -68,6 +71,7 @@ public class Ledger {
             }
             String entryId = UUID.randomUUID().toString();
             Timestamp effective = Timestamp.from(posting.effectiveAt());
+            meters.counter("fupin.settlement.postings", "kind", posting.kind()).increment();
             entries.add(new Object[] {entryId, posting.key(), posting.kind(), text(posting.orderId()),
                     text(posting.batchId()), effective, now, posting.memo()});
             for (Posting.Line line : posting.lines()) {

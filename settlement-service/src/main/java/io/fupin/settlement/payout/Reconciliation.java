@@ -5,6 +5,8 @@ import io.fupin.settlement.intake.ParkedEvents;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.orders.OrderServiceFigures.OrderServiceUnreachable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,15 +36,19 @@ public class Reconciliation {
     private final OrderCrossCheck crossCheck;
     private final ParkedEvents parked;
     private final TransactionTemplate readOnly;
+    private final AtomicInteger lastDifferences = new AtomicInteger();
 
     Reconciliation(Ledger ledger, ProceedsAllocation allocation, OrderCrossCheck crossCheck, ParkedEvents parked,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, MeterRegistry meters) {
         this.ledger = ledger;
         this.allocation = allocation;
         this.crossCheck = crossCheck;
         this.parked = parked;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        Gauge.builder("fupin.settlement.reconciliation.differences", lastDifferences, AtomicInteger::get)
+                .description("Differences the latest reconciliation report (a clerk's check or a period's close) found")
+                .register(meters);
     }
 
     /**
@@ -160,6 +167,7 @@ public class Reconciliation {
                 -closing.get(AccountType.HOUSEHOLD_PAYABLE), -closing.get(AccountType.HOUSEHOLD_IN_PAYOUT),
                 -closing.get(AccountType.HOUSEHOLD_PAID_OUT), -closing.get(AccountType.SELLER_COST_PAYABLE),
                 closingSuspense, -closing.get(AccountType.PLATFORM_MARGIN));
+        lastDifferences.set(differences.size());
         return new ReconciliationReport(periodId, firstDay, lastDay, from, to, receipts, refunds, costs, allocated,
                 suspense, margin, unexplained == 0, unexplained, allocations, carriedIn, carriedOut, heldBackFen,
                 batchTotalFen, batchLineCount, balances, differences, orderServiceCheck,

@@ -13,6 +13,7 @@ import io.fupin.settlement.TestSupport.SignedIdentity;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.support.identity.Caller;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,6 +78,7 @@ class PayoutIntegrationTests {
         UUID product = UUID.randomUUID();
         UUID order = UUID.randomUUID();
         UUID seller = UUID.randomUUID();
+        double postings = postingsCounted();
         apply(TestEvents.householdRegistered(hh1, "230113-0001", "王大山", "6228480000000001"),
                 TestEvents.householdRegistered(hh2, "230113-0002", "李小花, 户主", "6228480000000002"),
                 TestEvents.linkageVersioned(UUID.randomUUID(), product, 1, Instant.parse("2029-12-01T00:00:00Z"),
@@ -107,6 +109,13 @@ class PayoutIntegrationTests {
         assertThat(lineOf(forApprover, hh1).get("maskedAccount").asString()).isEqualTo("6228********0001");
         assertThat(forApprover.toString()).doesNotContain("6228480000000001");
         assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAYABLE, hh3)).isEqualTo(2000);
+        // What the operator's dashboard and alerts read.
+        assertThat(postingsCounted()).as("paid, completed, batched").isGreaterThanOrEqualTo(postings + 3);
+        assertThat(gauge("fupin.settlement.payout.batches", "closed")).as("waiting for approval").isGreaterThanOrEqualTo(1);
+        assertThat(gauge("fupin.settlement.payout.amount", "closed")).isGreaterThanOrEqualTo(6000);
+        assertThat(meters.get("fupin.settlement.reconciliation.differences").gauge().value())
+                .isEqualTo(report.get("differences").size());
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).as("consumer lag").isNotEmpty();
 
         // Maker-checker and the order of steps: each refusal is a 409 that changes nothing.
         assertConflict(call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/approval", CLERK_A, null), "own-approval");
@@ -170,6 +179,7 @@ class PayoutIntegrationTests {
         assertConflict(call(HttpMethod.POST, "/api/settlements/batches/" + batchId + "/payment", CLERK_A,
                 Map.of("bankReference", "ABC-BANK-AGAIN")), "batch-already-paid");
         assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAID_OUT, hh1)).isEqualTo(4000);
+        assertThat(gauge("fupin.settlement.payout.batches", "paid")).isGreaterThanOrEqualTo(1);
         assertThat(-ledger.balance(AccountType.HOUSEHOLD_PAYABLE, hh2)).as("failed line back to the balance").isEqualTo(2000);
         assertThat(ledger.balance(AccountType.HOUSEHOLD_PAID_OUT, hh2)).isZero();
         assertSales(seller, 0, 4000, 0, 4000);
@@ -436,6 +446,15 @@ class PayoutIntegrationTests {
         assertThat(List.of(total.get("heldFen").asLong(), total.get("payableFen").asLong(),
                 total.get("inPayoutFen").asLong(), total.get("paidOutFen").asLong(), total.get("suspenseFen").asLong()))
                 .containsExactly(held, payable, inPayout, paidOut, 0L);
+    }
+
+    private double postingsCounted() {
+        return meters.find("fupin.settlement.postings").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private double gauge(String name, String status) {
+        return meters.get(name).tag("status", status).gauge().value();
     }
 
     private void payOut(JsonNode closed) {

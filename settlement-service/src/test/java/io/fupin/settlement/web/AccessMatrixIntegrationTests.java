@@ -64,8 +64,8 @@ class AccessMatrixIntegrationTests {
     }
 
     @Test
-    void exposesOnlyHealthOfTheActuator() {
-        AccessMatrix.assertOnlyHealthIsExposed("http://127.0.0.1:" + port);
+    void exposesOnlyHealthAndPrometheusOfTheActuator() {
+        AccessMatrix.assertOnlyHealthAndPrometheusAreExposed("http://127.0.0.1:" + port);
     }
 
     @Test
