@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public class SearchIndexer {
     private final ProductQueries products;
     private final EventConsumers events;
     private final Clock clock;
+    private final ReentrantLock reindexing = new ReentrantLock();
     private volatile boolean upToDate;
 
     SearchIndexer(SearchIndex index, ProductQueries products, EventConsumers events, Clock clock) {
@@ -62,11 +64,25 @@ public class SearchIndexer {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public Reindexed reindex() {
+        // Two builds at once would each swap the alias from the same previous index and leave it on both.
+        if (!reindexing.tryLock()) {
+            throw new ReindexRunning();
+        }
+        try {
+            return rebuild();
+        } finally {
+            reindexing.unlock();
+        }
+    }
+
+    private Reindexed rebuild() {
         Instant started = clock.instant();
         long begin = System.nanoTime();
         try {
             Set<String> previous = index.indicesBehindAlias();
-            String fresh = index.alias() + "-" + started.toEpochMilli();
+            // The time orders the names for a reader; the suffix keeps two builds within one millisecond apart.
+            String fresh = index.alias() + "-" + started.toEpochMilli() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
             index.create(fresh, false);
             long count = 0;
             UUID after = null;

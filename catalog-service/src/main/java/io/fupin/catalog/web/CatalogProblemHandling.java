@@ -18,6 +18,7 @@ import io.fupin.catalog.reservation.ReservationReleased;
 import io.fupin.catalog.reservation.SoldOut;
 import io.fupin.catalog.search.InvalidSearchFilter;
 import io.fupin.catalog.search.PageTooDeep;
+import io.fupin.catalog.search.ReindexRunning;
 import io.fupin.catalog.search.SearchUnavailable;
 import io.fupin.catalog.seller.DuplicateCreditCode;
 import io.fupin.catalog.seller.SellerApplication;
@@ -92,6 +93,11 @@ class CatalogProblemHandling extends ProblemHandling {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "sold-out", ex.getMessage());
         problem.setProperty("productId", ex.productId());
         return problem;
+    }
+
+    @ExceptionHandler(ReindexRunning.class)
+    ProblemDetail onReindexRunning(ReindexRunning ex) {
+        return Problems.of(HttpStatus.CONFLICT, "reindex-running", ex.getMessage());
     }
 
     @ExceptionHandler(ReservationReleased.class)

@@ -14,10 +14,14 @@ import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +169,29 @@ class SearchIntegrationTests {
         assertThat(ids(search(""))).containsExactly(product.toString());
         assertThat(api.call(Caller.of("o", null, "OFFICIAL"), HttpMethod.POST, "/api/catalog/search/reindex", null).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void twoRebuildsAskedForAtOnceNeverFailAndLeaveEachProductFoundOnce() throws Exception {
+        UUID product = product("小米", "MILLET", 1800, "黄小米");
+        awaitIds("", 1);
+
+        List<Integer> statuses;
+        try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+            List<Future<Reply>> replies = both.invokeAll(List.of(
+                    () -> api.call(ADMIN, HttpMethod.POST, "/api/catalog/search/reindex", null),
+                    () -> api.call(ADMIN, HttpMethod.POST, "/api/catalog/search/reindex", null)));
+            statuses = new ArrayList<>();
+            for (Future<Reply> reply : replies) {
+                statuses.add(reply.get().status());
+            }
+        }
+        // One builds; the other builds after it or is told one is running. Never a 500, never two live indices.
+        assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 409);
+        assertThat(ids(search(""))).containsExactly(product.toString());
+        Reply again = api.call(ADMIN, HttpMethod.POST, "/api/catalog/search/reindex", null);
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        assertThat(ids(search(""))).containsExactly(product.toString());
     }
 
     @Test
