@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,6 +52,18 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         resize(size);
+    }
+
+    /** The element the CSS selector names; fails the test when there is none. */
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Replaces what a field holds with {@code value}, as a user clearing it and typing does. */
+    void type(String css, String value) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(value);
     }
 
     /**

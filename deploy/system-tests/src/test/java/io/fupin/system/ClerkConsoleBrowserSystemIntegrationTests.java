@@ -70,16 +70,16 @@ class ClerkConsoleBrowserSystemIntegrationTests {
             browser.look("clerk-periods-to-close");
             date("#firstDay", firstOpen);
             date("#lastDay", SettlementDays.today());
-            find("#close-period").click();
+            browser.find("#close-period").click();
             browser.waiting().until(ExpectedConditions.urlMatches("/clerk/batches/[0-9a-f-]{36}"));
             batchId = browser.driver.getCurrentUrl().replaceAll(".*/clerk/batches/([0-9a-f-]{36}).*", "$1");
-            assertThat(find("#batch-status").getText()).isEqualTo("待审核");
-            assertThat(find("#identity").getText()).startsWith("收支平衡");
+            assertThat(browser.find("#batch-status").getText()).isEqualTo("待审核");
+            assertThat(browser.find("#identity").getText()).startsWith("收支平衡");
 
             // The maker cannot check her own batch.
-            find("#approve").click();
+            browser.find("#approve").click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("batch-refused")));
-            assertThat(find("#batch-refused").getText()).isNotBlank();
+            assertThat(browser.find("#batch-refused").getText()).isNotBlank();
             assertThat(status(batchId)).isEqualTo("CLOSED");
         } else {
             batchId = SettlementDays.latestPeriod(platform).get("batchId").asString();
@@ -97,13 +97,13 @@ class ClerkConsoleBrowserSystemIntegrationTests {
         }
         if (batch.get("status").asString().equals("CLOSED")) {
             browser.look("clerk-batch-to-approve");
-            find("#approve").click();
+            browser.find("#approve").click();
             browser.waiting().until(ExpectedConditions.textToBe(By.id("batch-status"), "已审核"));
         }
 
         // The payout file as the browser downloads it, against the batch: every row, the control line, the total.
-        WebElement control = find("#control-total");
-        String file = fetched(find("#payout-file").getAttribute("href"));
+        WebElement control = browser.find("#control-total");
+        String file = fetched(browser.find("#payout-file").getAttribute("href"));
         List<CSVRecord> records = CSVFormat.RFC4180.builder().get().parse(new StringReader(file)).getRecords();
         assertThat(records.getFirst().get(0)).isEqualTo("household_id");
         CSVRecord controlLine = records.getLast();
@@ -143,9 +143,9 @@ class ClerkConsoleBrowserSystemIntegrationTests {
             Path returned = Files.createTempFile("returned-", ".csv");
             try {
                 Files.writeString(returned, "household_id,registration_number\n," + registration.get(household) + "\n");
-                find("#returnedFile").sendKeys(returned.toAbsolutePath().toString());
-                find("#bankReference").sendKeys("RCC-" + batch.get("reference").asString());
-                find("#mark-paid").click();
+                browser.find("#returnedFile").sendKeys(returned.toAbsolutePath().toString());
+                browser.find("#bankReference").sendKeys("RCC-" + batch.get("reference").asString());
+                browser.find("#mark-paid").click();
                 browser.waiting().until(ExpectedConditions.textToBe(By.id("batch-status"), "已付款"));
             } finally {
                 Files.deleteIfExists(returned);
@@ -159,12 +159,12 @@ class ClerkConsoleBrowserSystemIntegrationTests {
                     .getAttribute("data-status")).isEqualTo("FAILED");
 
             browser.open("/clerk/households/" + household);
-            assertThat(Long.parseLong(find("#payable").getAttribute("data-fen"))).isEqualTo(payableBefore + returnedFen);
-            assertThat(find("#payable").getText()).isEqualTo(yuan(payableBefore + returnedFen));
+            assertThat(Long.parseLong(browser.find("#payable").getAttribute("data-fen"))).isEqualTo(payableBefore + returnedFen);
+            assertThat(browser.find("#payable").getText()).isEqualTo(yuan(payableBefore + returnedFen));
             browser.look("clerk-statement-returned");
         }
         browser.open("/clerk/batches/" + batchId);
-        assertThat(find("#batch-status").getText()).isEqualTo("已付款");
+        assertThat(browser.find("#batch-status").getText()).isEqualTo("已付款");
         browser.look("clerk-batch-paid");
     }
 
@@ -178,16 +178,16 @@ class ClerkConsoleBrowserSystemIntegrationTests {
         String number = registered.get("registrationNumber").asString();
 
         browser.signIn("clerk", "/clerk/households", () -> { });
-        new Select(find("#village")).selectByValue(registered.get("villageId").asString());
-        find("#find-households").click();
+        new Select(browser.find("#village")).selectByValue(registered.get("villageId").asString());
+        browser.find("#find-households").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("households")));
         assertThat(browser.driver.findElements(By.cssSelector("#households tr.household")))
                 .anySatisfy(row -> assertThat(row.getText()).contains(number));
         browser.look("clerk-households");
 
-        WebElement villageResults = find("#households");
-        find("#household").sendKeys(number);
-        find("#find-households").click();
+        WebElement villageResults = browser.find("#households");
+        browser.find("#household").sendKeys(number);
+        browser.find("#find-households").click();
         browser.waiting().until(ExpectedConditions.stalenessOf(villageResults));
         List<WebElement> byNumber = browser.driver.findElements(By.cssSelector("#households tr.household"));
         assertThat(byNumber).hasSize(1);
@@ -196,8 +196,8 @@ class ClerkConsoleBrowserSystemIntegrationTests {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("payable")));
 
         JsonNode statement = statement(household);
-        assertThat(Long.parseLong(find("#payable").getAttribute("data-fen"))).isEqualTo(statement.get("payableFen").asLong());
-        assertThat(Long.parseLong(find("#paid-out").getAttribute("data-fen"))).isEqualTo(statement.get("paidOutFen").asLong());
+        assertThat(Long.parseLong(browser.find("#payable").getAttribute("data-fen"))).isEqualTo(statement.get("payableFen").asLong());
+        assertThat(Long.parseLong(browser.find("#paid-out").getAttribute("data-fen"))).isEqualTo(statement.get("paidOutFen").asLong());
         String csv = fetched(browser.url("/clerk/households/" + household + "/statement.csv"));
         // a header, one row per entry, the balance
         assertThat(csv.lines().count()).isEqualTo(2 + statement.get("entries").size());
@@ -219,13 +219,9 @@ class ClerkConsoleBrowserSystemIntegrationTests {
         return body;
     }
 
-    private static WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
     /** Date inputs take their value in ISO form whatever the browser's language shows. */
     private static void date(String css, LocalDate day) {
-        browser.js("arguments[0].value = arguments[1]", find(css), day.toString());
+        browser.js("arguments[0].value = arguments[1]", browser.find(css), day.toString());
     }
 
     private static String status(String batchId) {

@@ -51,19 +51,9 @@ class ConsolesBrowserSystemIntegrationTests {
         return browser.driver.findElement(By.tagName("body")).getText();
     }
 
-    private static WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
-    private static void type(String css, String value) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(value);
-    }
-
     /** Date inputs take their value in ISO form whatever the browser's language shows. */
     private static void date(String css, LocalDate day) {
-        browser.js("arguments[0].value = arguments[1]", find(css), day.toString());
+        browser.js("arguments[0].value = arguments[1]", browser.find(css), day.toString());
     }
 
     private static String unique(String name) {
@@ -97,32 +87,32 @@ class ConsolesBrowserSystemIntegrationTests {
         browser.signIn("seller", "/seller/products", () -> { });
         browser.look("seller-products");
 
-        find(".console-nav a[href='/seller/products/new']").click();
+        browser.find(".console-nav a[href='/seller/products/new']").click();
         browser.waiting().until(ExpectedConditions.urlContains("/seller/products/new"));
-        type("#price", "0");
-        find("#list-product").click();
-        assertThat(find("#priceFen-error").isDisplayed()).isTrue();
+        browser.type("#price", "0");
+        browser.find("#list-product").click();
+        assertThat(browser.find("#priceFen-error").isDisplayed()).isTrue();
         browser.look("seller-product-new");
 
-        type("#name", name);
-        new Select(find("#category")).selectByValue("PEANUTS");
-        type("#unit", "袋");
-        type("#price", "19.90");
-        type("#cost", "2.00");
-        type("#costReason", "包装与物流");
-        type("#stock", "200");
-        find("#list-product").click();
+        browser.type("#name", name);
+        new Select(browser.find("#category")).selectByValue("PEANUTS");
+        browser.type("#unit", "袋");
+        browser.type("#price", "19.90");
+        browser.type("#cost", "2.00");
+        browser.type("#costReason", "包装与物流");
+        browser.type("#stock", "200");
+        browser.find("#list-product").click();
         browser.waiting().until(ExpectedConditions.urlMatches("/seller/products/[0-9a-f-]{36}"));
         String productId = browser.driver.getCurrentUrl().replaceAll(".*/seller/products/([0-9a-f-]{36}).*", "$1");
-        assertThat(find("#product-status").getText()).isEqualTo("草稿");
+        assertThat(browser.find("#product-status").getText()).isEqualTo("草稿");
 
         Path photo = Files.createTempFile("photo-", ".png");
         try {
             BufferedImage picture = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
             picture.getGraphics().fillRect(8, 8, 48, 32);
             ImageIO.write(picture, "png", photo.toFile());
-            find("#photo").sendKeys(photo.toAbsolutePath().toString());
-            find("#upload-photo").click();
+            browser.find("#photo").sendKeys(photo.toAbsolutePath().toString());
+            browser.find("#upload-photo").click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "照片已上传"));
         } finally {
             Files.deleteIfExists(photo);
@@ -130,17 +120,17 @@ class ConsolesBrowserSystemIntegrationTests {
         assertThat(platform.download("/api/catalog/products/" + productId + "/photo", Map.of()).statusCode())
                 .isEqualTo(200);
 
-        type("#certificateNumber", "FP-" + name);
-        type("#issuingBody", "双城区扶贫办");
+        browser.type("#certificateNumber", "FP-" + name);
+        browser.type("#issuingBody", "双城区扶贫办");
         date("#validFrom", TODAY.minusDays(1));
         date("#validUntil", TODAY.plusYears(1));
-        find("#request-certification").click();
+        browser.find("#request-certification").click();
         browser.waiting().until(ExpectedConditions.textToBe(By.id("product-status"), "认定审核中"));
         browser.look("seller-product");
 
         browser.signIn("official", "/official/certifications", () -> { });
         browser.look("official-certifications");
-        find("#product-" + productId + " button.approve").click();
+        browser.find("#product-" + productId + " button.approve").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("official-done")));
         assertThat(platform.get(null, "/api/catalog/products/" + productId).body().get("status").asString())
                 .isEqualTo("ON_SALE");
@@ -157,9 +147,9 @@ class ConsolesBrowserSystemIntegrationTests {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
         browser.look("official-progress");
 
-        find("#parts tbody a").click();
+        browser.find("#parts tbody a").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
-        find("#parts tbody a").click();
+        browser.find("#parts tbody a").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("households-title")));
 
         List<WebElement> behind = browser.driver.findElements(By.cssSelector("#households tr.household"));
@@ -175,10 +165,10 @@ class ConsolesBrowserSystemIntegrationTests {
     @Test
     void aClerkSeesThePeriodsAndWhatIsInSuspense() {
         browser.signIn("clerk", "/clerk/periods", () -> { });
-        assertThat(find("#close-period").isDisplayed()).isTrue();
+        assertThat(browser.find("#close-period").isDisplayed()).isTrue();
         browser.look("clerk-periods");
         browser.open("/clerk/suspense");
-        assertThat(find("h1").getText()).isEqualTo("挂账与待退款");
+        assertThat(browser.find("h1").getText()).isEqualTo("挂账与待退款");
         browser.look("clerk-suspense");
     }
 
@@ -199,8 +189,8 @@ class ConsolesBrowserSystemIntegrationTests {
         Path csv = Files.createTempFile("tracking-", ".csv");
         try {
             Files.writeString(csv, "orderNumber,trackingNumber\n" + byCsv + ",SF-CSV-1\n");
-            find("#file").sendKeys(csv.toAbsolutePath().toString());
-            find("#ship-csv").click();
+            browser.find("#file").sendKeys(csv.toAbsolutePath().toString());
+            browser.find("#ship-csv").click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("shipped-note"), "1"));
         } finally {
             Files.deleteIfExists(csv);
@@ -211,7 +201,7 @@ class ConsolesBrowserSystemIntegrationTests {
         for (int i = 0; i < fields.size(); i++) {
             fields.get(i).sendKeys("SF-LIVE-" + i);
         }
-        find("#ship-all").click();
+        browser.find("#ship-all").click();
         // Other tests' orders of the demo seller may be on the list too: all of them were given a number.
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("shipped-note")));
 
@@ -230,7 +220,7 @@ class ConsolesBrowserSystemIntegrationTests {
 
         for (String page : List.of("/clerk/periods", "/official/certifications")) {
             browser.open(page);
-            assertThat(find("h1").getText()).as(page).isEqualTo("无权访问");
+            assertThat(browser.find("h1").getText()).as(page).isEqualTo("无权访问");
             assertThat(text()).doesNotContain("Exception", "Whitelabel");
         }
         browser.look("forbidden");
@@ -245,8 +235,8 @@ class ConsolesBrowserSystemIntegrationTests {
 
         browser.open("/admin/livestream-limits?product=" + product);
         // The limit in force is the strictest of the product's own and the default (5): set one below it.
-        type("#max", "3");
-        find("main form button[type='submit']").click();
+        browser.type("#max", "3");
+        browser.find("main form button[type='submit']").click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-limit"), "3"));
         assertThat(platform.get("admin", "/api/orders/livestream-limits/" + product).body().get("maxUnitsPerBuyer")
                 .asInt()).isEqualTo(3);

@@ -43,16 +43,6 @@ class OfficialConsoleBrowserSystemIntegrationTests {
         }
     }
 
-    private static WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
-    private static void type(String css, String value) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(value);
-    }
-
     private static int random(int from, int to) {
         return ThreadLocalRandom.current().nextInt(from, to);
     }
@@ -127,26 +117,26 @@ class OfficialConsoleBrowserSystemIntegrationTests {
                 row(prefix + "2", "李春花", identityNumber(), village)));
         try {
             browser.signIn("official", "/official/households/import", () -> { });
-            find("#file").sendKeys(bad.toAbsolutePath().toString());
-            find("#dry-run").click();
+            browser.find("#file").sendKeys(bad.toAbsolutePath().toString());
+            browser.find("#dry-run").click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-lines")));
-            assertThat(find("#import-rows").getText()).isEqualTo("3");
-            assertThat(find("#import-valid").getText()).isEqualTo("1");
+            assertThat(browser.find("#import-rows").getText()).isEqualTo("3");
+            assertThat(browser.find("#import-valid").getText()).isEqualTo("1");
             assertThat(browser.driver.findElements(By.cssSelector("#import-lines tr[data-line='3']"))).isNotEmpty();
             assertThat(browser.driver.findElements(By.cssSelector("#import-lines tr[data-line='4']"))).isNotEmpty();
             assertThat(browser.driver.findElements(By.cssSelector("#import-lines tr[data-line='2']"))).isEmpty();
-            assertThat(find("#import-lines").getText()).contains("身份证号", "村");
+            assertThat(browser.find("#import-lines").getText()).contains("身份证号", "村");
             assertThat(browser.driver.findElements(By.id("import"))).as("no import of a file with errors").isEmpty();
             browser.look("official-import-report");
 
-            find("#file").sendKeys(good.toAbsolutePath().toString());
-            find("#dry-run").click();
+            browser.find("#file").sendKeys(good.toAbsolutePath().toString());
+            browser.find("#dry-run").click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-clean")));
             Reply before = platform.get("official", "/api/households?placeId=" + village[2] + "&size=1000");
             assertThat(before.body().toString()).doesNotContain(prefix);
-            find("#import").click();
+            browser.find("#import").click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
-            assertThat(find("#import-done").getText()).contains("2");
+            assertThat(browser.find("#import-done").getText()).contains("2");
             browser.look("official-import");
         } finally {
             Files.deleteIfExists(bad);
@@ -168,9 +158,9 @@ class OfficialConsoleBrowserSystemIntegrationTests {
         browser.signIn("official", "/official/presale", () -> { });
 
         if (households == 0) {
-            assertThat(find("#no-presale-gaps").isDisplayed()).isTrue();
+            assertThat(browser.find("#no-presale-gaps").isDisplayed()).isTrue();
         } else {
-            assertThat(find("#presale-count").getText()).startsWith(households + " ");
+            assertThat(browser.find("#presale-count").getText()).startsWith(households + " ");
             assertThat(browser.driver.findElements(By.cssSelector("tr.presale-household th[scope='row']")))
                     .hasSize(households);
         }
@@ -183,55 +173,55 @@ class OfficialConsoleBrowserSystemIntegrationTests {
         String name = "兴功村鹅业合作社" + random(1000, 9999);
         String code = creditCode();
         browser.signIn(consumer, "/account/seller-application", () -> { });
-        type("#name", name);
-        new Select(find("#kind")).selectByValue("COOPERATIVE");
-        type("#creditCode", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
-        type("#town", "新兴镇");
-        type("#village", "兴功村");
-        type("#contactName", "李建国");
-        type("#contactPhone", "13900139000");
-        type("#documents", "营业执照 双城区市场监管局档案 2026-118\n合作社章程（纸质件已交镇扶贫站）");
-        find("#apply").click();
+        browser.type("#name", name);
+        new Select(browser.find("#kind")).selectByValue("COOPERATIVE");
+        browser.type("#creditCode", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
+        browser.type("#town", "新兴镇");
+        browser.type("#village", "兴功村");
+        browser.type("#contactName", "李建国");
+        browser.type("#contactPhone", "13900139000");
+        browser.type("#documents", "营业执照 双城区市场监管局档案 2026-118\n合作社章程（纸质件已交镇扶贫站）");
+        browser.find("#apply").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("creditCode-error")));
-        assertThat(find("#creditCode").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(find("#name").getAttribute("value")).isEqualTo(name);
+        assertThat(browser.find("#creditCode").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#name").getAttribute("value")).isEqualTo(name);
         browser.look("seller-application-refused");
 
-        type("#creditCode", code);
-        find("#apply").click();
+        browser.type("#creditCode", code);
+        browser.find("#apply").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("applied")));
-        assertThat(find("#apply-waiting").isDisplayed()).isTrue();
+        assertThat(browser.find("#apply-waiting").isDisplayed()).isTrue();
         browser.look("seller-application");
 
         browser.signIn("official", "/official/seller-applications", () -> { });
         String id = applicationIdOf(name);
         browser.look("official-seller-applications");
-        type("#reason-" + id, "请补充营业执照编号");
-        find("#application-" + id + " form.decision button").click();
+        browser.type("#reason-" + id, "请补充营业执照编号");
+        browser.find("#application-" + id + " form.decision button").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("official-done")));
         assertThat(browser.driver.findElements(By.id("application-" + id))).isEmpty();
 
         browser.signIn(consumer, "/account/seller-application", () -> { });
-        assertThat(find("#application-" + id).getText()).contains("已驳回", "请补充营业执照编号");
-        find("#apply").click();
+        assertThat(browser.find("#application-" + id).getText()).contains("已驳回", "请补充营业执照编号");
+        browser.find("#apply").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
-        type("#name", name);
-        type("#creditCode", code);
-        type("#town", "新兴镇");
-        type("#village", "兴功村");
-        type("#contactName", "李建国");
-        type("#contactPhone", "13900139000");
-        type("#documents", "营业执照 双城区市场监管局档案 2026-118");
-        find("#apply").click();
+        browser.type("#name", name);
+        browser.type("#creditCode", code);
+        browser.type("#town", "新兴镇");
+        browser.type("#village", "兴功村");
+        browser.type("#contactName", "李建国");
+        browser.type("#contactPhone", "13900139000");
+        browser.type("#documents", "营业执照 双城区市场监管局档案 2026-118");
+        browser.find("#apply").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("applied")));
 
         browser.signIn("official", "/official/seller-applications", () -> { });
         String second = applicationIdOf(name);
-        find("#application-" + second + " form.inline button").click();
+        browser.find("#application-" + second + " form.inline button").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("official-done")));
 
         browser.signIn(consumer, "/account/seller-application", () -> { });
-        String approved = find("#application-" + second).getText();
+        String approved = browser.find("#application-" + second).getText();
         assertThat(approved).contains("已批准");
         String sellerId = approved.replaceAll("(?s).*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}).*", "$1");
         Reply seller = platform.get("official", "/api/catalog/sellers/" + sellerId);
@@ -255,9 +245,9 @@ class OfficialConsoleBrowserSystemIntegrationTests {
     void anAdministratorSeesTheUsersWithTheirRolesAndSellers() {
         browser.signIn("admin", "/admin/users", () -> { });
 
-        assertThat(find("#users tr[data-user='official']").getText()).contains("扶贫办");
-        assertThat(find("#users tr[data-user='seller']").getText()).contains("卖家", "岗子峪米业有限公司");
-        assertThat(find("#audience").getText()).contains("buyer-1", "buyer-5000");
+        assertThat(browser.find("#users tr[data-user='official']").getText()).contains("扶贫办");
+        assertThat(browser.find("#users tr[data-user='seller']").getText()).contains("卖家", "岗子峪米业有限公司");
+        assertThat(browser.find("#audience").getText()).contains("buyer-1", "buyer-5000");
         assertThat(browser.driver.getPageSource()).doesNotContain(Platform.PASSWORD);
         browser.look("admin-users");
     }

@@ -41,16 +41,6 @@ class SellerConsoleBrowserSystemIntegrationTests {
         }
     }
 
-    private static WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
-    private static void type(String css, String value) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(value);
-    }
-
     private static String unique(String name) {
         return name + ThreadLocalRandom.current().nextInt(10_000, 100_000);
     }
@@ -86,20 +76,20 @@ class SellerConsoleBrowserSystemIntegrationTests {
         browser.signIn(SELLER, "/seller/refunds", () -> { });
         String form = "form[action$='/refunds/" + refundId + "/rejection']";
         // The field is required in the browser; without that, the console itself names the missing reason.
-        browser.js("arguments[0].removeAttribute('required')", find(form + " input[name='reason']"));
-        find(form + " button").click();
+        browser.js("arguments[0].removeAttribute('required')", browser.find(form + " input[name='reason']"));
+        browser.find(form + " button").click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-error-" + refundId)));
-        assertThat(find("#reason-" + refundId).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#reason-" + refundId).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(platform.get(buyer, "/api/orders/" + orderId).body().get("refunds").get(0).get("status").asString())
                 .isEqualTo("REQUESTED");
         browser.look("seller-refunds");
 
-        type("#reason-" + refundId, "大米已开袋食用，不符合退货条件");
-        find(form + " button").click();
+        browser.type("#reason-" + refundId, "大米已开袋食用，不符合退货条件");
+        browser.find(form + " button").click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "已拒绝退款申请"));
 
         browser.signIn(buyer, "/account/orders/" + orderId, () -> { });
-        assertThat(find(".rejection-reason").getText()).isEqualTo("卖家拒绝的原因：大米已开袋食用，不符合退货条件");
+        assertThat(browser.find(".rejection-reason").getText()).isEqualTo("卖家拒绝的原因：大米已开袋食用，不符合退货条件");
         browser.look("order-refund-rejected");
     }
 
@@ -114,7 +104,7 @@ class SellerConsoleBrowserSystemIntegrationTests {
         JsonNode ledger = rowOf(platform.get(SELLER, "/api/settlements/sales?" + days).body(), product);
 
         browser.signIn(SELLER, "/seller/sales?firstDay=" + TODAY + "&lastDay=" + TODAY, () -> { });
-        WebElement row = find("#sales tr[data-product='" + product + "']");
+        WebElement row = browser.find("#sales tr[data-product='" + product + "']");
         for (String figure : List.of("sold", "refunded", "cost", "net", "held", "payable", "in-payout", "paid-out",
                 "suspense")) {
             String field = switch (figure) {
@@ -130,14 +120,14 @@ class SellerConsoleBrowserSystemIntegrationTests {
         assertThat(ledger.get("netFen").asLong()).isEqualTo(3 * 3690);
         long total = 0;
         for (String figure : List.of("held", "payable", "in-payout", "paid-out", "suspense")) {
-            total += Long.parseLong(find("#sales-total td." + figure).getAttribute("data-fen"));
+            total += Long.parseLong(browser.find("#sales-total td." + figure).getAttribute("data-fen"));
         }
         assertThat(total).as("the total's stages add up to its net")
-                .isEqualTo(Long.parseLong(find("#sales-total td.net").getAttribute("data-fen")));
+                .isEqualTo(Long.parseLong(browser.find("#sales-total td.net").getAttribute("data-fen")));
         browser.look("seller-sales");
 
-        type("#firstDay", "十一月");
-        find("#show-sales").click();
+        browser.type("#firstDay", "十一月");
+        browser.find("#show-sales").click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("firstDay-error")));
     }
 
@@ -153,24 +143,24 @@ class SellerConsoleBrowserSystemIntegrationTests {
                 .status() == 400);
 
         browser.signIn(SELLER, "/seller/products/" + product, () -> { });
-        type("#newHousehold", household);
-        type("#newShares", "3");
-        type("#lotName", "控制台批次");
-        browser.js("arguments[0].value = arguments[1]", find("#effectiveFrom"), TODAY.minusDays(2) + "T08:00");
-        find("#declare-linkage").click();
+        browser.type("#newHousehold", household);
+        browser.type("#newShares", "3");
+        browser.type("#lotName", "控制台批次");
+        browser.js("arguments[0].value = arguments[1]", browser.find("#effectiveFrom"), TODAY.minusDays(2) + "T08:00");
+        browser.find("#declare-linkage").click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("effectiveFrom-error")));
-        assertThat(find("#effectiveFrom").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(find("#newHousehold").getAttribute("value")).isEqualTo(household);
+        assertThat(browser.find("#effectiveFrom").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#newHousehold").getAttribute("value")).isEqualTo(household);
 
-        browser.js("arguments[0].value = ''", find("#effectiveFrom"));
-        find("#declare-linkage").click();
+        browser.js("arguments[0].value = ''", browser.find("#effectiveFrom"));
+        browser.find("#declare-linkage").click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "新的利益联结版本已声明"));
-        assertThat(find("#linkage-history").getText()).contains("控制台批次");
-        WebElement share = find("#share-" + household);
+        assertThat(browser.find("#linkage-history").getText()).contains("控制台批次");
+        WebElement share = browser.find("#share-" + household);
         assertThat(share.getAttribute("value")).isEqualTo("3");
 
-        type("#share-" + household, "0");
-        find("#declare-linkage").click();
+        browser.type("#share-" + household, "0");
+        browser.find("#declare-linkage").click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("shares-error")));
         Reply versions = platform.get(SELLER, "/api/households/products/" + product + "/linkage/versions");
         assertThat(versions.body().get("items")).as("nothing declared by a refused version").hasSize(1);

@@ -44,10 +44,6 @@ class StorefrontBrowserSystemIntegrationTests {
         return browser.driver.findElement(By.tagName("body")).getText();
     }
 
-    private static WebElement find(String css) {
-        return browser.driver.findElement(By.cssSelector(css));
-    }
-
     /** A fresh session (no cart, nobody signed in), then the login form, as a person would fill it in. */
     private static void signIn(String user) {
         signIn(user, () -> { });
@@ -79,14 +75,14 @@ class StorefrontBrowserSystemIntegrationTests {
 
     private static void addToCart(String product) {
         browser.open("/products/" + product);
-        find("#add-to-cart").click();
+        browser.find("#add-to-cart").click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("cart-note"), "已加入购物车"));
     }
 
     private static void fillDelivery() {
-        find("#name").sendKeys("王芳");
-        find("#mobile").sendKeys("13800138000");
-        find("#address").sendKeys("黑龙江省哈尔滨市双城区联兴镇兴功村 1 号");
+        browser.find("#name").sendKeys("王芳");
+        browser.find("#mobile").sendKeys("13800138000");
+        browser.find("#address").sendKeys("黑龙江省哈尔滨市双城区联兴镇兴功村 1 号");
     }
 
     /** The order page the checkout led to; answers the order's id. */
@@ -113,7 +109,7 @@ class StorefrontBrowserSystemIntegrationTests {
     }
 
     private static void search(String words) {
-        WebElement box = find("#q");
+        WebElement box = browser.find("#q");
         box.clear();
         box.sendKeys(words);
         box.submit();
@@ -128,8 +124,8 @@ class StorefrontBrowserSystemIntegrationTests {
     void signsInThroughTheGatewayAndLandsWhereItWasGoing() {
         signIn("consumer", () -> browser.look("login"));
 
-        assertThat(find("h1").getText()).isEqualTo("我的订单");
-        assertThat(find("header nav").getText()).contains("退出");
+        assertThat(browser.find("h1").getText()).isEqualTo("我的订单");
+        assertThat(browser.find("header nav").getText()).contains("退出");
     }
 
     @Test
@@ -189,14 +185,14 @@ class StorefrontBrowserSystemIntegrationTests {
         assertThat(platform.download(url, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
 
         browser.open("/products/" + product);
-        WebElement shown = find(".product .photo");
+        WebElement shown = browser.find(".product .photo");
         assertThat(shown.getAttribute("src")).endsWith(url);
         browser.waiting().until(driver -> ((Number) browser.js("return arguments[0].naturalWidth", shown)).intValue() > 0);
         assertThat(((Number) browser.js("return arguments[0].naturalWidth", shown)).intValue()).isEqualTo(800);
         browser.look("product-photo");
 
         browser.open("/trace/p/" + product);
-        assertThat(find(".trace-photo").getAttribute("src")).endsWith(url);
+        assertThat(browser.find(".trace-photo").getAttribute("src")).endsWith(url);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             browser.open("/search?q=" + java.net.URLEncoder.encode("翠小妹花生礼盒", java.nio.charset.StandardCharsets.UTF_8));
             return browser.driver.findElements(By.cssSelector(".card img")).stream()
@@ -223,14 +219,14 @@ class StorefrontBrowserSystemIntegrationTests {
     void aRevokedCertificateShowsAtOnceOnItsTracePage() {
         String product = Listings.listProduct(platform, "撤销测试鹅蛋", "EGGS", 10, 3000, 0);
         browser.open("/trace/p/" + product);
-        assertThat(find("#certificate-state").getText()).isEqualTo("扶贫产品认定有效");
+        assertThat(browser.find("#certificate-state").getText()).isEqualTo("扶贫产品认定有效");
 
         Reply revoked = platform.post("official", "/api/catalog/products/" + product + "/revoke",
                 Map.of("reason", "抽检不合格"), Map.of());
         assertThat(revoked.status()).as(revoked.raw().body()).isEqualTo(200);
 
         browser.open("/trace/p/" + product);
-        assertThat(find("#certificate-state").getText()).contains("已被撤销");
+        assertThat(browser.find("#certificate-state").getText()).contains("已被撤销");
         assertThat(text()).contains("抽检不合格");
     }
 
@@ -251,24 +247,24 @@ class StorefrontBrowserSystemIntegrationTests {
         browser.look("product");
         addToCart(peanuts);
         addToCart(millet);
-        assertThat(find("#cart-count").getText()).isEqualTo("2");
+        assertThat(browser.find("#cart-count").getText()).isEqualTo("2");
 
         browser.open("/cart");
         browser.look("cart");
         assertThat(browser.driver.findElements(By.cssSelector(".lines .line"))).hasSize(2);
-        assertThat(find(".checkout-bar .total").getText()).contains("¥44.90");
-        find("#to-checkout").click();
+        assertThat(browser.find(".checkout-bar .total").getText()).contains("¥44.90");
+        browser.find("#to-checkout").click();
         browser.waiting().until(ExpectedConditions.urlContains("/checkout"));
         fillDelivery();
         browser.look("checkout");
-        find("#place-order").click();
+        browser.find("#place-order").click();
         String orderId = awaitOrderPage();
         assertThat(text()).contains("订单已提交");
         awaitStatus("待付款");
 
-        find("#pay").click();
+        browser.find("#pay").click();
         awaitStatus("已付款");
-        assertThat(find("#paid-confirmation").getText()).contains("付款成功");
+        assertThat(browser.find("#paid-confirmation").getText()).contains("付款成功");
         browser.look("order");
 
         browser.open("/account/orders");
@@ -290,7 +286,7 @@ class StorefrontBrowserSystemIntegrationTests {
         fillDelivery();
         long before = stockOf(product);
 
-        new Actions(browser.driver).doubleClick(find("#place-order")).perform();
+        new Actions(browser.driver).doubleClick(browser.find("#place-order")).perform();
 
         awaitOrderPage();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> stockOf(product) == before - 1);
@@ -306,9 +302,9 @@ class StorefrontBrowserSystemIntegrationTests {
         addToCart(peanuts);
         browser.open("/checkout");
         fillDelivery();
-        find("#place-order").click();
+        browser.find("#place-order").click();
         awaitOrderPage();
-        find("#cancel-order").click();
+        browser.find("#cancel-order").click();
         awaitStatus("已取消");
         assertThat(text()).contains("订单已取消。");
         assertThat(browser.driver.findElements(By.id("pay"))).isEmpty();
@@ -316,33 +312,33 @@ class StorefrontBrowserSystemIntegrationTests {
         addToCart(peanuts);
         addToCart(gift);
         browser.open("/cart");
-        find("#qty-" + peanuts).clear();
-        find("#qty-" + peanuts).sendKeys("3");
-        find("#qty-" + peanuts).submit();
+        browser.find("#qty-" + peanuts).clear();
+        browser.find("#qty-" + peanuts).sendKeys("3");
+        browser.find("#qty-" + peanuts).submit();
         browser.open("/checkout");
-        find("#address-0").click();
+        browser.find("#address-0").click();
         browser.waiting().until(ExpectedConditions.attributeToBe(By.id("mobile"), "value", "13800138000"));
-        assertThat(find("#address").getAttribute("value")).isEqualTo("黑龙江省哈尔滨市双城区联兴镇兴功村 1 号");
+        assertThat(browser.find("#address").getAttribute("value")).isEqualTo("黑龙江省哈尔滨市双城区联兴镇兴功村 1 号");
         browser.look("checkout-address-book");
-        find("#place-order").click();
+        browser.find("#place-order").click();
         String orderId = awaitOrderPage();
-        find("#pay").click();
+        browser.find("#pay").click();
         awaitStatus("已付款");
         ship("seller-cuicui", orderId);
 
         browser.open("/account/orders/" + orderId);
         awaitStatus("已发货");
-        assertThat(find(".order-lines").getText()).contains("SF" + Math.abs(orderId.hashCode()));
-        find("#confirm-delivery").click();
+        assertThat(browser.find(".order-lines").getText()).contains("SF" + Math.abs(orderId.hashCode()));
+        browser.find("#confirm-delivery").click();
         awaitStatus("已收货");
-        find("#qty-" + peanuts).clear();
-        find("#qty-" + peanuts).sendKeys("1");
-        find("#note").sendKeys("一袋破损");
+        browser.find("#qty-" + peanuts).clear();
+        browser.find("#qty-" + peanuts).sendKeys("1");
+        browser.find("#note").sendKeys("一袋破损");
         browser.look("order-refund");
-        find("#request-refund").click();
+        browser.find("#request-refund").click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "退货申请已提交"));
-        assertThat(find("[aria-labelledby=refunds-heading]").getText()).contains("¥19.90", "待处理");
+        assertThat(browser.find("[aria-labelledby=refunds-heading]").getText()).contains("¥19.90", "待处理");
         JsonNode refunds = order("consumer", orderId).get("refunds");
         assertThat(refunds).hasSize(1);
     }
@@ -363,15 +359,15 @@ class StorefrontBrowserSystemIntegrationTests {
 
         browser.open("/trace/l/" + orderId + "/" + peanuts);
 
-        long net = Long.parseLong(find("#line-net").getAttribute("data-fen"));
+        long net = Long.parseLong(browser.find("#line-net").getAttribute("data-fen"));
         List<WebElement> parts = browser.driver.findElements(By.cssSelector("#allocations .share-amount"));
         assertThat(parts).isNotEmpty();
         long shown = parts.stream().mapToLong(part -> Long.parseLong(part.getAttribute("data-fen"))).sum();
         assertThat(shown).isEqualTo(net);
-        assertThat(Long.parseLong(find("#allocations-total").getAttribute("data-fen"))).isEqualTo(net);
+        assertThat(Long.parseLong(browser.find("#allocations-total").getAttribute("data-fen"))).isEqualTo(net);
         assertThat(net).isEqualTo(2 * (1990 - 300));
-        assertThat(find("#line-net").getText()).isEqualTo("¥33.80");
-        assertThat(find("#certificate-state").getText()).isEqualTo("扶贫产品认定有效");
+        assertThat(browser.find("#line-net").getText()).isEqualTo("¥33.80");
+        assertThat(browser.find("#certificate-state").getText()).isEqualTo("扶贫产品认定有效");
         browser.look("trace-line");
 
         browser.open("/trace/p/" + peanuts);
@@ -379,7 +375,7 @@ class StorefrontBrowserSystemIntegrationTests {
         signIn("consumer2");
         browser.open("/account/impact");
         browser.look("impact");
-        assertThat(find("#impact-households").getText()).startsWith("¥");
+        assertThat(browser.find("#impact-households").getText()).startsWith("¥");
     }
 
     @Test
@@ -388,18 +384,18 @@ class StorefrontBrowserSystemIntegrationTests {
         signIn("consumer2");
         addToCart(product);
         browser.open("/checkout");
-        find("#name").sendKeys("王芳");
-        find("#mobile").sendKeys("12345");
-        find("#address").sendKeys("黑龙江省哈尔滨市双城区");
+        browser.find("#name").sendKeys("王芳");
+        browser.find("#mobile").sendKeys("12345");
+        browser.find("#address").sendKeys("黑龙江省哈尔滨市双城区");
         long before = stockOf(product);
 
-        find("#place-order").click();
+        browser.find("#place-order").click();
 
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile-error")));
-        assertThat(find("#mobile").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(find("#mobile").getAttribute("aria-describedby")).isEqualTo("mobile-error");
+        assertThat(browser.find("#mobile").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#mobile").getAttribute("aria-describedby")).isEqualTo("mobile-error");
         assertThat(browser.driver.findElements(By.id("name-error"))).isEmpty();
-        assertThat(find("#address").getAttribute("value")).isEqualTo("黑龙江省哈尔滨市双城区");
+        assertThat(browser.find("#address").getAttribute("value")).isEqualTo("黑龙江省哈尔滨市双城区");
         browser.look("checkout-refused");
         assertThat(stockOf(product)).isEqualTo(before);
     }
@@ -407,11 +403,11 @@ class StorefrontBrowserSystemIntegrationTests {
     @Test
     void speaksEnglishWhenAskedAndRemembersIt() {
         browser.open("/?lang=en");
-        assertThat(find("header nav").getText()).contains("Cart", "中文");
+        assertThat(browser.find("header nav").getText()).contains("Cart", "中文");
         browser.open("/cart");
-        assertThat(find("h1").getText()).isEqualTo("Cart");
+        assertThat(browser.find("h1").getText()).isEqualTo("Cart");
 
         browser.open("/cart?lang=zh-CN");
-        assertThat(find("h1").getText()).isEqualTo("购物车");
+        assertThat(browser.find("h1").getText()).isEqualTo("购物车");
     }
 }
