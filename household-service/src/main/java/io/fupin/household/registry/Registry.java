@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ public class Registry {
     /** One district's register is a few thousand rows; a file far beyond that is a mistake or an attack. */
     static final int MAX_IMPORT_ROWS = 50_000;
 
-    private final HouseholdStore store;
+    private final Households households;
     private final Places places;
     private final PersonalDataCipher cipher;
     private final PayoutAccountSeal payoutAccounts;
@@ -59,10 +60,10 @@ public class Registry {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Registry(HouseholdStore store, Places places, PersonalDataCipher cipher, PayoutAccountSeal payoutAccounts,
+    Registry(Households households, Places places, PersonalDataCipher cipher, PayoutAccountSeal payoutAccounts,
             AccountChanges accountChanges, SellerHouseholds sellerHouseholds, AuditLog audit,
             ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
+        this.households = households;
         this.places = places;
         this.cipher = cipher;
         this.payoutAccounts = payoutAccounts;
@@ -83,14 +84,14 @@ public class Registry {
     public HouseholdView register(Caller caller, HouseholdForm form) {
         Map<UUID, VillageRef> villages = places.villages();
         ValidHousehold valid = validOrThrow(ValidHousehold.check(form, false, villages::containsKey));
-        if (!store.takenRegistrationNumbers(List.of(valid.registrationNumber())).isEmpty()) {
+        if (!households.takenRegistrationNumbers(List.of(valid.registrationNumber())).isEmpty()) {
             throw InvalidInput.of("registrationNumber", "is already registered");
         }
         Household household = Household.register(UUID.randomUUID(), valid, cipher, clock.instant());
-        if (store.holderOfIdentity(household.identityIndex()).isPresent()) {
+        if (households.findByIdentityIndex(household.identityIndex()).isPresent()) {
             throw InvalidInput.of("identityNumber", "is already registered for another household");
         }
-        insert(List.of(household));
+        household = insert(List.of(household)).getFirst();
         events.publishEvent(HouseholdEvent.registered(state(household, villages.get(household.villageId()),
                 valid.accountNumber())));
         audit.record(caller, "REGISTER", SUBJECT, household.id(), "registered " + household.registrationNumber());
@@ -104,37 +105,32 @@ public class Registry {
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public HouseholdView update(Caller caller, UUID id, HouseholdForm form, Long expectedVersion) {
-        Household current = store.find(id).orElseThrow(() -> new NotFound("No household " + id + "."));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new Conflict("stale-version", "The household was changed meanwhile (version " + current.version()
+        Household household = households.findById(id).orElseThrow(() -> new NotFound("No household " + id + "."));
+        if (expectedVersion != null && expectedVersion != household.version()) {
+            throw new Conflict("stale-version", "The household was changed meanwhile (version " + household.version()
                     + "); reload it and apply your change again.");
         }
         Map<UUID, VillageRef> villages = places.villages();
         ValidHousehold valid = validOrThrow(ValidHousehold.check(form, true, villages::containsKey));
         Instant now = clock.instant();
-        String currentAccount = cipher.open(id, PersonalDataCipher.Field.ACCOUNT, current.accountCipher());
+        String currentAccount = cipher.open(id, PersonalDataCipher.Field.ACCOUNT, household.accountCipher());
         String askedAccount = valid.accountNumber() != null ? valid.accountNumber() : currentAccount;
         AccountChange accountChange = null;
-        if (!valid.bankName().equals(current.bankName()) || !askedAccount.equals(currentAccount)) {
+        if (!valid.bankName().equals(household.bankName()) || !askedAccount.equals(currentAccount)) {
             accountChange = accountChanges.request(id, valid.bankName(), cipher.seal(id, PersonalDataCipher.Field.REQUESTED_ACCOUNT, askedAccount),
                     ValidHousehold.maskAccount(askedAccount), caller.userId(), now);
             audit.record(caller, "REQUEST_ACCOUNT_CHANGE", SUBJECT, id, "new payout account " + accountChange.maskedAccount()
                     + " at " + accountChange.bankName() + ", waiting for a second person");
         }
-        Household next = current.change(valid, cipher, now).keepingAccountOf(current);
-        if (!next.identityIndex().equals(current.identityIndex())
-                && store.holderOfIdentity(next.identityIndex()).filter(h -> !h.equals(id)).isPresent()) {
+        List<String> changed = household.change(valid, cipher, now);
+        if (changed.contains("identityNumber")
+                && households.findByIdentityIndex(household.identityIndex()).filter(h -> !h.id().equals(id)).isPresent()) {
             throw InvalidInput.of("identityNumber", "is already registered for another household");
         }
-        try {
-            if (!store.update(next)) {
-                throw new Conflict("stale-version", "The household was changed meanwhile; reload it and try again.");
-            }
-        } catch (DuplicateKeyException e) {
-            throw InvalidInput.of("identityNumber", "is already registered for another household");
-        }
+        Household next = save(household, "The household was changed meanwhile; reload it and try again.",
+                "identityNumber", "is already registered for another household");
         events.publishEvent(HouseholdEvent.updated(state(next, villages.get(next.villageId()), currentAccount)));
-        audit.record(caller, "UPDATE", SUBJECT, id, "changed " + String.join(", ", changedFields(current, next)));
+        audit.record(caller, "UPDATE", SUBJECT, id, "changed " + String.join(", ", changed));
         return view(next, villages.get(next.villageId()), false,
                 accountChange != null ? accountChange : accountChanges.pendingFor(id).orElse(null));
     }
@@ -152,14 +148,13 @@ public class Registry {
     public HouseholdView approveAccountChange(Caller caller, UUID changeId) {
         AccountChanges.Locked locked = pendingChange(caller, changeId);
         AccountChange change = locked.change();
-        Household current = store.find(change.householdId()).orElseThrow(() -> new NotFound("No household "
+        Household household = households.findById(change.householdId()).orElseThrow(() -> new NotFound("No household "
                 + change.householdId() + "."));
         Instant now = clock.instant();
         String account = cipher.open(change.householdId(), PersonalDataCipher.Field.REQUESTED_ACCOUNT, locked.accountCipher());
-        Household next = current.withAccount(change.bankName(), cipher.seal(current.id(), PersonalDataCipher.Field.ACCOUNT, account), change.maskedAccount(), now);
-        if (!store.update(next)) {
-            throw new Conflict("stale-version", "The household was changed meanwhile; try again.");
-        }
+        household.payTo(change.bankName(), cipher.seal(household.id(), PersonalDataCipher.Field.ACCOUNT, account),
+                change.maskedAccount(), now);
+        Household next = save(household, "The household was changed meanwhile; try again.", null, null);
         accountChanges.decide(changeId, "APPROVED", caller.userId(), now);
         VillageRef village = places.village(next.villageId()).orElseThrow();
         events.publishEvent(HouseholdEvent.updated(state(next, village, account)));
@@ -201,7 +196,7 @@ public class Registry {
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofHousehold(#id)")
     public HouseholdView view(Caller caller, UUID id) {
-        Household household = store.find(id).orElseThrow(() -> new NotFound("No household " + id + "."));
+        Household household = households.findById(id).orElseThrow(() -> new NotFound("No household " + id + "."));
         boolean clear = seesUnmasked(caller);
         if (clear) {
             audit.record(caller, "READ_UNMASKED", SUBJECT, id, "identity and account numbers shown");
@@ -225,21 +220,21 @@ public class Registry {
             places.get(placeId);
             scope = villages.values().stream().filter(v -> Places.within(v, placeId)).map(VillageRef::villageId).toList();
         }
-        List<HouseholdView> items = store.page(scope, only, category, page.offset(), page.size()).stream()
+        List<HouseholdView> items = households.page(scope, only, category, page.offset(), page.size()).stream()
                 .map(h -> view(h, villages.get(h.villageId()), true, null)).toList();
-        return Page.of(items, page, store.count(scope, only, category));
+        return Page.of(items, page, households.count(scope, only, category));
     }
 
     @Transactional(readOnly = true)
     public Optional<HouseholdSummary> summary(UUID id) {
-        return store.find(id).map(h -> summary(h, places.village(h.villageId()).orElseThrow()));
+        return households.findById(id).map(h -> summary(h, places.village(h.villageId()).orElseThrow()));
     }
 
     /** Summaries of the given households that exist; unknown ids are simply absent. */
     @Transactional(readOnly = true)
     public Map<UUID, HouseholdSummary> summaries(Collection<UUID> ids) {
         Map<UUID, VillageRef> villages = places.villages();
-        return store.byIds(Set.copyOf(ids)).stream().map(h -> summary(h, villages.get(h.villageId())))
+        return households.findAllById(Set.copyOf(ids)).stream().map(h -> summary(h, villages.get(h.villageId())))
                 .collect(Collectors.toMap(HouseholdSummary::householdId, Function.identity()));
     }
 
@@ -252,10 +247,10 @@ public class Registry {
 
     private List<Household> scoped(UUID placeId, Map<UUID, VillageRef> villages) {
         if (placeId == null) {
-            return store.all();
+            return households.findAllByOrderByRegistrationNumber();
         }
         places.get(placeId);
-        return store.inVillages(villages.values().stream().filter(v -> Places.within(v, placeId))
+        return households.findByVillageIdInOrderByRegistrationNumber(villages.values().stream().filter(v -> Places.within(v, placeId))
                 .map(VillageRef::villageId).toList());
     }
 
@@ -286,7 +281,7 @@ public class Registry {
                 .collect(Collectors.groupingBy(v -> v.townName() + "/" + v.villageName()));
         Instant now = clock.instant();
         List<Violation> errors = new ArrayList<>();
-        List<Household> households = new ArrayList<>();
+        List<Household> registering = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         Map<String, Integer> registrationLines = new HashMap<>();
@@ -323,17 +318,17 @@ public class Registry {
             }
             if (rowErrors.isEmpty()) {
                 ValidHousehold valid = result.household();
-                households.add(Household.register(UUID.randomUUID(), valid, cipher, now));
+                registering.add(Household.register(UUID.randomUUID(), valid, cipher, now));
                 accounts.add(valid.accountNumber());
                 lines.add(row.line());
             }
             rowErrors.forEach(v -> errors.add(new Violation(v.field(), v.message(), row.line())));
         }
-        Set<String> takenNumbers = store.takenRegistrationNumbers(households.stream().map(Household::registrationNumber).toList());
-        Set<String> takenIdentities = store.takenIdentityIndexes(households.stream().map(Household::identityIndex).toList());
+        Set<String> takenNumbers = households.takenRegistrationNumbers(registering.stream().map(Household::registrationNumber).toList());
+        Set<String> takenIdentities = households.takenIdentityIndexes(registering.stream().map(Household::identityIndex).toList());
         Set<Integer> badLines = errors.stream().map(Violation::line).collect(Collectors.toCollection(HashSet::new));
-        for (int i = 0; i < households.size(); i++) {
-            Household h = households.get(i);
+        for (int i = 0; i < registering.size(); i++) {
+            Household h = registering.get(i);
             if (takenNumbers.contains(h.registrationNumber())) {
                 errors.add(new Violation("registrationNumber", "is already registered", lines.get(i)));
             }
@@ -352,11 +347,11 @@ public class Registry {
             throw new InvalidInput(errors);
         }
         long validated = System.nanoTime();
-        insert(households);
+        List<Household> imported = insert(registering);
         long inserted = System.nanoTime();
-        List<EventEnvelope<HouseholdEvent.HouseholdRegistered>> registered = new ArrayList<>(households.size());
-        for (int i = 0; i < households.size(); i++) {
-            Household h = households.get(i);
+        List<EventEnvelope<HouseholdEvent.HouseholdRegistered>> registered = new ArrayList<>(imported.size());
+        for (int i = 0; i < imported.size(); i++) {
+            Household h = imported.get(i);
             registered.add(HouseholdEvent.registered(state(h, villages.get(h.villageId()), accounts.get(i))));
         }
         // Chunks keep each outbox entry far below the column's and the server's packet limits.
@@ -365,11 +360,11 @@ public class Registry {
                     List.copyOf(registered.subList(from, Math.min(registered.size(), from + EVENTS_PER_OUTBOX_ENTRY)))));
         }
         log.info("Imported {} households: checked in {} ms, inserted in {} ms, events written in {} ms",
-                households.size(), (validated - started) / 1_000_000, (inserted - validated) / 1_000_000,
+                imported.size(), (validated - started) / 1_000_000, (inserted - validated) / 1_000_000,
                 (System.nanoTime() - inserted) / 1_000_000);
-        audit.record(caller, "IMPORT", SUBJECT, null, "imported " + households.size() + " households ("
+        audit.record(caller, "IMPORT", SUBJECT, null, "imported " + imported.size() + " households ("
                 + decoded.encoding() + ")");
-        return new ImportReport(false, decoded.encoding(), dataRows, validRows, households.size(), List.of());
+        return new ImportReport(false, decoded.encoding(), dataRows, validRows, imported.size(), List.of());
     }
 
     /** The import format, unmasked (officials re-import it): UTF-8 with a BOM so that Excel reads it right. */
@@ -377,11 +372,11 @@ public class Registry {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public byte[] exportCsv(Caller caller, UUID placeId) {
         Map<UUID, VillageRef> villages = places.villages();
-        List<Household> households = scoped(placeId, villages);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(households.size() * 200 + 200);
+        List<Household> exported = scoped(placeId, villages);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(exported.size() * 200 + 200);
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         out.writeBytes(HouseholdCsv.line(HouseholdCsv.COLUMNS).getBytes(StandardCharsets.UTF_8));
-        for (Household h : households) {
+        for (Household h : exported) {
             VillageRef v = villages.get(h.villageId());
             out.writeBytes(HouseholdCsv.line(List.of(h.registrationNumber(), h.headName(), cipher.open(h.id(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
                     h.mobile(), Integer.toString(h.members()), h.category().name(), v.districtName(), v.townName(),
@@ -389,16 +384,39 @@ public class Registry {
                     h.bankName(), cipher.open(h.id(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher()), Long.toString(h.annualTargetFen()), h.status().name()))
                     .getBytes(StandardCharsets.UTF_8));
         }
-        audit.record(caller, "EXPORT", SUBJECT, placeId, "exported " + households.size() + " households unmasked");
+        audit.record(caller, "EXPORT", SUBJECT, placeId, "exported " + exported.size() + " households unmasked");
         return out.toByteArray();
     }
 
-    private void insert(List<Household> households) {
+    private List<Household> insert(List<Household> registering) {
         try {
-            store.insertAll(households);
-        } catch (DuplicateKeyException e) {
-            // Someone registered the same number between our check and our insert.
-            throw InvalidInput.of("registrationNumber", "is already registered");
+            return households.saveAll(registering);
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                // Someone registered the same number between our check and our insert.
+                throw InvalidInput.of("registrationNumber", "is already registered");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Saves a changed household under its optimistic lock; a unique key another household took meanwhile is
+     * {@code duplicateField}'s fault.
+     */
+    private Household save(Household household, String staleMessage, String duplicateField, String duplicateMessage) {
+        try {
+            return households.save(household);
+        } catch (OptimisticLockingFailureException e) {
+            throw new Conflict("stale-version", staleMessage);
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof OptimisticLockingFailureException) {
+                throw new Conflict("stale-version", staleMessage);
+            }
+            if (duplicateField != null && e.getCause() instanceof DuplicateKeyException) {
+                throw InvalidInput.of(duplicateField, duplicateMessage);
+            }
+            throw e;
         }
     }
 
@@ -461,30 +479,5 @@ public class Registry {
         return new HouseholdState(h.id(), h.registrationNumber(), h.headName(), h.category(), h.villageId(),
                 v.villageName(), v.townName(), payoutAccounts.seal(h.id(), h.bankName(), accountNumber), h.status(),
                 h.changedAt());
-    }
-
-    private static List<String> changedFields(Household a, Household b) {
-        List<String> changed = new ArrayList<>();
-        check(changed, "headName", a.headName(), b.headName());
-        check(changed, "identityNumber", a.identityIndex(), b.identityIndex());
-        check(changed, "mobile", a.mobile(), b.mobile());
-        check(changed, "members", a.members(), b.members());
-        check(changed, "category", a.category(), b.category());
-        check(changed, "village", a.villageId(), b.villageId());
-        check(changed, "incomeProjects", a.incomeProjects(), b.incomeProjects());
-        check(changed, "bankName", a.bankName(), b.bankName());
-        check(changed, "accountNumber", a.accountCipher(), b.accountCipher());
-        check(changed, "annualTargetFen", a.annualTargetFen(), b.annualTargetFen());
-        check(changed, "status", a.status(), b.status());
-        if (changed.isEmpty()) {
-            changed.add("nothing");
-        }
-        return changed;
-    }
-
-    private static void check(List<String> changed, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field);
-        }
     }
 }
