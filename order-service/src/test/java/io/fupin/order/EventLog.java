@@ -41,6 +41,33 @@ public final class EventLog implements AutoCloseable {
         return List.copyOf(byKey.get(orderId.toString()));
     }
 
+    /**
+     * Waits until exactly these event types were published for the order, numbered 1, 2, 3 ... in this order by
+     * their {@code sequence}, in whatever order they reached the topic; answers the events in sequence order.
+     * One instance hands its events to Kafka first in first out, but two instances publish independently: an
+     * event committed on one may reach the topic before an earlier one committed on the other, and only the
+     * sequence tells consumers the order the steps happened in.
+     */
+    public List<JsonNode> awaitInSequence(UUID orderId, String... types) {
+        List<String> expected = List.of(types);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            poll();
+            org.assertj.core.api.Assertions.assertThat(inSequence(orderId).stream()
+                    .map(e -> e.get("eventType").asString()).toList()).as("events of order " + orderId + " by sequence")
+                    .isEqualTo(expected);
+        });
+        List<JsonNode> events = inSequence(orderId);
+        org.assertj.core.api.Assertions.assertThat(events.stream().map(e -> e.get("sequence").asLong()).toList())
+                .as("sequences of order " + orderId)
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, types.length).boxed().toList());
+        return events;
+    }
+
+    private List<JsonNode> inSequence(UUID orderId) {
+        return byKey.getOrDefault(orderId.toString(), List.of()).stream()
+                .sorted(java.util.Comparator.comparingLong(e -> e.path("sequence").asLong())).toList();
+    }
+
     public JsonNode payloadOf(UUID orderId, String type) {
         return byKey.getOrDefault(orderId.toString(), List.of()).stream()
                 .filter(e -> type.equals(e.get("eventType").asString())).findFirst().orElseThrow().get("payload");
