@@ -87,6 +87,13 @@ class Linkages {
                 .query((rs, n) -> new Allocator.Share(UUID.fromString(rs.getString(1)), rs.getLong(2))).list());
     }
 
+    /** The product a recorded version belongs to; empty when settlement has no such version. */
+    Optional<UUID> productOf(LinkageRef ref) {
+        return jdbc.sql("SELECT product_id FROM linkage_version WHERE linkage_id = ? AND version = ?")
+                .params(ref.linkageId().toString(), ref.version()).query((rs, n) -> UUID.fromString(rs.getString(1)))
+                .optional();
+    }
+
     record LinkageRef(UUID linkageId, int version) {
     }
 }

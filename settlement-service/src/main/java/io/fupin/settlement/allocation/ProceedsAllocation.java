@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -190,10 +191,74 @@ public class ProceedsAllocation {
     /** Lines whose net is still in suspense: the discrepancies a clerk sees. */
     @Transactional(readOnly = true)
     public List<SuspenseLine> suspense() {
-        return lines.inSuspense().stream()
-                .map(l -> new SuspenseLine(l.orderId(), l.productId(), l.paidAt(), l.amounts(l.remaining()).netFen()))
-                .sorted(Comparator.comparing(SuspenseLine::paidAt).thenComparing(SuspenseLine::orderId))
+        return lines.inSuspense().stream().map(ProceedsAllocation::suspenseLine)
+                .sorted(Comparator.comparing(SuspenseLine::paidAt).thenComparing(SuspenseLine::orderId)
+                        .thenComparing(SuspenseLine::lineNo))
                 .toList();
+    }
+
+    /** The paid line as a clerk acts on it, locked for this transaction; empty when settlement never saw it paid. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LineState> lineForUpdate(UUID orderId, int lineNo) {
+        return lines.ofOrder(orderId).stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .map(l -> new LineState(suspenseLine(l), l.linkage() == null ? null : l.linkage().linkageId(),
+                        l.linkage() == null ? null : l.linkage().version()));
+    }
+
+    /**
+     * A clerk's decision for a line in suspense for which no linkage was in force when it was paid: its net goes
+     * to the households of a version of its product declared since (held, or payable once the order completed),
+     * as a version in force would have done. Posted under the same key as that automatic allocation, so it is
+     * recorded once; a version later found in force at the payment reallocates the line as usual.
+     *
+     * @return what happened; nothing is written unless {@link Assignment#ASSIGNED}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Assignment assignFromSuspense(UUID orderId, int lineNo, UUID linkageId, int version, String clerk) {
+        SettledLine line = lines.ofOrder(orderId).stream().filter(l -> l.lineNo() == lineNo).findFirst().orElse(null);
+        if (line == null) {
+            return Assignment.NO_LINE;
+        }
+        Linkages.LinkageRef chosen = new Linkages.LinkageRef(linkageId, version);
+        if (chosen.equals(line.linkage())) {
+            return Assignment.ALREADY;
+        }
+        if (!line.inSuspense() || line.remaining() == 0) {
+            return Assignment.NOT_IN_SUSPENSE;
+        }
+        if (!linkages.productOf(chosen).map(line.productId()::equals).orElse(false)) {
+            return Assignment.UNKNOWN_VERSION;
+        }
+        long net = line.amounts(line.remaining()).netFen();
+        Posting.Builder posting = Posting.builder("assign:" + orderId + ":" + lineNo + ":" + linkageId + ":" + version,
+                "ALLOCATED", clock.instant()).order(orderId)
+                .memo("Allocated from suspense by clerk " + clerk + " to linkage " + linkageId + " v" + version);
+        debitTarget(posting, line, net, 0);
+        SettledLine assigned = new SettledLine(line.orderId(), line.lineNo(), line.productId(), line.sellerId(),
+                line.quantity(), line.refundedQuantity(), line.unitPriceFen(), line.unitCostFen(), line.paidAt(),
+                line.completedAt(), chosen);
+        creditTarget(posting, assigned, net);
+        lines.assigned(line, chosen);
+        ledger.post(posting.build());
+        return Assignment.ASSIGNED;
+    }
+
+    /** The outcome of {@link #assignFromSuspense}. */
+    public enum Assignment {
+        ASSIGNED, ALREADY, NO_LINE, NOT_IN_SUSPENSE, UNKNOWN_VERSION
+    }
+
+    /** A paid line and the linkage version it is allocated by ({@code null} in suspense). */
+    public record LineState(SuspenseLine line, UUID linkageId, Integer version) {
+
+        public boolean inSuspense() {
+            return linkageId == null;
+        }
+    }
+
+    private static SuspenseLine suspenseLine(SettledLine l) {
+        return new SuspenseLine(l.orderId(), l.lineNo(), l.productId(), l.sellerId(), l.paidAt(),
+                l.amounts(l.remaining()).netFen());
     }
 
     /** Per order, the gross of lines paid in [from, to), from the paid lines themselves (not the ledger). */
@@ -204,7 +269,7 @@ public class ProceedsAllocation {
         return gross;
     }
 
-    public record SuspenseLine(UUID orderId, UUID productId, Instant paidAt, long netFen) {
+    public record SuspenseLine(UUID orderId, int lineNo, UUID productId, UUID sellerId, Instant paidAt, long netFen) {
     }
 
     private void creditTarget(Posting.Builder posting, SettledLine line, long netFen) {

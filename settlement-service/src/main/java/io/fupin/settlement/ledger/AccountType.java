@@ -23,7 +23,12 @@ public enum AccountType {
     /** Net proceeds of lines whose product had no benefit linkage yet, or refunds nobody could be matched to. */
     SUSPENSE(false),
     /** The platform's margin: zero-profit, so it must stay at zero. */
-    PLATFORM_MARGIN(false);
+    PLATFORM_MARGIN(false),
+    /**
+     * What households owed back after a clawback and two clerks agreed not to recover (maker-checker): the
+     * programme bears it, named here, never hidden in the margin (debited when a write-off is approved).
+     */
+    WRITTEN_OFF(false);
 
     private final boolean perParty;
 

@@ -116,6 +116,16 @@ public class Ledger {
                 .params(account.name(), party == null ? NO_PARTY : party.toString()).query(Long.class).single();
     }
 
+    /**
+     * The signed balance of one account, its lines locked for this transaction: another posting to this party's
+     * account waits until it ends, so a decision taken on the balance still holds when its own posting is made.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lockedBalance(AccountType account, UUID party) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount_fen), 0) FROM journal_line WHERE account = ? AND party_id = ? FOR UPDATE")
+                .params(account.name(), party == null ? NO_PARTY : party.toString()).query(Long.class).single();
+    }
+
     /** Signed balances of every account type, summed over all parties. */
     @Transactional(readOnly = true)
     public Map<AccountType, Long> totals() {

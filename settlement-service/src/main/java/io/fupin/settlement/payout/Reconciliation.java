@@ -104,17 +104,19 @@ public class Reconciliation {
         long costs = -moved.get(AccountType.SELLER_COST_PAYABLE);
         long suspense = -moved.get(AccountType.SUSPENSE);
         long margin = -moved.get(AccountType.PLATFORM_MARGIN);
+        long writtenOff = moved.get(AccountType.WRITTEN_OFF);
         var allocations = new ReconciliationReport.Allocations(-moved.get(AccountType.HOUSEHOLD_HELD),
                 -moved.get(AccountType.HOUSEHOLD_PAYABLE), -moved.get(AccountType.HOUSEHOLD_IN_PAYOUT),
                 -moved.get(AccountType.HOUSEHOLD_PAID_OUT));
         long allocated = Math.addExact(Math.addExact(allocations.heldFen(), allocations.payableFen()),
                 Math.addExact(allocations.inPayoutFen(), allocations.paidOutFen()));
-        long unexplained = (receipts - refunds) - (allocated + costs + suspense + margin);
+        // A write-off gives back to the households what a clawback took: money the programme puts in.
+        long unexplained = (receipts - refunds + writtenOff) - (allocated + costs + suspense + margin);
 
         List<ReconciliationReport.Difference> differences = new ArrayList<>();
         if (unexplained != 0) {
             differences.add(new ReconciliationReport.Difference("IDENTITY",
-                    "receipts − refunds differs from allocations + costs + suspense + margin", unexplained, List.of(),
+                    "receipts − refunds + written off differs from allocations + costs + suspense + margin", unexplained, List.of(),
                     List.of()));
         }
         if (margin != 0 || closing.get(AccountType.PLATFORM_MARGIN) != 0) {
@@ -171,7 +173,7 @@ public class Reconciliation {
         return new ReconciliationReport(periodId, firstDay, lastDay, from, to, receipts, refunds, costs, allocated,
                 suspense, margin, unexplained == 0, unexplained, allocations, carriedIn, carriedOut, heldBackFen,
                 batchTotalFen, batchLineCount, balances, differences, orderServiceCheck,
-                parked.countBetween(from, to));
+                parked.countBetween(from, to), writtenOff);
     }
 
     /** Receipts in the ledger per order against the gross of the lines paid in the period. */

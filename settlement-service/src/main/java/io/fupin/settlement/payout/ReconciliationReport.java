@@ -18,12 +18,16 @@ import java.util.UUID;
  *                          from reports stored before the check existed)
  * @param parkedEvents      order events that happened in the period and are parked, waiting for the payment they
  *                          follow (absent from reports stored before they were counted)
+ * @param writtenOffFen     owed amounts written off in the period (approved by a second clerk): the identity is
+ *                          receipts − refunds + written off = allocations + costs + suspense + margin (absent from
+ *                          reports stored before write-offs existed)
  */
 public record ReconciliationReport(UUID periodId, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
         Instant endsAt, long receiptsFen, long refundsFen, long costsFen, long allocationsFen, long suspenseFen,
         long marginFen, boolean identityHolds, long unexplainedFen, Allocations allocations, long carriedInFen,
         long carriedOutFen, long heldBackFen, long batchTotalFen, int batchLineCount, Balances closingBalances,
-        List<Difference> differences, OrderServiceCheck orderServiceCheck, Long parkedEvents) {
+        List<Difference> differences, OrderServiceCheck orderServiceCheck, Long parkedEvents,
+        Long writtenOffFen) {
 
     /** How the period's allocations stand: still held (escrow), payable, in a batch, paid out. */
     public record Allocations(long heldFen, long payableFen, long inPayoutFen, long paidOutFen) {

@@ -6,6 +6,9 @@ import io.fupin.settlement.payout.InvalidPeriod;
 import io.fupin.settlement.payout.NotFound;
 import io.fupin.settlement.payout.OrdersDiffer;
 import io.fupin.settlement.payout.UnknownFailedLines;
+import io.fupin.settlement.resolution.InvalidResolution;
+import io.fupin.settlement.resolution.ResolutionNotFound;
+import io.fupin.settlement.resolution.ResolutionRefused;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -54,5 +57,20 @@ class SettlementProblemHandling extends ProblemHandling {
     @ExceptionHandler(UnknownFailedLines.class)
     ProblemDetail onUnknownFailed(UnknownFailedLines ex) {
         return invalid("failedHouseholdIds", ex.getMessage());
+    }
+
+    @ExceptionHandler(ResolutionNotFound.class)
+    ProblemDetail onResolutionNotFound(ResolutionNotFound ex) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+    }
+
+    @ExceptionHandler(ResolutionRefused.class)
+    ProblemDetail onResolutionRefused(ResolutionRefused ex) {
+        return Problems.of(HttpStatus.CONFLICT, ex.reason(), ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidResolution.class)
+    ProblemDetail onInvalidResolution(InvalidResolution ex) {
+        return invalid(ex.field(), ex.getMessage());
     }
 }

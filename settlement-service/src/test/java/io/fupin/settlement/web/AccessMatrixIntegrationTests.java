@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Settlement is the clerks' work: every endpoint answers CLERK and ADMIN only, but a trace page's public read, the
- * dead letters (ADMIN) and a seller's own sales (any SELLER, each seeing only its own).
+ * dead letters (ADMIN), a seller's own sales (any SELLER, each seeing only its own) and the actions on suspense and
+ * on what households owe back (CLERK only: an administrator reads them but does not move that money).
  */
 @IntegrationTest
 class AccessMatrixIntegrationTests {
@@ -36,6 +37,17 @@ class AccessMatrixIntegrationTests {
             get("/api/settlements/periods/{periodId}/report", CLERKS),
             get("/api/settlements/reconciliation?from=2031-01-01&to=2031-01-02", CLERKS),
             get("/api/settlements/suspense", CLERKS),
+            post("/api/settlements/suspense/{orderId}/lines/{lineNo}/follow-ups", () -> "{\"note\":\"请申报利益联结\"}",
+                    only(Who.CLERK)),
+            get("/api/settlements/suspense/follow-ups", CLERKS),
+            post("/api/settlements/suspense/{orderId}/lines/{lineNo}/allocation",
+                    () -> "{\"linkageId\":\"" + UUID.randomUUID() + "\",\"version\":1}", only(Who.CLERK)),
+            get("/api/settlements/owed", CLERKS),
+            post("/api/settlements/owed/{householdId}/write-offs", () -> "{\"amountFen\":100,\"note\":\"核销\"}",
+                    only(Who.CLERK)),
+            get("/api/settlements/write-offs", CLERKS),
+            post("/api/settlements/write-offs/{writeOffId}/approval", () -> null, only(Who.CLERK)),
+            post("/api/settlements/write-offs/{writeOffId}/rejection", () -> null, only(Who.CLERK)),
             get("/api/settlements/ledger/balances", CLERKS),
             get("/api/settlements/batches/{batchId}", CLERKS),
             post("/api/settlements/batches/{batchId}/approval", () -> null, CLERKS),
@@ -81,6 +93,6 @@ class AccessMatrixIntegrationTests {
                 Who.SERVICE, Caller.of("service:order-service", null, Role.SERVICE)),
                 Map.of("periodId", UUID.randomUUID().toString(), "batchId", UUID.randomUUID().toString(),
                         "householdId", UUID.randomUUID().toString(), "orderId", UUID.randomUUID().toString(),
-                        "productId", UUID.randomUUID().toString()));
+                        "productId", UUID.randomUUID().toString(), "writeOffId", UUID.randomUUID().toString(), "lineNo", "0"));
     }
 }

@@ -1,0 +1,2 @@
+/** What a clerk does with money that cannot simply be paid: lines in suspense and what households owe back. */
+package io.fupin.settlement.resolution;
