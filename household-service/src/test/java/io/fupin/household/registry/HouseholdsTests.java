@@ -3,6 +3,7 @@ package io.fupin.household.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.support.events.EventTablesAutoConfiguration;
 import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The register's repository on the real MariaDB; every test rolls back. */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration(UuidConversionsAutoConfiguration.class)
+@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
 @ActiveProfiles("test")
 class HouseholdsTests {
 
