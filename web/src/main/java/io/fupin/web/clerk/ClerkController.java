@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,11 @@ class ClerkController {
         return "redirect:/clerk/periods";
     }
 
+    /** {@code report}: the closed period whose reconciliation report the page shows (the latest when none). */
     @GetMapping("/clerk/periods")
-    String periods(@RequestParam(defaultValue = "0") int page, Model model) {
+    String periods(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) UUID report,
+            Model model) {
+        model.addAttribute("reportOf", report);
         return renderPeriods(Math.max(0, page), model, null, Map.of());
     }
 
@@ -139,15 +143,110 @@ class ClerkController {
         return "redirect:/clerk/batches/" + id;
     }
 
+    /**
+     * Lines in suspense, each with what a clerk can do: ask its seller to declare the linkage (a note), or allocate
+     * it to a version of its product's linkage declared since (chosen from household-service's versions); the
+     * follow-ups asked; the households that owe back after a clawback, with a write-off to propose and, once
+     * proposed, for another clerk to approve or either to reject; the refunds owed to buyers (order-service).
+     */
     @GetMapping("/clerk/suspense")
     String suspense(Model model) {
         Fetched<ApiPage<ClerkDesk.SuspenseLine>> suspense = Fetched.of(() -> desk.suspense(0));
         Fetched<ApiPage<ClerkDesk.OwedRefund>> refunds = Fetched.of(() -> desk.refundsOwed(0));
+        Fetched<ApiPage<ClerkDesk.FollowUp>> followUps = Fetched.of(desk::followUps);
+        Fetched<ApiPage<ClerkDesk.Owed>> owed = Fetched.of(desk::owed);
+        Fetched<ApiPage<ClerkDesk.WriteOff>> writeOffs = Fetched.of(desk::writeOffs);
+        Map<UUID, List<ClerkDesk.LinkageVersion>> versions = new HashMap<>();
+        if (suspense.value() != null) {
+            for (ClerkDesk.SuspenseLine line : suspense.value().items()) {
+                versions.computeIfAbsent(line.productId(), product -> {
+                    try {
+                        Fetched<List<ClerkDesk.LinkageVersion>> found = Fetched.of(() -> desk.linkageVersions(product));
+                        return found.value() == null ? List.of() : found.value();
+                    } catch (ApiProblem noLinkage) {
+                        return List.of();
+                    }
+                });
+            }
+        }
         model.addAttribute("suspense", suspense.value());
         model.addAttribute("suspenseDown", suspense.down());
+        model.addAttribute("versions", versions);
+        model.addAttribute("followUps", followUps.value());
+        model.addAttribute("owed", owed.value());
+        model.addAttribute("owedDown", owed.down() || writeOffs.down());
+        model.addAttribute("writeOffs", writeOffs.value());
         model.addAttribute("refunds", refunds.value());
         model.addAttribute("refundsDown", refunds.down());
         return "clerk/suspense";
+    }
+
+    @PostMapping("/clerk/suspense/{orderId}/{lineNo}/follow-up")
+    String followUp(@PathVariable UUID orderId, @PathVariable int lineNo, @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        if (note.isBlank() || note.strip().length() > 500) {
+            return refused(redirect, "note", null, "suspense-" + orderId + "-" + lineNo);
+        }
+        return act(redirect, "followedUp", "suspense-" + orderId + "-" + lineNo,
+                () -> desk.followUp(orderId, lineNo, note.strip()));
+    }
+
+    /** {@code version}: {@code <linkageId>:<version>}, as the page's choice of versions sends it. */
+    @PostMapping("/clerk/suspense/{orderId}/{lineNo}/allocation")
+    String allocate(@PathVariable UUID orderId, @PathVariable int lineNo, @RequestParam(defaultValue = "") String version,
+            RedirectAttributes redirect) {
+        String[] parts = version.split(":");
+        UUID linkage;
+        int number;
+        try {
+            linkage = UUID.fromString(parts[0]);
+            number = Integer.parseInt(parts[1]);
+        } catch (RuntimeException notAChoice) {
+            return refused(redirect, "version", null, "suspense-" + orderId + "-" + lineNo);
+        }
+        return act(redirect, "allocated", "suspense-title", () -> desk.allocate(orderId, lineNo, linkage, number));
+    }
+
+    /** {@code amount}: yuan as typed, read digit by digit into fen. */
+    @PostMapping("/clerk/owed/{householdId}/write-off")
+    String proposeWriteOff(@PathVariable UUID householdId, @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        java.util.OptionalLong fen = io.fupin.web.format.Money.fen(amount);
+        if (fen.isEmpty() || fen.getAsLong() <= 0) {
+            return refused(redirect, "amount", null, "owed-" + householdId);
+        }
+        if (note.isBlank() || note.strip().length() > 500) {
+            return refused(redirect, "note", null, "owed-" + householdId);
+        }
+        return act(redirect, "writeOffProposed", "owed-" + householdId,
+                () -> desk.proposeWriteOff(householdId, fen.getAsLong(), note.strip()));
+    }
+
+    @PostMapping("/clerk/write-offs/{id}/approval")
+    String approveWriteOff(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, "writeOffApproved", "owed-title", () -> desk.approveWriteOff(id));
+    }
+
+    @PostMapping("/clerk/write-offs/{id}/rejection")
+    String rejectWriteOff(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, "writeOffRejected", "owed-title", () -> desk.rejectWriteOff(id));
+    }
+
+    private static String act(RedirectAttributes redirect, String done, String anchor, Runnable call) {
+        try {
+            call.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (ApiProblem refused) {
+            return refused(redirect, refused.type(), refused.detail(), anchor);
+        }
+        return "redirect:/clerk/suspense#" + anchor;
+    }
+
+    private static String refused(RedirectAttributes redirect, String what, String detail, String anchor) {
+        redirect.addFlashAttribute("refused", what);
+        redirect.addFlashAttribute("refusedDetail", detail);
+        redirect.addFlashAttribute("refusedAt", anchor);
+        return "redirect:/clerk/suspense#" + anchor;
     }
 
     /**
@@ -205,6 +304,16 @@ class ClerkController {
                 : periods.items().getLast().lastDay().plusDays(1);
         model.addAttribute("firstDay", typed.getOrDefault("firstDay", suggestedFirst.toString()));
         model.addAttribute("lastDay", typed.getOrDefault("lastDay", today.minusDays(1).toString()));
+        // The reconciliation report of the period chosen, or of the latest closed one, on the page itself.
+        UUID chosen = (UUID) model.getAttribute("reportOf");
+        UUID reported = chosen != null ? chosen
+                : periods.items().isEmpty() ? null : periods.items().getLast().periodId();
+        if (reported != null) {
+            Fetched<ClerkDesk.Report> report = Fetched.of(() -> desk.report(reported));
+            model.addAttribute("report", report.value());
+            model.addAttribute("reportDown", report.down());
+            model.addAttribute("reportedPeriod", reported);
+        }
         return "clerk/periods";
     }
 

@@ -40,7 +40,7 @@ class ClerkDesk {
     record Report(UUID periodId, LocalDate firstDay, LocalDate lastDay, long receiptsFen, long refundsFen,
             long costsFen, long allocationsFen, long suspenseFen, long marginFen, boolean identityHolds,
             long unexplainedFen, Allocations allocations, long carriedInFen, long carriedOutFen, long heldBackFen,
-            long batchTotalFen, int batchLineCount, List<Difference> differences) {
+            long batchTotalFen, int batchLineCount, List<Difference> differences, Long writtenOffFen) {
 
         record Allocations(long heldFen, long payableFen, long inPayoutFen, long paidOutFen) {
         }
@@ -49,7 +49,27 @@ class ClerkDesk {
         }
     }
 
-    record SuspenseLine(UUID orderId, UUID productId, Instant paidAt, long netFen) {
+    record SuspenseLine(UUID orderId, int lineNo, UUID productId, UUID sellerId, Instant paidAt, long netFen) {
+    }
+
+    /** A clerk's request to a line's seller to declare the linkage it lacks. */
+    record FollowUp(UUID followUpId, UUID orderId, int lineNo, UUID productId, UUID sellerId, String note,
+            String askedBy, Instant askedAt, boolean resolved) {
+    }
+
+    /** A version of a product's linkage as household-service lists it (only what the clerk chooses by). */
+    record LinkageVersion(UUID linkageId, int version, String lotName, Instant effectiveFrom, long totalShares) {
+    }
+
+    record Allocated(UUID orderId, int lineNo, UUID linkageId, int version, long netFen, boolean allocatedNow) {
+    }
+
+    /** A household that owes back after a clawback. */
+    record Owed(UUID householdId, String registrationNumber, long owedFen, long heldFen, WriteOff pendingWriteOff) {
+    }
+
+    record WriteOff(UUID writeOffId, UUID householdId, long amountFen, String note, String status, String proposedBy,
+            Instant proposedAt, String decidedBy, Instant decidedAt) {
     }
 
     record OwedRefund(UUID refundId, UUID orderId, long amountFen, String reason, String status,
@@ -82,6 +102,14 @@ class ClerkDesk {
     private static final ParameterizedTypeReference<ApiPage<SuspenseLine>> SUSPENSE = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<ApiPage<OwedRefund>> REFUNDS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<FollowUp>> FOLLOW_UPS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<LinkageVersion>> VERSIONS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<Owed>> OWED = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<ApiPage<WriteOff>> WRITE_OFFS = new ParameterizedTypeReference<>() {
     };
 
     private final Gateway gateway;
@@ -125,6 +153,49 @@ class ClerkDesk {
 
     ApiPage<SuspenseLine> suspense(int page) {
         return gateway.get(user.requireToken(), "/api/settlements/suspense?page={page}&size=100", SUSPENSE, page);
+    }
+
+    FollowUp followUp(UUID orderId, int lineNo, String note) {
+        return gateway.post(user.requireToken(), "/api/settlements/suspense/{order}/lines/{line}/follow-ups",
+                Map.of("note", note), Map.of(), FollowUp.class, orderId, lineNo);
+    }
+
+    ApiPage<FollowUp> followUps() {
+        return gateway.get(user.requireToken(), "/api/settlements/suspense/follow-ups?size=200", FOLLOW_UPS);
+    }
+
+    /** The versions of a product's linkage, oldest first (household-service). */
+    List<LinkageVersion> linkageVersions(UUID productId) {
+        return gateway.get(user.requireToken(), "/api/households/products/{id}/linkage/versions?size=200", VERSIONS,
+                productId).items();
+    }
+
+    Allocated allocate(UUID orderId, int lineNo, UUID linkageId, int version) {
+        return gateway.post(user.requireToken(), "/api/settlements/suspense/{order}/lines/{line}/allocation",
+                Map.of("linkageId", linkageId.toString(), "version", version), Map.of(), Allocated.class, orderId, lineNo);
+    }
+
+    ApiPage<Owed> owed() {
+        return gateway.get(user.requireToken(), "/api/settlements/owed?size=200", OWED);
+    }
+
+    WriteOff proposeWriteOff(UUID householdId, long amountFen, String note) {
+        return gateway.post(user.requireToken(), "/api/settlements/owed/{id}/write-offs",
+                Map.of("amountFen", amountFen, "note", note), Map.of(), WriteOff.class, householdId);
+    }
+
+    WriteOff approveWriteOff(UUID writeOffId) {
+        return gateway.post(user.requireToken(), "/api/settlements/write-offs/{id}/approval", null, Map.of(),
+                WriteOff.class, writeOffId);
+    }
+
+    WriteOff rejectWriteOff(UUID writeOffId) {
+        return gateway.post(user.requireToken(), "/api/settlements/write-offs/{id}/rejection", null, Map.of(),
+                WriteOff.class, writeOffId);
+    }
+
+    ApiPage<WriteOff> writeOffs() {
+        return gateway.get(user.requireToken(), "/api/settlements/write-offs?size=50", WRITE_OFFS);
     }
 
     ApiPage<OwedRefund> refundsOwed(int page) {

@@ -84,7 +84,7 @@ class ClerkConsolePagesTests {
                         0, 2_000, 10_001, 7_999, 0, true, 0,
                         new ClerkDesk.Report.Allocations(0, 0, 10_001, 0), 0, 0, 0, 10_001, 2,
                         List.of(new ClerkDesk.Report.Difference("SUSPENSE", "no linkage in force", 7_999,
-                                List.of(ORDER), List.of()))));
+                                List.of(ORDER), List.of())), 0L));
     }
 
     @Test
@@ -276,5 +276,97 @@ class ClerkConsolePagesTests {
                 "/clerk/households/" + LI + "/statement.csv");
         assertThat(bySurname).contains("/clerk/households/" + LI).doesNotContain("/clerk/households/" + WANG);
         assertThat(byNumber).contains("/clerk/households/" + WANG).doesNotContain("/clerk/households/" + LI);
+    }
+
+    @Test
+    void thePeriodsPageShowsTheLatestPeriodsReportWithEachDifferenceAndTheOrdersBehindIt() throws Exception {
+        String html = mvc.perform(get("/clerk/periods").with(authentication(CLERK))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"report\"", "收支平衡", "data-kind=\"SUSPENSE\"", "¥79.99", ORDER.toString(),
+                "href=\"/clerk/suspense\"", "id=\"report-of-" + PERIOD + "\"", "aria-current=\"true\"");
+    }
+
+    @Test
+    void theReportOfAPeriodThatDoesNotAnswerSaysSoAndThePeriodsStillShow() throws Exception {
+        UUID other = UUID.randomUUID();
+        when(gateway.get(any(), eq("/api/settlements/periods/{id}/report"), eq(ClerkDesk.Report.class), eq(other)))
+                .thenThrow(new io.fupin.web.gateway.ServiceDown("settlements", "down", null));
+
+        String html = mvc.perform(get("/clerk/periods").param("report", other.toString()).with(authentication(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("FPB-20261130-1A2B3C4D", "id=\"report\"").doesNotContain("data-kind=\"SUSPENSE\"");
+    }
+
+    static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+    static final UUID LINKAGE = UUID.fromString("00000000-0000-0000-0000-00000000b001");
+    static final UUID WRITE_OFF = UUID.fromString("00000000-0000-0000-0000-00000000b002");
+
+    @Test
+    void theSuspensePageOffersAFollowUpAnAllocationToADeclaredVersionAndAWriteOffOfWhatIsOwed() throws Exception {
+        when(gateway.get(any(), eq("/api/settlements/suspense?page={page}&size=100"), any(ParameterizedTypeReference.class),
+                any())).thenReturn(new ApiPage<>(List.of(new ClerkDesk.SuspenseLine(ORDER, 0, PRODUCT, UUID.randomUUID(),
+                Instant.now(), 7_999)), 0, 100, 1, 1));
+        when(gateway.get(any(), eq("/api/households/products/{id}/linkage/versions?size=200"),
+                any(ParameterizedTypeReference.class), eq(PRODUCT))).thenReturn(new ApiPage<>(List.of(
+                new ClerkDesk.LinkageVersion(LINKAGE, 1, "鹅 700 只", Instant.now(), 18)), 0, 200, 1, 1));
+        when(gateway.get(any(), eq("/api/settlements/owed?size=200"), any(ParameterizedTypeReference.class)))
+                .thenReturn(new ApiPage<>(List.of(new ClerkDesk.Owed(WANG, "230113-0001", 4_000, 1_000, null),
+                        new ClerkDesk.Owed(LI, "230113-0002", 700, 0, new ClerkDesk.WriteOff(WRITE_OFF, LI, 700, "外迁",
+                                "PROPOSED", "clerk2", Instant.now(), null, null))), 0, 200, 2, 1));
+
+        String html = mvc.perform(get("/clerk/suspense").with(authentication(CLERK))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"suspense-" + ORDER + "-0\"", "id=\"note-" + ORDER + "-0\"",
+                "value=\"" + LINKAGE + ":1\"", "第 1 版 · 鹅 700 只", "id=\"owed-" + WANG + "\"", "¥40.00",
+                "id=\"propose-write-off-" + WANG + "\"", "id=\"approve-write-off-" + LI + "\"", "clerk2 申请：外迁")
+                .doesNotContain("id=\"propose-write-off-" + LI + "\"");
+    }
+
+    @Test
+    void aFollowUpSendsTheNoteAndABlankOneSendsNothing() throws Exception {
+        mvc.perform(post("/clerk/suspense/{o}/0/follow-up", ORDER).with(authentication(CLERK)).with(csrf())
+                        .param("note", " 请合作社申报 "))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "followedUp"));
+        mvc.perform(post("/clerk/suspense/{o}/0/follow-up", ORDER).with(authentication(CLERK)).with(csrf())
+                        .param("note", "  "))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("refused", "note"));
+
+        verify(gateway).post(any(), eq("/api/settlements/suspense/{order}/lines/{line}/follow-ups"),
+                eq(Map.of("note", "请合作社申报")), anyMap(), eq(ClerkDesk.FollowUp.class), eq(ORDER), eq(0));
+    }
+
+    @Test
+    void anAllocationSendsTheVersionChosen() throws Exception {
+        mvc.perform(post("/clerk/suspense/{o}/0/allocation", ORDER).with(authentication(CLERK)).with(csrf())
+                        .param("version", LINKAGE + ":3"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "allocated"));
+        mvc.perform(post("/clerk/suspense/{o}/0/allocation", ORDER).with(authentication(CLERK)).with(csrf())
+                        .param("version", "nothing"))
+                .andExpect(flash().attribute("refused", "version"));
+
+        verify(gateway).post(any(), eq("/api/settlements/suspense/{order}/lines/{line}/allocation"),
+                eq(Map.of("linkageId", LINKAGE.toString(), "version", 3)), anyMap(), eq(ClerkDesk.Allocated.class),
+                eq(ORDER), eq(0));
+    }
+
+    @Test
+    void aWriteOffTypedInYuanIsProposedInFenAndItsMakerIsToldAnotherMustApprove() throws Exception {
+        mvc.perform(post("/clerk/owed/{h}/write-off", WANG).with(authentication(CLERK)).with(csrf())
+                        .param("amount", "¥12.5").param("note", "户已外迁"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "writeOffProposed"));
+        mvc.perform(post("/clerk/owed/{h}/write-off", WANG).with(authentication(CLERK)).with(csrf())
+                        .param("amount", "12.345").param("note", "户已外迁"))
+                .andExpect(flash().attribute("refused", "amount"));
+        verify(gateway).post(any(), eq("/api/settlements/owed/{id}/write-offs"),
+                eq(Map.of("amountFen", 1_250L, "note", "户已外迁")), anyMap(), eq(ClerkDesk.WriteOff.class), eq(WANG));
+
+        when(gateway.post(any(), eq("/api/settlements/write-offs/{id}/approval"), any(), anyMap(),
+                eq(ClerkDesk.WriteOff.class), eq(WRITE_OFF)))
+                .thenThrow(new ApiProblem(409, "own-approval", "proposed by you", List.of()));
+        mvc.perform(post("/clerk/write-offs/{id}/approval", WRITE_OFF).with(authentication(CLERK)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("refused", "own-approval"));
     }
 }
