@@ -52,6 +52,6 @@ class AgreementController {
     @Operation(summary = "A household's agreements (OFFICIAL, ADMIN, CLERK)")
     Page<AgreementView> ofHousehold(Caller caller, @PathVariable UUID householdId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return Page.slice(agreements.ofHousehold(caller, householdId), PageRequest.of(page, size, 200));
+        return agreements.ofHousehold(caller, householdId, PageRequest.of(page, size, 200));
     }
 }

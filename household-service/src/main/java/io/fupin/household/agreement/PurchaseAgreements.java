@@ -1,6 +1,5 @@
 package io.fupin.household.agreement;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.audit.AuditLog;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
@@ -8,10 +7,9 @@ import io.fupin.household.common.NotFound;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,13 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PurchaseAgreements {
 
-    private final JdbcClient jdbc;
+    private static final Sort IN_AGREEMENT_ORDER = Sort.by("validFrom", "recordedAt");
+
+    private final Agreements agreements;
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
 
-    PurchaseAgreements(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    PurchaseAgreements(Agreements agreements, Registry registry, AuditLog audit, Clock clock) {
+        this.agreements = agreements;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
@@ -89,28 +90,17 @@ public class PurchaseAgreements {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        Math.multiplyExact(a.unitPriceFen(), a.agreedQuantity());
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO purchase_agreement (id, household_id, enterprise_name, seller_id, product_id, produce,
-                  quality_standard, unit, unit_price_fen, agreed_quantity, valid_from, valid_until, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id.toString(), a.householdId().toString(), a.enterpriseName().strip(),
-                        a.sellerId() == null ? null : a.sellerId().toString(),
-                        a.productId() == null ? null : a.productId().toString(), a.produce().strip(),
-                        a.qualityStandard().strip(), a.unit().strip(), a.unitPriceFen(), a.agreedQuantity(),
-                        Date.valueOf(a.validFrom()), Date.valueOf(a.validUntil()), caller.userId(),
-                        Timestamp.from(clock.instant()))
-                .update();
-        audit.record(caller, "RECORD_AGREEMENT", "HOUSEHOLD", a.householdId(), "agreement " + id + " with "
-                + a.enterpriseName().strip());
-        return view(caller, id);
+        PurchaseAgreement agreement = agreements.save(PurchaseAgreement.record(UUID.randomUUID(), a, caller.userId(),
+                clock.instant()));
+        audit.record(caller, "RECORD_AGREEMENT", "HOUSEHOLD", a.householdId(), "agreement " + agreement.id() + " with "
+                + agreement.enterpriseName());
+        return view(agreement, household.get());
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofAgreement(#agreementId)")
     public AgreementView deliver(Caller caller, UUID agreementId, NewDelivery d) {
-        Row agreement = row(agreementId);
+        PurchaseAgreement agreement = agreements.findLockedById(agreementId).orElseThrow(() -> notFound(agreementId));
         List<Violation> problems = new ArrayList<>();
         if (d.quantity() == null || d.quantity() < 1) {
             problems.add(new Violation("quantity", "must be a positive whole number"));
@@ -118,7 +108,7 @@ public class PurchaseAgreements {
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         if (d.deliveredOn() == null || d.deliveredOn().isAfter(today)) {
             problems.add(new Violation("deliveredOn", "is required and must not be in the future"));
-        } else if (d.deliveredOn().isBefore(agreement.validFrom()) || d.deliveredOn().isAfter(agreement.validUntil())) {
+        } else if (!agreement.covers(d.deliveredOn())) {
             problems.add(new Violation("deliveredOn", "must fall within the agreement's validity"));
         }
         if (d.note() != null && d.note().length() > 500) {
@@ -127,53 +117,41 @@ public class PurchaseAgreements {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        long value = Math.multiplyExact(d.quantity(), agreement.unitPriceFen());
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO purchase_delivery (id, agreement_id, delivered_on, quantity, value_fen, note, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id.toString(), agreementId.toString(), Date.valueOf(d.deliveredOn()), d.quantity(), value,
-                        d.note() == null ? "" : d.note().strip(), caller.userId(), Timestamp.from(clock.instant()))
-                .update();
+        agreement.deliver(d.deliveredOn(), d.quantity(), d.note() == null ? "" : d.note().strip(), caller.userId(),
+                clock.instant());
+        agreements.save(agreement);
         audit.record(caller, "RECORD_DELIVERY", "PURCHASE_AGREEMENT", agreementId, d.quantity() + " delivered on "
                 + d.deliveredOn());
+        // Read back, so the answer shows the times as stored, as every later read does.
         return view(caller, agreementId);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofAgreement(#agreementId)")
     public AgreementView view(Caller caller, UUID agreementId) {
-        Row a = row(agreementId);
-        HouseholdSummary h = registry.summary(a.householdId()).orElseThrow();
-        List<Delivery> deliveries = jdbc.sql("""
-                SELECT id, delivered_on, quantity, value_fen, note, recorded_by, recorded_at FROM purchase_delivery
-                WHERE agreement_id = ? ORDER BY delivered_on, recorded_at""").param(agreementId.toString())
-                .query((rs, n) -> new Delivery(UUID.fromString(rs.getString(1)), rs.getDate(2).toLocalDate(),
-                        rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
-                .list();
-        long quantity = deliveries.stream().mapToLong(Delivery::quantity).reduce(0, Math::addExact);
-        long value = deliveries.stream().mapToLong(Delivery::valueFen).reduce(0, Math::addExact);
-        BigDecimal percent = BigDecimal.valueOf(quantity).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(a.agreedQuantity()), 1, RoundingMode.DOWN);
-        return new AgreementView(a.id(), a.householdId(), h.registrationNumber(), h.headName(), a.enterpriseName(),
-                a.sellerId(), a.productId(), a.produce(), a.qualityStandard(), a.unit(), a.unitPriceFen(),
-                a.agreedQuantity(), Math.multiplyExact(a.unitPriceFen(), a.agreedQuantity()), a.validFrom(),
-                a.validUntil(), quantity, value, Math.max(0, a.agreedQuantity() - quantity), percent, deliveries);
+        PurchaseAgreement agreement = agreements.findById(agreementId).orElseThrow(() -> notFound(agreementId));
+        return view(agreement, registry.summary(agreement.householdId()).orElseThrow());
     }
 
     /** The seller of the buying enterprise, if the agreement exists and names one. */
     @Transactional(readOnly = true)
     public Optional<UUID> buyerOf(UUID agreementId) {
-        return jdbc.sql("SELECT seller_id FROM purchase_agreement WHERE id = ? AND seller_id IS NOT NULL")
-                .param(agreementId.toString()).query(String.class).optional().map(UUID::fromString);
+        return agreements.findById(agreementId).map(PurchaseAgreement::sellerId);
     }
 
+    /** One page of a household's agreements, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
-    public List<AgreementView> ofHousehold(Caller caller, UUID householdId) {
-        return jdbc.sql("SELECT id FROM purchase_agreement WHERE household_id = ? ORDER BY valid_from, recorded_at")
-                .param(householdId.toString()).query(String.class).list().stream()
-                .map(id -> view(caller, UUID.fromString(id))).toList();
+    public Page<AgreementView> ofHousehold(Caller caller, UUID householdId, PageRequest page) {
+        long total = agreements.countByHouseholdId(householdId);
+        if (total == 0) {
+            return Page.of(List.of(), page, 0);
+        }
+        HouseholdSummary household = registry.summary(householdId).orElseThrow();
+        List<AgreementView> items = agreements.findByHouseholdId(householdId,
+                        org.springframework.data.domain.PageRequest.of(page.page(), page.size(), IN_AGREEMENT_ORDER))
+                .stream().map(a -> view(a, household)).toList();
+        return Page.of(items, page, total);
     }
 
     private static void text(List<Violation> problems, String field, String value, int max) {
@@ -182,21 +160,16 @@ public class PurchaseAgreements {
         }
     }
 
-    private record Row(UUID id, UUID householdId, String enterpriseName, UUID sellerId, UUID productId, String produce,
-            String qualityStandard, String unit, long unitPriceFen, long agreedQuantity, LocalDate validFrom,
-            LocalDate validUntil) {
+    private static NotFound notFound(UUID agreementId) {
+        return new NotFound("No purchase agreement " + agreementId + ".");
     }
 
-    private Row row(UUID id) {
-        return jdbc.sql("""
-                SELECT id, household_id, enterprise_name, seller_id, product_id, produce, quality_standard, unit,
-                  unit_price_fen, agreed_quantity, valid_from, valid_until FROM purchase_agreement WHERE id = ?""")
-                .param(id.toString())
-                .query((rs, n) -> new Row(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
-                        rs.getString(3), rs.getString(4) == null ? null : UUID.fromString(rs.getString(4)),
-                        rs.getString(5) == null ? null : UUID.fromString(rs.getString(5)), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getDate(11).toLocalDate(),
-                        rs.getDate(12).toLocalDate()))
-                .optional().orElseThrow(() -> new NotFound("No purchase agreement " + id + "."));
+    private static AgreementView view(PurchaseAgreement a, HouseholdSummary h) {
+        List<Delivery> deliveries = a.deliveries().stream().map(d -> new Delivery(d.id(), d.deliveredOn(), d.quantity(),
+                d.valueFen(), d.note(), d.recordedBy(), d.recordedAt())).toList();
+        return new AgreementView(a.id(), a.householdId(), h.registrationNumber(), h.headName(), a.enterpriseName(),
+                a.sellerId(), a.productId(), a.produce(), a.qualityStandard(), a.unit(), a.unitPriceFen(),
+                a.agreedQuantity(), a.agreedValueFen(), a.validFrom(), a.validUntil(), a.deliveredQuantity(),
+                a.deliveredValueFen(), a.remainingQuantity(), a.deliveredPercent(), deliveries);
     }
 }
