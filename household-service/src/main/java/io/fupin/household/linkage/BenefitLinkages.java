@@ -182,18 +182,21 @@ public class BenefitLinkages {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
     public List<HouseholdShare> sharesOf(UUID householdId) {
-        List<UUID> products = jdbc.sql("""
-                SELECT DISTINCT l.product_id FROM benefit_linkage l
-                JOIN benefit_linkage_share s ON s.linkage_id = l.id WHERE s.household_id = ?""")
-                .param(householdId.toString()).query(String.class).list().stream().map(UUID::fromString).toList();
-        Instant now = clock.instant();
-        List<HouseholdShare> result = new ArrayList<>();
-        for (UUID product : products) {
-            inForceAt(product, now).ifPresent(v -> v.shares().stream().filter(s -> s.householdId().equals(householdId))
-                    .findFirst().ifPresent(s -> result.add(new HouseholdShare(product, v.sellerId(), v.lotName(),
-                            v.version(), s.shares(), v.totalShares()))));
-        }
-        return result;
+        // One query for every product: each linkage's version in force now (the latest whose effectiveFrom is not
+        // after now), kept when it names the household.
+        return jdbc.sql("""
+                SELECT l.product_id, l.seller_id, v.lot_name, v.version, s.shares,
+                  (SELECT SUM(t.shares) FROM benefit_linkage_share t WHERE t.linkage_id = v.linkage_id AND t.version = v.version)
+                FROM benefit_linkage l
+                JOIN benefit_linkage_version v ON v.linkage_id = l.id AND v.version = (SELECT MAX(x.version)
+                  FROM benefit_linkage_version x WHERE x.linkage_id = l.id AND x.effective_from <= :now)
+                JOIN benefit_linkage_share s ON s.linkage_id = v.linkage_id AND s.version = v.version
+                  AND s.household_id = :household
+                ORDER BY l.product_id""")
+                .param("now", Timestamp.from(clock.instant())).param("household", householdId.toString())
+                .query((rs, n) -> new HouseholdShare(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
+                        rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getLong(6)))
+                .list();
     }
 
     public record HouseholdShare(UUID productId, UUID sellerId, String lotName, int version, int shares,

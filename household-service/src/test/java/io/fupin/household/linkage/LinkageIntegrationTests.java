@@ -62,7 +62,13 @@ class LinkageIntegrationTests {
         assertThat(atLater.get("version").asInt()).isEqualTo(2);
         assertThat(atLater.get("shares").findValuesAsString("householdId")).hasSize(3);
         assertThat(api.get(Api.OFFICIAL, "/api/households/products/{p}/linkage/versions", product).body().get("items").size()).isEqualTo(2);
-        assertThat(api.get(Api.OFFICIAL, "/api/households/{h}/linkages", a).body().get("items").get(0).get("shares").asInt()).isEqualTo(40);
+        JsonNode shareOfA = api.get(Api.OFFICIAL, "/api/households/{h}/linkages", a).body().get("items").get(0);
+        assertThat(shareOfA.get("productId").asString()).isEqualTo(product.toString());
+        assertThat(shareOfA.get("sellerId").asString()).isEqualTo(seller.toString());
+        assertThat(shareOfA.get("version").asInt()).isEqualTo(1);
+        assertThat(shareOfA.get("shares").asInt()).isEqualTo(40);
+        assertThat(shareOfA.get("totalShares").asLong()).isEqualTo(78);
+        assertThat(api.get(Api.OFFICIAL, "/api/households/{h}/linkages", c).body().get("items")).isEmpty();
 
         List<JsonNode> events = api.awaitRecords("household-service.linkage-events.v1", product.toString(), f -> f.size() >= 2);
         assertThat(events).extracting(e -> e.get("eventType").asString()).containsOnly("BenefitLinkageVersioned");
