@@ -1,5 +1,7 @@
 package io.fupin.support.kafka;
 
+import io.fupin.support.crypto.KeyRing;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -56,8 +59,9 @@ public class EventsAutoConfiguration {
      * A record whose handling fails is tried again, with growing pauses up to {@code fupin.events.retry.max-interval},
      * for as long as it takes: a database, network or broker failure passes. During each pause only the record's
      * partition is paused (the listener's thread goes on with its other partitions), and that partition does not
-     * move past the record meanwhile. Only a record that can never be read (not JSON, fields that do not parse)
-     * goes to {@code <topic>-dlt} at once, to be listed and replayed through {@link DeadLetters}.
+     * move past the record meanwhile. Only a record that can never be read (not JSON, fields that do not parse, a
+     * sealed value that opens under none of the keys, a number that overflows, a value the database refuses as
+     * data) goes to {@code <topic>-dlt} at once, to be listed and replayed through {@link DeadLetters}.
      */
     @Bean
     @ConditionalOnBean(KafkaOperations.class)
@@ -79,8 +83,28 @@ public class EventsAutoConfiguration {
                 new ListenerContainerPauseService(registry.getIfAvailable(), resumer));
         // A record that cannot be read will not become readable by trying again.
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
-                DeserializationException.class);
+                DeserializationException.class, KeyRing.UnreadableValue.class, ArithmeticException.class);
+        // Nor will one whose values the database refuses as data (too long, out of range): dead-lettered at once
+        // rather than holding its partition for ever.
+        handler.setBackOffFunction((record, exception) -> refusedAsData(exception) ? new FixedBackOff(0, 0) : null);
         return handler;
+    }
+
+    /**
+     * A value the database refuses as such, whatever the moment: an SQL state of class 22 (data exception: a
+     * string too long, a number out of range, an invalid date) anywhere in the chain of causes.
+     */
+    static boolean refusedAsData(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Configuration(proxyBeanMethods = false)
