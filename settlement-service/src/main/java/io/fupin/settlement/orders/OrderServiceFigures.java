@@ -20,6 +20,8 @@ public class OrderServiceFigures {
 
     static final String ORDERS = "orders";
     static final int PAGE_SIZE = 1000;
+    /** A hundred million orders a day: more pages than that is not an answer. */
+    static final int MAX_PAGES = 100_000;
 
     private final RestClient orders;
 
@@ -50,13 +52,35 @@ public class OrderServiceFigures {
         do {
             answer = orders.get().uri("/internal/order-totals/{day}?page={page}&size={size}", day, page, PAGE_SIZE)
                     .retrieve().body(FiguresPage.class);
-            if (answer == null || answer.items() == null) {
-                throw new IllegalStateException("order-service answered no figures for " + day);
-            }
+            checked(day, page, answer);
             answer.items().forEach(f -> figures.put(f.orderId(), f));
             page++;
         } while (page < answer.totalPages());
         return figures;
+    }
+
+    /**
+     * order-service's answer is input like any other: a page of figures, each of an order, with money that is not
+     * negative, and a page count that a day can have. Anything else means order-service cannot tell what it
+     * recorded, so nothing is verified against it (the period is not closed).
+     */
+    static void checked(LocalDate day, int page, FiguresPage answer) {
+        String wrong = null;
+        if (answer == null || answer.items() == null) {
+            wrong = "no figures";
+        } else if (answer.totalPages() < 0 || answer.totalPages() > MAX_PAGES || answer.page() != page) {
+            wrong = "page " + answer.page() + " of " + answer.totalPages() + " for page " + page;
+        } else if (answer.items().size() > PAGE_SIZE) {
+            wrong = answer.items().size() + " figures in a page of " + PAGE_SIZE;
+        } else if (answer.items().isEmpty() && page < answer.totalPages() - 1) {
+            wrong = "an empty page " + page + " of " + answer.totalPages();
+        } else if (answer.items().stream().anyMatch(f -> f == null || f.orderId() == null || f.paidFen() < 0
+                || f.refundedFen() < 0)) {
+            wrong = "a figure without an order or with negative money";
+        }
+        if (wrong != null) {
+            throw new IllegalStateException("order-service answered " + wrong + " for " + day);
+        }
     }
 
     // The circuit breaker's fallback (public: Resilience4j invokes it reflectively).
