@@ -21,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A stand-in for one service instance: a real HTTP server on a random port that records each request and
  * answers it with what it received (headers, path, body size) as JSON. A path containing {@code /slow}
  * answers after {@link #SLOW}. It can be stopped and started again on the same port.
+ *
+ * <p>As catalog-service, it answers the gateway's questions for seller grants ({@code /internal/seller-grants/{user}})
+ * from {@link #grant}, 404 for anyone else, and keeps them out of {@link #received()}: the gateway asks them for
+ * every consumer, and tests count what was forwarded.
  */
 public final class FakeBackend {
 
@@ -36,6 +40,8 @@ public final class FakeBackend {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final String GRANTS = "/internal/seller-grants/";
+    private static final Map<String, String> GRANTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String name;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -74,6 +80,11 @@ public final class FakeBackend {
         return name;
     }
 
+    /** From now on, catalog-service says the user acts for the seller (as after an official approved its application). */
+    public static void grant(String userId, java.util.UUID sellerId) {
+        GRANTED.put(userId, sellerId.toString());
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -104,6 +115,10 @@ public final class FakeBackend {
         exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(), String.join(",", values)));
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        if (path.startsWith(GRANTS)) {
+            answerGrant(exchange, java.net.URLDecoder.decode(path.substring(GRANTS.length()), java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         Received request = new Received(SEQUENCE.incrementAndGet(), exchange.getRequestMethod(), path, headers, bodyBytes);
         received.add(request);
         if (path.contains("/slow")) {
@@ -122,6 +137,18 @@ public final class FakeBackend {
             return;
         }
         exchange.sendResponseHeaders(200, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
+    }
+
+    private static void answerGrant(HttpExchange exchange, String user) throws IOException {
+        String seller = GRANTED.get(user);
+        byte[] answer = seller == null
+                ? JSON.writeValueAsBytes(Map.of("type", "https://fupin.market/problems/not-found", "status", 404))
+                : JSON.writeValueAsBytes(Map.of("userId", user, "sellerId", seller));
+        exchange.getResponseHeaders().set("Content-Type", seller == null ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(seller == null ? 404 : 200, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer);
         }

@@ -58,4 +58,11 @@ public record SellerApplication(UUID id, String applicant, String name, SellerKi
             super("No seller application " + id + ".");
         }
     }
+
+    /** No application of the user has been approved (none sent, or each one waiting or rejected). */
+    public static class NoGrant extends RuntimeException {
+        NoGrant(String userId) {
+            super("No approved seller application of user " + userId + ".");
+        }
+    }
 }

@@ -60,6 +60,15 @@ class SellerApplications {
                 + "ORDER BY submitted_at DESC, id").param(applicant).query(SellerApplications::row).list();
     }
 
+    /**
+     * The seller the applicant's first approved application registered: approvals are final, and an applicant
+     * who was approved twice (a second application sent before signing in again) acts for the first one only.
+     */
+    Optional<UUID> approvedSellerOf(String applicant) {
+        return jdbc.sql("SELECT seller_id FROM seller_application WHERE applicant = ? AND status = 'APPROVED' "
+                + "ORDER BY decided_at, id LIMIT 1").param(applicant).query(String.class).optional().map(UUID::fromString);
+    }
+
     List<SellerApplication> withStatus(Status status, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM seller_application WHERE status = ? ORDER BY submitted_at, id "
                 + "LIMIT ? OFFSET ?").params(status.name(), size, (long) page * size)

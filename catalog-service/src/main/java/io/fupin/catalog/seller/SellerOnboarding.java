@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Joining as a seller: a signed-in consumer applies; an official approves, which registers the seller exactly as
- * {@link SellerRegistry#register} does (its id derived from the credit code), or rejects with a reason. Approval
- * does not give the applicant's account the SELLER role: the identity provider holds roles (see the README).
+ * {@link SellerRegistry#register} does (its id derived from the credit code), or rejects with a reason. The gateway
+ * asks {@link #grantOf} whom a signed-in user acts for, and gives an approved applicant the SELLER role and the
+ * seller's id on top of what its token says (see the README).
  */
 @Service
 public class SellerOnboarding {
@@ -52,6 +53,15 @@ public class SellerOnboarding {
     @PreAuthorize("hasRole('CONSUMER')")
     public List<SellerApplication> mine(Caller caller) {
         return transactions.execute(tx -> applications.ofApplicant(caller.userId()));
+    }
+
+    /**
+     * The seller an approved application of this user registered, if any: pending and rejected applications grant
+     * nothing. Only services ask (the gateway, when it decides who a caller is).
+     */
+    @PreAuthorize("hasRole('SERVICE')")
+    public java.util.Optional<UUID> grantOf(String userId) {
+        return transactions.execute(tx -> applications.approvedSellerOf(userId));
     }
 
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")

@@ -53,7 +53,7 @@ class CatalogProblemHandling extends ProblemHandling {
     }
 
     @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class, CostChangeNotFound.class,
-            PhotoNotFound.class, SellerApplication.NotFound.class})
+            PhotoNotFound.class, SellerApplication.NotFound.class, SellerApplication.NoGrant.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
     }

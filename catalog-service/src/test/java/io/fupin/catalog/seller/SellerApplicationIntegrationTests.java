@@ -85,6 +85,34 @@ class SellerApplicationIntegrationTests {
     }
 
     @Test
+    void grantsTheSellerOfAnApprovedApplicationOnlyToItsApplicantAndOnlyToServices() {
+        Caller gateway = Caller.of("service:gateway", null, "SERVICE");
+        Caller applicant = newConsumer();
+        Caller rejected = newConsumer();
+        String code = newCreditCode();
+        String id = (String) api.call(applicant, HttpMethod.POST, PATH, application("兴功村鹅业合作社", code)).body().get("id");
+        String refused = (String) api.call(rejected, HttpMethod.POST, PATH, application("对鹿鹅业", newCreditCode()))
+                .body().get("id");
+
+        Reply pending = api.call(gateway, HttpMethod.GET, "/internal/seller-grants/" + applicant.userId(), null);
+        assertThat(pending.status()).isEqualTo(404);
+        assertThat(pending.body()).containsEntry("type", "https://fupin.market/problems/not-found");
+
+        api.call(OFFICIAL, HttpMethod.POST, PATH + "/" + id + "/approve", null);
+        api.call(OFFICIAL, HttpMethod.POST, PATH + "/" + refused + "/reject", Map.of("reason", "材料不全"));
+
+        Reply granted = api.call(gateway, HttpMethod.GET, "/internal/seller-grants/" + applicant.userId(), null);
+        assertThat(granted.status()).isEqualTo(200);
+        assertThat(granted.body()).containsEntry("userId", applicant.userId()).containsEntry("sellerId",
+                UUID.nameUUIDFromBytes(("seller:" + code).getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(api.call(gateway, HttpMethod.GET, "/internal/seller-grants/" + rejected.userId(), null).status())
+                .isEqualTo(404);
+        // the applicant itself (or anyone signed in) cannot ask: only a service can
+        assertThat(api.call(applicant, HttpMethod.GET, "/internal/seller-grants/" + applicant.userId(), null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void aRejectionKeepsItsReasonForTheApplicantAndRegistersNothing() {
         Caller applicant = newConsumer();
         String code = newCreditCode();

@@ -92,7 +92,8 @@ class AccessMatrixIntegrationTests {
             post("/internal/reservations", () -> "{\"orderId\":\"" + UUID.randomUUID() + "\",\"lines\":[{\"productId\":\""
                     + UUID.randomUUID() + "\",\"quantity\":1}]}", only(Who.SERVICE)),
             post("/internal/reservations/{orderId}/confirm", () -> null, only(Who.SERVICE)),
-            post("/internal/reservations/{orderId}/release", () -> null, only(Who.SERVICE))));
+            post("/internal/reservations/{orderId}/release", () -> null, only(Who.SERVICE)),
+            get("/internal/seller-grants/{userId}", only(Who.SERVICE))));
 
     @Autowired
     SignedIdentity identity;
@@ -130,6 +131,6 @@ class AccessMatrixIntegrationTests {
                 Who.SERVICE, Caller.of("service:order-service", null, Role.SERVICE)),
                 Map.of("productId", product.toString(), "sellerId", owner.toString(),
                         "orderId", UUID.randomUUID().toString(), "changeId", UUID.randomUUID().toString(),
-                        "applicationId", UUID.randomUUID().toString()));
+                        "applicationId", UUID.randomUUID().toString(), "userId", "consumer"));
     }
 }

@@ -1,9 +1,12 @@
 package io.fupin.gateway.devissuer;
 
+import io.fupin.gateway.identity.SellerGrants;
 import io.fupin.gateway.problem.Problems;
+import io.fupin.support.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** Login for demo users and the public keys that verify their tokens. */
 @RestController
@@ -35,26 +39,43 @@ class DevIssuerController {
     private final DemoUsers users;
     private final DevTokenIssuer issuer;
     private final SigningKey key;
+    private final SellerGrants grants;
 
-    DevIssuerController(DemoUsers users, DevTokenIssuer issuer, SigningKey key) {
+    DevIssuerController(DemoUsers users, DevTokenIssuer issuer, SigningKey key, SellerGrants grants) {
         this.users = users;
         this.issuer = issuer;
         this.key = key;
+        this.grants = grants;
     }
 
-    @Operation(summary = "Log a demo user in (development issuer only)")
+    @Operation(summary = "Log a demo user in (development issuer only); a consumer whose seller application an "
+            + "official approved gets the SELLER role and that seller's id in its token")
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> token(@RequestBody TokenRequest request) {
+    Mono<ResponseEntity<Object>> token(@RequestBody TokenRequest request) {
         if (request.username() == null || request.username().isBlank() || request.password() == null) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Give a username and a password.");
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Give a username and a password."));
         }
         return users.authenticate(request.username(), request.password())
-                .<ResponseEntity<Object>>map(account -> {
-                    DevTokenIssuer.IssuedToken token = issuer.issue(account.username(), account.roles(), account.sellerId());
-                    return ResponseEntity.ok(new TokenResponse(token.value(), token.validFor().toSeconds(), token.roles()));
-                })
-                .orElseGet(() -> problem(HttpStatus.UNAUTHORIZED, "invalid-credentials",
-                        "The username or the password is wrong."));
+                .map(account -> withGrant(account).map(this::issue))
+                .orElseGet(() -> Mono.just(problem(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+                        "The username or the password is wrong.")));
+    }
+
+    /** The account as configured, plus the seller of an approved application for a consumer configured as no seller. */
+    private Mono<DemoUsers.Account> withGrant(DemoUsers.Account account) {
+        if (!account.roles().contains(Role.CONSUMER) || account.roles().contains(Role.SELLER) || account.sellerId() != null) {
+            return Mono.just(account);
+        }
+        return grants.sellerOf(account.username()).map(grant -> grant
+                .map(seller -> new DemoUsers.Account(account.username(),
+                        Stream.concat(account.roles().stream(), Stream.of(Role.SELLER)).toList(),
+                        seller))
+                .orElse(account));
+    }
+
+    private ResponseEntity<Object> issue(DemoUsers.Account account) {
+        DevTokenIssuer.IssuedToken token = issuer.issue(account.username(), account.roles(), account.sellerId());
+        return ResponseEntity.ok(new TokenResponse(token.value(), token.validFor().toSeconds(), token.roles()));
     }
 
     @Operation(summary = "The development issuer's users with their roles and seller, never a password (ADMIN; "

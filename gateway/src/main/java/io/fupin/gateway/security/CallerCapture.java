@@ -56,6 +56,9 @@ class CallerCapture implements WebFilter {
     }
 
     private UUID sellerId(JwtAuthenticationToken token) {
+        if (token instanceof CallerAuthenticationConverter.GrantedSeller granted) {
+            return granted.sellerId();
+        }
         String value = Claims.string(token.getToken().getClaims(), properties.sellerIdClaim());
         if (value == null || value.isBlank()) {
             return null;
