@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
 public class SellerGrants {
 
     static final Duration GRANT_TTL = Duration.ofMinutes(5);
-    static final Duration NONE_TTL = Duration.ofSeconds(10);
+    /** Long enough that a livestream's crowd of consumers asks once a minute each, not on every request. */
+    static final Duration NONE_TTL = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(SellerGrants.class);
 
