@@ -19,7 +19,15 @@ import org.springframework.stereotype.Component;
 class SellerDesk {
 
     record NewProduct(String name, String category, String brand, String description, String unit, long priceFen,
-            long costFen, String costReason, int stock, String originVillage) {
+            long costFen, String costReason, int stock, String originVillage, Presale presale) {
+    }
+
+    /** What a seller describes about a product; {@code presale} null for none. */
+    record Details(String name, String category, String brand, String description, String unit, String originVillage,
+            Presale presale) {
+    }
+
+    record Presale(LocalDate deliveryDate, int capacity) {
     }
 
     record Reprice(long priceFen, long costFen, String costReason, String evidence) {
@@ -65,6 +73,10 @@ class SellerDesk {
 
     Product list(NewProduct product) {
         return gateway.post(user.requireToken(), "/api/catalog/products", product, Map.of(), Product.class);
+    }
+
+    Product describe(UUID id, Details details) {
+        return gateway.put(user.requireToken(), "/api/catalog/products/{id}", details, Product.class, id);
     }
 
     /** True when the new price took effect at once, false when a raised cost waits for an official. */

@@ -83,13 +83,20 @@ class SellerProductsController {
         long price = amount(typed.get("price"), "priceFen", invalid);
         long cost = typed.getOrDefault("cost", "").isBlank() ? 0 : amount(typed.get("cost"), "costFen", invalid);
         int stock = whole(typed.getOrDefault("stock", "0"), "stock", invalid);
+        SellerDesk.Presale presale = presale(typed, invalid);
         try {
             if (!invalid.isEmpty()) {
                 throw invalid(invalid);
             }
-            Product listed = desk.list(new SellerDesk.NewProduct(typed.get("name"), typed.get("category"),
-                    blankToNull(typed.get("brand")), blankToNull(typed.get("description")), typed.get("unit"), price,
-                    cost, blankToNull(typed.get("costReason")), stock, blankToNull(typed.get("originVillage"))));
+            Product listed;
+            try {
+                listed = desk.list(new SellerDesk.NewProduct(typed.get("name"), typed.get("category"),
+                        blankToNull(typed.get("brand")), blankToNull(typed.get("description")), typed.get("unit"), price,
+                        cost, blankToNull(typed.get("costReason")), stock, blankToNull(typed.get("originVillage")),
+                        presale));
+            } catch (ApiProblem refused) {
+                throw besidePresaleFields(refused);
+            }
             return "redirect:/seller/products/" + listed.id() + "?listed";
         } catch (ApiProblem refused) {
             model.addAttribute("typed", typed);
@@ -97,6 +104,49 @@ class SellerProductsController {
             model.addAttribute("problem", refused);
             return "seller/product-new";
         }
+    }
+
+    /** Name, category, brand, description, unit, village of origin and presale terms, in any state but the last ones. */
+    @PostMapping("/seller/products/{id}/details")
+    String describe(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect) {
+        List<ApiProblem.FieldError> invalid = new ArrayList<>();
+        SellerDesk.Presale presale = presale(typed, invalid);
+        return step(id, "details", typed, model, redirect, invalid, () -> {
+            try {
+                desk.describe(id, new SellerDesk.Details(typed.get("name"), typed.get("category"),
+                        blankToNull(typed.get("brand")), blankToNull(typed.get("description")), typed.get("unit"),
+                        blankToNull(typed.get("originVillage")), presale));
+            } catch (ApiProblem refused) {
+                throw besidePresaleFields(refused);
+            }
+            return "described";
+        });
+    }
+
+    /** Presale terms typed: none when both fields are empty, otherwise a date and a whole number, both. */
+    private static SellerDesk.Presale presale(Map<String, String> typed, List<ApiProblem.FieldError> invalid) {
+        String date = typed.getOrDefault("presaleDeliveryDate", "").strip();
+        String capacity = typed.getOrDefault("presaleCapacity", "").strip();
+        if (date.isEmpty() && capacity.isEmpty()) {
+            return null;
+        }
+        LocalDate delivery = day(date, "presaleDeliveryDate", invalid);
+        if (!capacity.matches("\\d{1,8}") || Integer.parseInt(capacity) == 0) {
+            invalid.add(new ApiProblem.FieldError("presaleCapacity", "not a positive whole number"));
+            return null;
+        }
+        return delivery == null ? null : new SellerDesk.Presale(delivery, Integer.parseInt(capacity));
+    }
+
+    /** catalog-service names {@code presale.deliveryDate} and {@code presale.capacity}; the form's fields are flat. */
+    private static ApiProblem besidePresaleFields(ApiProblem refused) {
+        List<ApiProblem.FieldError> renamed = refused.errors().stream().map(error -> switch (String.valueOf(error.field())) {
+            case "presale", "presale.deliveryDate" -> new ApiProblem.FieldError("presaleDeliveryDate", error.message());
+            case "presale.capacity" -> new ApiProblem.FieldError("presaleCapacity", error.message());
+            default -> error;
+        }).toList();
+        return new ApiProblem(refused.status(), refused.type(), refused.detail(), renamed);
     }
 
     @GetMapping("/seller/products/{id}")
@@ -307,9 +357,25 @@ class SellerProductsController {
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
         model.addAttribute("typed", typed);
+        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("details", "details".equals(form) ? typed : details(product));
         model.addAttribute("requestable", List.of("DRAFT", "CERTIFICATION_REJECTED", "CERTIFICATION_EXPIRED")
                 .contains(product.status()));
         return "seller/product";
+    }
+
+    /** The details form filled in with what the product has now. */
+    private static Map<String, String> details(Product product) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", product.name());
+        values.put("category", product.category());
+        values.put("brand", product.brand() == null ? "" : product.brand());
+        values.put("description", product.description() == null ? "" : product.description());
+        values.put("unit", product.unit());
+        values.put("originVillage", product.village() == null ? "" : product.village());
+        values.put("presaleDeliveryDate", product.presale() == null ? "" : product.presale().deliveryDate().toString());
+        values.put("presaleCapacity", product.presale() == null ? "" : String.valueOf(product.presale().capacity()));
+        return values;
     }
 
     /** A household the product's linkage named in any version, masked, with its share in the latest (0 if left out). */

@@ -55,6 +55,25 @@ class AdminConsolePagesTests {
     }
 
     @Test
+    void listsThePaymentCallbacksRefusedForTheirAmountWithBothAmounts() throws Exception {
+        UUID payment = UUID.fromString("00000000-0000-0000-0000-00000000f001");
+        when(gateway.get(any(), eq("/api/payments/flags?page={page}&size=50"),
+                any(org.springframework.core.ParameterizedTypeReference.class), eq(0))).thenReturn(
+                new io.fupin.web.gateway.ApiPage<>(List.of(new AdminDesk.Flag(UUID.randomUUID(), payment,
+                        "amount-mismatch", 3980, 3981, "SBX-20261130-0001", Instant.parse("2026-11-30T02:00:00Z"))),
+                        0, 50, 1, 1));
+
+        String html = mvc.perform(get("/admin/payment-flags").with(authentication(ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("data-payment=\"" + payment + "\"", "SBX-20261130-0001", "¥39.80", "¥39.81",
+                "data-fen=\"3981\"", "amount-mismatch", "2026-11-30 10:00");
+        for (String role : List.of("SELLER", "CLERK", "OFFICIAL", "CONSUMER")) {
+            mvc.perform(get("/admin/payment-flags").with(authentication(as(role)))).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
     void showsEachServicesDeadLettersAndSaysWhichServiceIsDown() throws Exception {
         when(gateway.get(any(), eq("/api/settlements/dead-letters?limit=50"), eq(AdminDesk.DeadLetters.class)))
                 .thenReturn(new AdminDesk.DeadLetters(Map.of("order-service.order-events.v1-dlt", 1L), List.of(

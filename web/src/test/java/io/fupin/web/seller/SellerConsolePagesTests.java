@@ -162,6 +162,62 @@ class SellerConsolePagesTests {
     }
 
     @Test
+    void listsAPresaleProductWithItsDeliveryDateAndCapacity() throws Exception {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        when(gateway.post(any(), eq("/api/catalog/products"), sent.capture(), anyMap(), eq(Product.class)))
+                .thenReturn(peanuts("DRAFT", 1990, 50));
+        LocalDate delivery = LocalDate.now().plusMonths(2);
+
+        mvc.perform(post("/seller/products").with(authentication(SELLER_USER)).with(csrf())
+                        .param("name", "翠小妹花生").param("category", "PEANUTS").param("unit", "袋")
+                        .param("price", "19.90").param("stock", "0").param("presaleDeliveryDate", delivery.toString())
+                        .param("presaleCapacity", "300"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(((SellerDesk.NewProduct) sent.getValue()).presale()).isEqualTo(new SellerDesk.Presale(delivery, 300));
+    }
+
+    @Test
+    void changesTheDetailsAndPresaleTermsOfAProductFilledInWithWhatItHasNow() throws Exception {
+        String page = mvc.perform(get("/seller/products/{id}", PEANUTS).with(authentication(SELLER_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"details-form\"", "value=\"翠小妹花生\"", "value=\"翠小妹\"", "value=\"兴功村\"");
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        when(gateway.put(any(), eq("/api/catalog/products/{id}"), sent.capture(), eq(Product.class), eq(PEANUTS)))
+                .thenReturn(peanuts("DRAFT", 1990, 50));
+        LocalDate delivery = LocalDate.now().plusMonths(2);
+        mvc.perform(post("/seller/products/{id}/details", PEANUTS).with(authentication(SELLER_USER)).with(csrf())
+                        .param("name", "翠小妹红皮花生").param("category", "PEANUTS").param("brand", "翠小妹")
+                        .param("description", "新兴镇沙土地种植").param("unit", "500 g 袋").param("originVillage", "兴功村")
+                        .param("presaleDeliveryDate", delivery.toString()).param("presaleCapacity", "300"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "described"));
+
+        assertThat(sent.getValue()).isEqualTo(new SellerDesk.Details("翠小妹红皮花生", "PEANUTS", "翠小妹", "新兴镇沙土地种植",
+                "500 g 袋", "兴功村", new SellerDesk.Presale(delivery, 300)));
+    }
+
+    @Test
+    void aPresaleDateTheCatalogRefusesIsShownBesideItsFieldAndACapacityWithoutADateIsNotSent() throws Exception {
+        when(gateway.put(any(), eq("/api/catalog/products/{id}"), any(), eq(Product.class), eq(PEANUTS))).thenThrow(
+                new ApiProblem(400, "invalid-request", "Invalid request", List.of(
+                        new ApiProblem.FieldError("presale.deliveryDate", "must be a future date"))));
+
+        String refused = mvc.perform(post("/seller/products/{id}/details", PEANUTS).with(authentication(SELLER_USER))
+                        .with(csrf()).param("name", "翠小妹花生").param("category", "PEANUTS").param("unit", "袋")
+                        .param("presaleDeliveryDate", "2020-01-01").param("presaleCapacity", "300"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"presaleDeliveryDate-error\"", "请填写今天以后的发货日期。", "value=\"2020-01-01\"");
+
+        String incomplete = mvc.perform(post("/seller/products/{id}/details", PEANUTS).with(authentication(SELLER_USER))
+                        .with(csrf()).param("name", "翠小妹花生").param("category", "PEANUTS").param("unit", "袋")
+                        .param("presaleCapacity", "300"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(incomplete).contains("id=\"presaleDeliveryDate-error\"").doesNotContain("presaleCapacity-error");
+        verify(gateway).put(any(), eq("/api/catalog/products/{id}"), any(), eq(Product.class), eq(PEANUTS));
+    }
+
+    @Test
     void aRaisedCostOfACertifiedProductWaitsForAnOfficial() throws Exception {
         when(gateway.put(any(), eq("/api/catalog/products/{id}/price"), any(), eq(Map.class), eq(PEANUTS)))
                 .thenReturn(Map.of("id", UUID.randomUUID().toString(), "productId", PEANUTS.toString(), "status", "PENDING"));
