@@ -19,12 +19,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import tools.jackson.databind.JsonNode;
@@ -228,6 +233,101 @@ public final class EventContracts {
             }
         }
         return read;
+    }
+
+    /**
+     * Consumer side, to apply through the consumer's listener: the committed sample of every event type the
+     * consumer declares, checked as {@link #readSamples} checks it, as the record the listener receives. Every id
+     * in the topic's samples (the event's, the aggregate's, any other UUID) is replaced by a fresh one, the same
+     * wherever it recurs, so that the samples of one aggregate stay one aggregate and a run applies them anew on a
+     * database earlier runs used.
+     */
+    public static <E> Map<String, Sample<E>> samplesToApply(String topic, Class<E> events, JsonMapper json) {
+        readSamples(topic, events, json);
+        EventReader<E> reader = EventReader.of(json, events);
+        Map<String, String> fresh = new HashMap<>();
+        Map<String, Sample<E>> samples = new LinkedHashMap<>();
+        for (Class<?> type : events.getPermittedSubclasses()) {
+            String committed;
+            try {
+                committed = Files.readString(samples(topic).resolve(type.getSimpleName() + ".json"),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            samples.put(type.getSimpleName(), new Sample<>(topic, reader, committed, renew(committed, fresh)));
+        }
+        return samples;
+    }
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static String renew(String value, Map<String, String> fresh) {
+        return UUID_TEXT.matcher(value).replaceAll(id -> fresh.computeIfAbsent(id.group(),
+                any -> UUID.randomUUID().toString()));
+    }
+
+    /**
+     * A producer's committed sample as a consumer receives it, with fresh ids (see {@link #samplesToApply}).
+     *
+     * @param <E> the consumer's sealed interface of the topic's events
+     */
+    public static final class Sample<E> {
+
+        private final String topic;
+        private final EventReader<E> reader;
+        private final String committed;
+        private final String value;
+        private final EventEnvelope<E> event;
+
+        Sample(String topic, EventReader<E> reader, String committed, String value) {
+            this.topic = topic;
+            this.reader = reader;
+            this.committed = committed;
+            this.value = value;
+            this.event = reader.read(value.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        }
+
+        /** The event as the consumer reads it. */
+        public EventEnvelope<E> event() {
+            return event;
+        }
+
+        /** The payload as the consumer reads it. */
+        @SuppressWarnings("unchecked")
+        public <P extends E> P payload() {
+            return (P) event.payload();
+        }
+
+        /** The same sample with an id of it (wherever it occurs) replaced by another: an aggregate the test set up. */
+        public Sample<E> with(Object id, Object replacement) {
+            return new Sample<>(topic, reader, committed, value.replace(id.toString(), replacement.toString()));
+        }
+
+        /**
+         * The sample with the ids it was committed with but a fresh event id: for a value bound to its ids (a payout
+         * account sealed for its household), applied again as the same aggregate.
+         */
+        public Sample<E> withCommittedIds() {
+            String eventId = reader.read(committed.getBytes(StandardCharsets.UTF_8)).orElseThrow().eventId().toString();
+            return new Sample<>(topic, reader, committed, committed.replace(eventId, UUID.randomUUID().toString()));
+        }
+
+        /** The same sample as another event (a fresh event id), with every other id kept. */
+        public Sample<E> again() {
+            return with(event.eventId(), UUID.randomUUID());
+        }
+
+        /** The sample as a Kafka record of its topic, keyed by its aggregate, as the consumer's listener gets it. */
+        public ConsumerRecord<String, byte[]> record() {
+            return new ConsumerRecord<>(topic, 0, 0, event.aggregateId(), value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return event.eventType() + " " + event.eventId() + " of " + event.aggregateId();
+        }
     }
 
     private static void fieldsOf(Class<?> type, JsonNode node, String path, List<String> absent) {

@@ -88,6 +88,40 @@ class EventContractsTests {
                 .hasMessageContaining("-Dfupin.events.write-samples=true");
     }
 
+    sealed interface PaysAndRefunds {
+
+        record OrderPaid(UUID orderId, long totalFen, List<Line> lines) implements PaysAndRefunds {
+        }
+
+        record OrderRefunded(UUID orderId, UUID refundId, List<Line> lines) implements PaysAndRefunds {
+        }
+    }
+
+    @Test
+    void samplesToApplyCarryFreshIdsTheSameWhereverTheyRecurAndFailOnAFieldTheProducerDoesNotEmit() {
+        var samples = EventContracts.samplesToApply(ORDERS, PaysAndRefunds.class, json);
+        var again = EventContracts.samplesToApply(ORDERS, PaysAndRefunds.class, json);
+
+        PaysAndRefunds.OrderPaid paid = samples.get("OrderPaid").payload();
+        PaysAndRefunds.OrderRefunded refunded = samples.get("OrderRefunded").payload();
+        // The committed samples are of one order: applied, they still are, as an order no earlier run applied.
+        assertThat(refunded.orderId()).isEqualTo(paid.orderId())
+                .hasToString(samples.get("OrderPaid").event().aggregateId())
+                .isNotEqualTo(again.get("OrderPaid").<PaysAndRefunds.OrderPaid>payload().orderId());
+        assertThat(refunded.lines().getFirst().productId()).isEqualTo(paid.lines().getFirst().productId());
+        assertThat(samples.get("OrderPaid").event().eventId()).isNotEqualTo(again.get("OrderPaid").event().eventId());
+        assertThat(paid.totalFen()).isPositive();
+
+        UUID order = UUID.randomUUID();
+        var moved = samples.get("OrderRefunded").with(refunded.orderId(), order).again();
+        assertThat(moved.record().key()).isEqualTo(order.toString());
+        assertThat(moved.<PaysAndRefunds.OrderRefunded>payload().refundId()).isEqualTo(refunded.refundId());
+        assertThat(moved.event().eventId()).isNotEqualTo(samples.get("OrderRefunded").event().eventId());
+
+        assertThatThrownBy(() -> EventContracts.samplesToApply(ORDERS, ReadsGross.class, json))
+                .hasMessageContaining("[\"payload.grossFen\"]");
+    }
+
     /** As if order-service emitted an event type docs/events.md does not name. */
     @EventTopic(ORDERS)
     sealed interface Undocumented {
