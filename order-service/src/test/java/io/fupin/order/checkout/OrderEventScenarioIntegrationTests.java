@@ -10,6 +10,7 @@ import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,8 @@ class OrderEventScenarioIntegrationTests {
     @Autowired
     OrderLifecycle lifecycle;
     @Autowired
+    Checkout checkout;
+    @Autowired
     Clock clock;
     @LocalServerPort
     int port;
@@ -44,13 +47,16 @@ class OrderEventScenarioIntegrationTests {
     }
 
     @Test
-    void payingShippingDeliveringCompletingAndCancellingEachPublishTheirEvent(Scenario scenario) {
+    void placingPayingShippingDeliveringCompletingAndCancellingEachPublishTheirEvent(Scenario scenario) {
         Shop shop = new Shop(port, identity, json);
         Shop.Seller seller = shop.newSeller();
         UUID product = shop.listProduct(seller, 10, 2500, 0);
         Caller buyer = Caller.of("scenario-" + UUID.randomUUID(), null, "CONSUMER");
-        UUID order = shop.placeOrder(buyer, product, 2);
+        UUID order = UUID.randomUUID();
 
+        publishes(scenario, order, 1, tx -> checkout.place(order, buyer, new PlaceOrder(
+                List.of(new PlaceOrder.Line(product, 2)), Channel.ONLINE, new PlaceOrder.Buyer(BuyerKind.INDIVIDUAL, null),
+                new PlaceOrder.Delivery("王芳", "13800138000", "黑龙江省哈尔滨市双城区"))), OrderEvent.OrderPlaced.class);
         publishes(scenario, order, 2, tx -> lifecycle.pay(order, UUID.randomUUID(), clock.instant()),
                 OrderEvent.OrderPaid.class);
         as(seller.caller());
