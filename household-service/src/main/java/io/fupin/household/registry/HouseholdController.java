@@ -43,9 +43,11 @@ class HouseholdController {
     static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
     private final Registry registry;
+    private final HouseholdImport householdImport;
 
-    HouseholdController(Registry registry) {
+    HouseholdController(Registry registry, HouseholdImport householdImport) {
         this.registry = registry;
+        this.householdImport = householdImport;
     }
 
     @PostMapping
@@ -96,7 +98,7 @@ class HouseholdController {
         if (file.length > MAX_IMPORT_BYTES) {
             throw new MaxUploadSizeExceededException(MAX_IMPORT_BYTES);
         }
-        return registry.importCsv(caller, file, dryRun);
+        return householdImport.importCsv(caller, file, dryRun);
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -104,7 +106,7 @@ class HouseholdController {
     ImportReport importUpload(Caller caller, @RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "true") boolean dryRun) {
         try {
-            return registry.importCsv(caller, file.getBytes(), dryRun);
+            return householdImport.importCsv(caller, file.getBytes(), dryRun);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +115,7 @@ class HouseholdController {
     @GetMapping(path = "/export", produces = "text/csv")
     @Operation(summary = "Households in the import format, unmasked and audited (OFFICIAL, ADMIN)")
     ResponseEntity<byte[]> export(Caller caller, @RequestParam(required = false) UUID placeId) {
-        byte[] csv = registry.exportCsv(caller, placeId);
+        byte[] csv = householdImport.exportCsv(caller, placeId);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("households.csv").build().toString())
                 .body(csv);

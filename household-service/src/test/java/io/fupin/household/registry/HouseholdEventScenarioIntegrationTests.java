@@ -33,6 +33,8 @@ class HouseholdEventScenarioIntegrationTests {
     @Autowired
     Registry registry;
     @Autowired
+    HouseholdImport householdImport;
+    @Autowired
     JsonMapper json;
 
     @BeforeEach
@@ -88,7 +90,7 @@ class HouseholdEventScenarioIntegrationTests {
                 + ImportIntegrationTests.row(Fixtures.freshRegistrationNumber(), "李四", Fixtures.freshIdentityNumber(),
                         village, "MARGINAL");
 
-        scenario.stimulate(() -> registry.importCsv(Api.OFFICIAL, csv.getBytes(StandardCharsets.UTF_8), false))
+        scenario.stimulate(() -> householdImport.importCsv(Api.OFFICIAL, csv.getBytes(StandardCharsets.UTF_8), false))
                 .andWaitForEventOfType(ImportedHouseholdsRelay.HouseholdsImported.class)
                 .toArriveAndVerify(imported -> {
                     List<EventEnvelope<HouseholdEvent.HouseholdRegistered>> events = imported.events();
