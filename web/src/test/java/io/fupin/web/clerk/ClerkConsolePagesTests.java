@@ -284,7 +284,8 @@ class ClerkConsolePagesTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("id=\"report\"", "收支平衡", "data-kind=\"SUSPENSE\"", "¥79.99", ORDER.toString(),
-                "href=\"/clerk/suspense\"", "id=\"report-of-" + PERIOD + "\"", "aria-current=\"true\"");
+                "href=\"/clerk/suspense\"", "id=\"report-of-" + PERIOD + "\"", "aria-current=\"true\"",
+                "href=\"/clerk/periods?page=0&amp;report=" + PERIOD + "#report\"");
     }
 
     @Test
