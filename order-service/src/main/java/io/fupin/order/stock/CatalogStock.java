@@ -5,7 +5,12 @@ import io.github.resilience4j.retry.annotation.Retry;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -17,6 +22,9 @@ import org.springframework.web.client.RestClient;
 public class CatalogStock {
 
     static final String CATALOG = "catalog";
+    private static final Set<String> STATUSES = Set.of("HELD", "CONFIRMED", "RELEASED");
+    /** catalog-service's own upper bound of a price (¥1,000,000, its ProductRules). */
+    static final long MAX_PRICE_FEN = 100_000_000;
 
     private final RestClient catalog;
 
@@ -32,10 +40,10 @@ public class CatalogStock {
     @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
     public Reservation reserve(UUID orderId, List<Line> lines) {
         try {
-            return catalog.post().uri("/internal/reservations")
+            return checked(orderId, lines, catalog.post().uri("/internal/reservations")
                     .body(new ReserveRequest(orderId, lines))
                     .retrieve()
-                    .body(Reservation.class);
+                    .body(Reservation.class));
         } catch (HttpClientErrorException e) {
             throw refusal(e);
         }
@@ -67,6 +75,50 @@ public class CatalogStock {
         } catch (HttpClientErrorException e) {
             throw refusal(e);
         }
+    }
+
+    /**
+     * catalog-service's answer is input like any other: an order is taken only from a reservation of this order,
+     * in a known state, of exactly the products and units asked for, each with its seller, a price from 1 fen to
+     * catalog's maximum and a cost from 0 to it. Anything else is catalog not answering properly (503 to the buyer, nothing stored; a hold
+     * it may have made lapses on its own).
+     */
+    static Reservation checked(UUID orderId, List<Line> asked, Reservation answer) {
+        List<String> wrong = new ArrayList<>();
+        if (answer == null) {
+            wrong.add("no reservation");
+        } else {
+            if (!orderId.equals(answer.orderId())) {
+                wrong.add("order " + answer.orderId());
+            }
+            if (!STATUSES.contains(answer.status())) {
+                wrong.add("status " + answer.status());
+            }
+            if (answer.lines() == null || answer.lines().stream().anyMatch(Objects::isNull)) {
+                wrong.add("no lines");
+            } else if (!"RELEASED".equals(answer.status())) {
+                Map<UUID, Integer> units = new HashMap<>();
+                asked.forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
+                Map<UUID, Integer> reserved = new HashMap<>();
+                for (ReservedLine line : answer.lines()) {
+                    if (line.productId() == null || line.sellerId() == null || line.quantity() <= 0
+                            || line.unitPriceFen() <= 0 || line.unitPriceFen() > MAX_PRICE_FEN
+                            || line.unitCostFen() < 0 || line.unitCostFen() > MAX_PRICE_FEN) {
+                        wrong.add("line " + line.productId());
+                    } else {
+                        reserved.merge(line.productId(), line.quantity(), Integer::sum);
+                    }
+                }
+                if (!reserved.equals(units)) {
+                    wrong.add("other products or units than asked for");
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new CatalogUnavailable(new IllegalStateException("catalog-service answered what is not a reservation of order "
+                    + orderId + ": " + String.join(", ", wrong.subList(0, Math.min(5, wrong.size())))));
+        }
+        return answer;
     }
 
     private static RuntimeException refusal(HttpClientErrorException e) {
