@@ -44,12 +44,16 @@ record FaultSchedule(long seed, int minutes, List<Step> steps) {
         }
     }
 
+    /** The name {@code --skip} takes to run without the second instances. */
+    static final String SECOND_INSTANCES = "second-instances";
+
     static final List<String> APPLICATIONS =
             List.of("order-service", "catalog-service", "settlement-service", "household-service", "gateway");
 
     /**
      * @param kafkaOutageSeconds how long the broker stays stopped (a minute in the long run)
-     * @param skip               components left alone ({@code mariadb} on a machine whose database others use)
+     * @param skip               components left alone ({@code mariadb} on a machine whose database others use;
+     *                           {@value #SECOND_INSTANCES} for no second order-service and settlement-service)
      */
     static FaultSchedule of(long seed, int minutes, int kafkaOutageSeconds, Set<String> skip) {
         Random random = new Random(seed);
@@ -66,9 +70,11 @@ record FaultSchedule(long seed, int minutes, List<Step> steps) {
         Collections.shuffle(faults, random);
         // The second instances run from about a quarter of the faults to about three quarters of them.
         List<Step> ordered = new ArrayList<>(faults);
-        ordered.add(Math.max(0, faults.size() / 4), new Step(0, Kind.SECOND_INSTANCES_START, "order-service-2 settlement-service-2", 0, 0));
-        ordered.add(Math.min(ordered.size(), 1 + (3 * faults.size()) / 4 + 1),
-                new Step(0, Kind.SECOND_INSTANCES_STOP, "order-service-2 settlement-service-2", 0, 0));
+        if (!skip.contains(SECOND_INSTANCES)) {
+            ordered.add(Math.max(0, faults.size() / 4), new Step(0, Kind.SECOND_INSTANCES_START, "order-service-2 settlement-service-2", 0, 0));
+            ordered.add(Math.min(ordered.size(), 1 + (3 * faults.size()) / 4 + 1),
+                    new Step(0, Kind.SECOND_INSTANCES_STOP, "order-service-2 settlement-service-2", 0, 0));
+        }
         // Spread over the first 80 % of the run, each due time moved by up to a tenth of the gap between two.
         int span = minutes * 60 * 8 / 10;
         int gap = Math.max(1, span / (ordered.size() + 1));

@@ -34,6 +34,32 @@ import tools.jackson.databind.JsonNode;
 final class Faults {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * The machine's MariaDB stopped and started again. The server is shared with everything else on the machine, so
+     * the restart is announced in /tmp/mariadb-restart-NOW while it lasts (a few seconds: the buffer pool is not
+     * dumped), and the settings a restart would lose and that the stack needs beside the machine's other clients
+     * ({@code max_connections}, raised with {@code SET GLOBAL}) are put back as they were.
+     */
+    private static final String RESTART_MARIADB = """
+            set -e
+            marker=/tmp/mariadb-restart-NOW
+            connections=$(mysql -uroot -h127.0.0.1 -N -e 'SELECT @@max_connections')
+            date -u +%FT%TZ > "$marker"
+            trap 'rm -f "$marker"' EXIT
+            mysql -uroot -h127.0.0.1 -e 'SET GLOBAL innodb_buffer_pool_dump_at_shutdown = OFF' || true
+            start-stop-daemon --stop --oknodo --retry 60 --exec /usr/sbin/mariadbd
+            install -d -o mysql -g mysql /run/mysqld
+            start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+            for i in $(seq 1 240); do
+              if mysqladmin -uroot -h127.0.0.1 --connect-timeout=2 ping >/dev/null 2>&1; then
+                mysql -uroot -h127.0.0.1 -e "SET GLOBAL max_connections = $connections"
+                echo "MariaDB back, max_connections $connections"
+                exit 0
+              fi
+              sleep 0.25
+            done
+            exit 1
+            """;
     private static final Map<String, String> SELLER_USERS = Map.of(
             "岗子峪米业有限公司", "seller", "翠翠食品有限公司", "seller-cuicui");
 
@@ -141,12 +167,7 @@ final class Faults {
                 Workload.pause(step.downSeconds() * 1_000L);
                 back = stopped & start(step.component());
             }
-            case RESTART_MARIADB -> back = command("bash", "-c", """
-                    start-stop-daemon --stop --oknodo --retry 60 --exec /usr/sbin/mariadbd &&
-                    install -d -o mysql -g mysql /run/mysqld &&
-                    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd &&
-                    for i in $(seq 1 120); do mysqladmin -uroot -h127.0.0.1 --connect-timeout=2 ping && exit 0; sleep 1; done; exit 1
-                    """);
+            case RESTART_MARIADB -> back = command("bash", "-c", RESTART_MARIADB);
             case SECOND_INSTANCES_START -> back = start("order-service-2") & start("settlement-service-2");
             case SECOND_INSTANCES_STOP -> back = fupin("stop", "order-service-2") & fupin("stop", "settlement-service-2");
             default -> throw new IllegalStateException();

@@ -53,4 +53,14 @@ class FaultScheduleTests {
         assertThat(schedule.steps()).noneMatch(s -> s.kind() == Kind.RESTART_MARIADB);
         assertThat(schedule.faults()).isEqualTo(8);
     }
+
+    @Test
+    void theShortRunKillsOnlyOrderServiceWithoutSecondInstances() {
+        FaultSchedule schedule = FaultSchedule.of(1, 1, 20, Set.of("kafka", "elasticsearch", "mariadb", "catalog-service",
+                "settlement-service", "household-service", "gateway", FaultSchedule.SECOND_INSTANCES));
+
+        assertThat(schedule.steps()).extracting(Step::kind, Step::component)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.KILL, "order-service"));
+        assertThat(schedule.faults()).isEqualTo(1);
+    }
 }
