@@ -79,15 +79,28 @@ public final class ApiFuzzer {
     /**
      * @param service   the service's name, for the report
      * @param baseUrl   where it listens, e.g. {@code http://127.0.0.1:8081}
-     * @param signature signs each caller as the gateway does
+     * @param credentials the headers that make a request a caller's: signed as the gateway signs for a service
+     *                  called on its own port, a bearer token for the gateway
      * @param callers   whom to call as (an anonymous caller is added)
      * @param values    real values for path and query parameters by name ({@code productId} ...), so that the
      *                  cases reach past "not found"
      * @param database  the service's database, checksummed around each refused request
      * @param quietTables tables that change on their own (the outbox, consumers' bookkeeping): left out of the checksum
      */
-    public record Target(String service, String baseUrl, IdentitySignature signature, List<Caller> callers,
+    public record Target(String service, String baseUrl, Credentials credentials, List<Caller> callers,
             Map<String, String> values, DataSource database, Set<String> quietTables) {
+
+        /** A service called on its own port, each caller signed as the gateway signs it. */
+        public Target(String service, String baseUrl, IdentitySignature signature, List<Caller> callers,
+                Map<String, String> values, DataSource database, Set<String> quietTables) {
+            this(service, baseUrl, (Credentials) signature::headersFor, callers, values, database, quietTables);
+        }
+    }
+
+    /** The headers that make a request the caller's (none for the anonymous caller, as a rule). */
+    @FunctionalInterface
+    public interface Credentials {
+        Map<String, String> headersFor(Caller caller);
     }
 
     public record Finding(String operation, Kind kind, String caller, int status, String what, String request) {
@@ -126,6 +139,11 @@ public final class ApiFuzzer {
 
     public static ApiFuzzer of(Target target, OpenApiDocument document) {
         return new ApiFuzzer(target, document.json());
+    }
+
+    /** For a document read elsewhere (the gateway serves each service's). */
+    public static ApiFuzzer of(Target target, JsonNode document) {
+        return new ApiFuzzer(target, document);
     }
 
     public static int cases() {
@@ -279,7 +297,7 @@ public final class ApiFuzzer {
             path += "?" + String.join("&", query);
         }
 
-        Map<String, String> headers = new LinkedHashMap<>(target.signature().headersFor(caller));
+        Map<String, String> headers = new LinkedHashMap<>(target.credentials().headersFor(caller));
         headers.put("Idempotency-Key", UUID.randomUUID().toString());
         byte[] body = null;
         JsonNode content = operation.operation().path("requestBody").path("content");
@@ -616,13 +634,21 @@ public final class ApiFuzzer {
     // ---- the database
 
     private Map<String, String> checksums() {
-        try (Connection connection = target.database().getConnection(); Statement statement = connection.createStatement()) {
+        return checksums(target.database(), target.quietTables());
+    }
+
+    /**
+     * {@code CHECKSUM TABLE} of every table of the database but Flyway's and the quiet ones (case-insensitive),
+     * by {@code database.table}.
+     */
+    public static Map<String, String> checksums(DataSource database, Set<String> quietTables) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
                 while (rows.next()) {
                     String table = rows.getString(1);
-                    if (target.quietTables().stream().noneMatch(table::equalsIgnoreCase)
+                    if (quietTables.stream().noneMatch(table::equalsIgnoreCase)
                             && !table.equalsIgnoreCase("flyway_schema_history")) {
                         tables.add(table);
                     }
