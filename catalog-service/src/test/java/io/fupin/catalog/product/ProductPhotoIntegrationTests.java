@@ -121,6 +121,44 @@ class ProductPhotoIntegrationTests {
                 .get("photoUrl")).isNull();
     }
 
+    /**
+     * OWASP API7: a photo is the bytes the seller sends, never an address the service fetches. An address in the
+     * file, in its name, in an SVG's image reference, or in a product body's extra fields is not followed: a stand-in
+     * server at that address sees no request.
+     */
+    @Test
+    void neverFetchesAnAddressItIsGivenForAPhoto() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer bait = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        bait.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            byte[] png = TestImages.encoded("png", 8, 8);
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, png.length);
+            exchange.getResponseBody().write(png);
+            exchange.close();
+        });
+        bait.start();
+        try {
+            String address = "http://127.0.0.1:" + bait.getAddress().getPort() + "/latest/meta-data/photo.png";
+            UUID product = fixtures.draft(seller, Map.of("photoUrl", address, "imageUrl", address, "photo", address));
+
+            Reply asText = api.upload(owner, photoPath(product), address, "image/png", address.getBytes(StandardCharsets.UTF_8));
+            Reply asSvg = api.upload(owner, photoPath(product), "a.svg", "image/svg+xml", ("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                    + "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image href=\"" + address + "\" xlink:href=\"" + address
+                    + "\" width=\"8\" height=\"8\"/></svg>").getBytes(StandardCharsets.UTF_8));
+
+            assertThat(asText.status()).as(asText.body().toString()).isEqualTo(415);
+            assertThat(asSvg.status()).as(asSvg.body().toString()).isEqualTo(415);
+            assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + product, null).body()
+                    .get("photoUrl")).isNull();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> fetched.get() == 0);
+        } finally {
+            bait.stop(0);
+        }
+    }
+
     @Test
     void aTextFileRenamedAsAPhotoIsRefusedAs415() {
         UUID product = fixtures.draft(seller, Map.of());

@@ -16,4 +16,10 @@ class OpenApiDocumentIntegrationTests {
     void publishesADocumentTheGatewaysSwaggerUiCanUse() throws Exception {
         OpenApiDocument.of("order-service", port).isPublishable();
     }
+
+    /** OWASP API7: no operation takes an address the service would fetch (see {@link OpenApiDocument#takesNoUrl}). */
+    @Test
+    void takesNoAddressToFetchFromItsCallers() throws Exception {
+        OpenApiDocument.of("order-service", port).takesNoUrl();
+    }
 }

@@ -41,8 +41,81 @@ public final class OpenApiDocument {
         return new OpenApiDocument(service, JsonMapper.builder().build().readTree(answer.body()));
     }
 
+    /** A document read elsewhere (the gateway serves each service's). */
+    public static OpenApiDocument of(String service, JsonNode document) {
+        return new OpenApiDocument(service, document);
+    }
+
     public JsonNode json() {
         return document;
+    }
+
+    /** Names of inputs that would carry an address for the server to fetch. */
+    private static final java.util.regex.Pattern URL_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(url|uri|href|link|callback|webhook|redirect|endpoint|host|feed|src|source)$");
+
+    /**
+     * OWASP API7 (server-side request forgery): no operation takes an address from its caller. Neither a
+     * parameter nor a request body property (however deep) is named like a URL (…url, …uri, …href, …link,
+     * callback, webhook, redirect, endpoint, host, src, source) or has the format {@code uri} or {@code url}; a
+     * file is uploaded as bytes ({@code format: binary}), never named by an address for the service to fetch.
+     */
+    public void takesNoUrl() {
+        List<String> addresses = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    if (URL_NAME.matcher(parameter.path("name").asString()).matches()
+                            || isUrlFormat(resolve(parameter.path("schema")))) {
+                        addresses.add(name + " parameter " + parameter.path("name").asString());
+                    }
+                }
+                for (JsonNode content : operation.getValue().path("requestBody").path("content")) {
+                    inputs(content.path("schema"), name + " body", addresses, new java.util.HashSet<>());
+                }
+            }
+        }
+        assertThat(addresses).as(service + ": inputs that take an address").isEmpty();
+    }
+
+    private void inputs(JsonNode schema, String where, List<String> addresses, java.util.Set<String> seen) {
+        if (schema.has("$ref") && !seen.add(schema.get("$ref").asString())) {
+            return;
+        }
+        JsonNode resolved = resolve(schema);
+        if (isUrlFormat(resolved)) {
+            addresses.add(where + " (format " + resolved.path("format").asString() + ")");
+        }
+        for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+            if (URL_NAME.matcher(property.getKey()).matches()) {
+                addresses.add(where + "." + property.getKey());
+            }
+            inputs(property.getValue(), where + "." + property.getKey(), addresses, seen);
+        }
+        for (String composite : List.of("items", "additionalProperties")) {
+            if (resolved.path(composite).isObject()) {
+                inputs(resolved.path(composite), where + "[]", addresses, seen);
+            }
+        }
+        for (String composite : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode part : resolved.path(composite)) {
+                inputs(part, where, addresses, seen);
+            }
+        }
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        for (int hops = 0; schema.has("$ref") && hops < 10; hops++) {
+            schema = document.path("components").path("schemas").path(schema.get("$ref").asString()
+                    .replace("#/components/schemas/", ""));
+        }
+        return schema;
+    }
+
+    private static boolean isUrlFormat(JsonNode schema) {
+        String format = schema.path("format").asString("");
+        return format.equalsIgnoreCase("uri") || format.equalsIgnoreCase("url") || format.equalsIgnoreCase("uri-reference");
     }
 
     public void isPublishable() {
