@@ -39,6 +39,8 @@ final class Workload {
         volatile boolean delivered;
         volatile long refundedFen;
         volatile boolean canary;
+        /** When the client heard it was placed: an order left unpaid for order-service's payment window expires. */
+        final java.time.Instant acknowledgedAt = java.time.Instant.now();
 
         Order(String id, String buyer, Product product, int quantity, long totalFen) {
             this.id = id;
