@@ -26,6 +26,8 @@ public final class IdentitySignature {
     private static final int MIN_SECRET_BYTES = 32;
 
     private final byte[] secret;
+    /** Keyed once; each signature works on a clone (a lookup of the algorithm and a keying cost more than the HMAC). */
+    private final Mac keyed;
     private final Duration maxAge;
     private final Clock clock;
 
@@ -34,6 +36,7 @@ public final class IdentitySignature {
             throw new IllegalArgumentException("The identity secret must be at least " + MIN_SECRET_BYTES + " bytes long");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.keyed = newMac();
         this.maxAge = maxAge;
         this.clock = clock;
     }
@@ -91,10 +94,22 @@ public final class IdentitySignature {
 
     private String sign(String userId, String roles, String sellerId, String timestamp) {
         String canonical = String.join("\n", "fupin-identity-v1", userId, roles, sellerId, timestamp);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac().doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac mac() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac();
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret, ALGORITHM));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -32,6 +32,22 @@ class IdentitySignatureTests {
     }
 
     @Test
+    void signsAlikeFromManyThreadsAtOnce() throws Exception {
+        // One keyed MAC is cloned for every signature: clones must not share state.
+        String expected = signature.headersFor(Caller.of("consumer", null, "CONSUMER")).get(IdentityHeaders.SIGNATURE);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var signatures = threads.invokeAll(java.util.Collections.nCopies(2_000,
+                    () -> signature.headersFor(Caller.of("consumer", null, "CONSUMER")).get(IdentityHeaders.SIGNATURE)));
+            for (var signed : signatures) {
+                assertThat(signed.get()).isEqualTo(expected);
+            }
+        }
+        // Another caller still gets another signature after all those clones.
+        assertThat(signature.headersFor(Caller.of("consumer2", null, "CONSUMER")).get(IdentityHeaders.SIGNATURE))
+                .isNotEqualTo(expected);
+    }
+
+    @Test
     void anonymousVisitorsAreSignedToo() {
         assertThat(signature.verify(signature.headersFor(Caller.anonymous())::get).isAnonymous()).isTrue();
     }
