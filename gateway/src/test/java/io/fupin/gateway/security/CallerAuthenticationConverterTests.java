@@ -35,8 +35,8 @@ class CallerAuthenticationConverterTests {
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private boolean catalogDown;
 
-    private final AuthProperties devIssuer = new AuthProperties(null, null, null);
-    private final AuthProperties keycloak = new AuthProperties("sub", "realm_access.roles", "seller_id");
+    private final AuthProperties devIssuer = new AuthProperties(null, null, null, null);
+    private final AuthProperties keycloak = new AuthProperties("sub", "realm_access.roles", "seller_id", null);
 
     @Test
     void readsRolesFromTheDevelopmentIssuersClaim() {
@@ -80,7 +80,7 @@ class CallerAuthenticationConverterTests {
     void namesTheCallerAfterTheConfiguredClaim() {
         Jwt jwt = jwt(Map.of("sub", "f3b1", "preferred_username", "wang.fang", "roles", List.of()));
 
-        AbstractAuthenticationToken token = converter(new AuthProperties("preferred_username", null, null))
+        AbstractAuthenticationToken token = converter(new AuthProperties("preferred_username", null, null, null))
                 .convert(jwt).block();
 
         assertThat(token.getName()).isEqualTo("wang.fang");

@@ -17,7 +17,7 @@ class SecurityConfigurationTests {
 
     private final ReactiveWebApplicationContextRunner context = new ReactiveWebApplicationContextRunner()
             .withUserConfiguration(SecurityConfiguration.class, CallerAuthenticationConverter.class, ProblemSecurityHandlers.class)
-            .withBean(AuthProperties.class, () -> new AuthProperties(null, null, null))
+            .withBean(AuthProperties.class, () -> new AuthProperties(null, null, null, null))
             .withBean(CorsProperties.class, () -> new CorsProperties(null))
             .withBean(SellerGrants.class, () -> new SellerGrants(WebClient.create(), new IdentitySignature(
                     "0123456789abcdef0123456789abcdef", Duration.ofMinutes(1), Clock.systemUTC()), Duration.ofSeconds(1)));
