@@ -80,16 +80,24 @@ public class OrderLifecycle {
             cancelQuietly(orderId, RESERVATION_RELEASED);
             return Payability.NOT_PAYABLE;
         }
+        boolean[] marked = {false};
         try {
-            return transactions.execute(tx -> {
+            Payability paid = transactions.execute(tx -> {
                 Order fresh = orders.findById(orderId).orElseThrow();
                 if (fresh.status() != OrderStatus.PENDING_PAYMENT) {
                     return paymentId.equals(fresh.paymentId()) ? Payability.PAID : Payability.NOT_PAYABLE;
                 }
                 fresh.markPaid(paymentId, paidAt);
                 orders.save(fresh);
+                marked[0] = true;
                 return Payability.PAID;
             });
+            if (marked[0]) {
+                // One line per order paid: with the trace id of the payment's request, it ties this log to the
+                // gateway's access log and to settlement's postings of the order.
+                log.info("Order {} paid by payment {}", orderId, paymentId);
+            }
+            return paid;
         } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
             Order now = orders.findById(orderId).orElseThrow();
             return now.status() == OrderStatus.PAID && paymentId.equals(now.paymentId()) ? Payability.PAID

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -61,6 +66,8 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
     private final Duration maxAge;
     private final String callbackUrl;
     private final boolean enabled;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
     private final ExecutorService notifier = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean refundsFailing;
 
@@ -68,7 +75,8 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
             @Value("${fupin.payments.sandbox.secret}") String secret,
             @Value("${fupin.payments.callback-max-age:PT5M}") Duration maxAge,
             @Value("${fupin.payments.sandbox.callback-url:}") String callbackUrl,
-            @Value("${fupin.payments.sandbox.enabled:true}") boolean enabled) {
+            @Value("${fupin.payments.sandbox.enabled:true}") boolean enabled, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -78,6 +86,8 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
         this.maxAge = maxAge;
         this.callbackUrl = callbackUrl;
         this.enabled = enabled;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     @Override
@@ -122,17 +132,35 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
         notification.put("amountFen", reportedAmountFen.orElse(((Number) tx.get("amount_fen")).longValue()));
         notification.put("paidAt", tx.get("paid_at") == null ? null : ((Timestamp) tx.get("paid_at")).toInstant().toString());
         byte[] body = json.writeValueAsString(notification).getBytes(StandardCharsets.UTF_8);
-        notifier.submit(() -> send(body));
+        Map<String, String> trace = currentTrace();
+        notifier.submit(() -> send(body, trace));
         return notification;
     }
 
+    /**
+     * The W3C trace headers of the buyer's pay request. The notification carries them, so that the payment it
+     * records, and the events and postings that follow, stay in the trace the gateway's access log shows for the
+     * request (a real provider's callback comes through the gateway in a trace of its own).
+     */
+    private Map<String, String> currentTrace() {
+        Tracer current = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null || propagation == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new HashMap<>();
+        propagation.inject(span.context(), headers, (carrier, key, value) -> carrier.put(key, value));
+        return Map.copyOf(headers);
+    }
+
     /** Sends the notification, again while the callback fails; runs on the notifier, or in a test. */
-    void send(byte[] body) {
+    void send(byte[] body, Map<String, String> trace) {
         String base = callbackUrl.isBlank() ? "http://127.0.0.1:" + environment.getProperty("local.server.port") : callbackUrl;
         // The JDK's client whatever else is on the class path: Apache's would itself send a POST again on a 503.
         RestClient http = RestClient.builder().baseUrl(base).requestFactory(new JdkClientHttpRequestFactory()).build();
         try {
-            NOTIFY_RETRIES.execute(() -> notifyOnce(http, body));
+            NOTIFY_RETRIES.execute(() -> notifyOnce(http, body, trace));
         } catch (RetryException e) {
             log.warn("The sandbox gave up notifying a payment after {} attempts ({}); the status poll finds it",
                     ATTEMPTS, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
@@ -140,12 +168,13 @@ class SandboxWallet implements PaymentProvider, DisposableBean {
     }
 
     /** One signed notification; a 5xx or no answer is worth sending again, a 4xx will not change by it. */
-    private int notifyOnce(RestClient http, byte[] body) {
+    private int notifyOnce(RestClient http, byte[] body, Map<String, String> trace) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         int status = http.post().uri("/api/payments/callback")
                 // /api/* accepts only the gateway's signed identity; the wallet arrives as an anonymous caller.
                 .headers(h -> identity.headersFor(Caller.anonymous()).forEach(h::set))
+                .headers(h -> trace.forEach(h::set))
                 .header(CallbackSignature.TIMESTAMP, timestamp)
                 .header(CallbackSignature.NONCE, nonce)
                 .header(CallbackSignature.SIGNATURE, signature.sign(timestamp, nonce, body))
