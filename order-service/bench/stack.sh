@@ -3,12 +3,18 @@
 # deploy/local resolved), catalog-service and order-service from their jars, on ports of their own
 # (Kafka 19092, catalog 18081, order-service 18082) with databases bench_catalog and bench_orders.
 #   order-service/bench/stack.sh up|down
+# CATALOG_JAR and ORDER_JAR start other builds (e.g. copies of the jars before a change, to compare in one sitting).
 # Then: BENCH_TARGET=http://127.0.0.1:18082 BENCH_CATALOG=http://127.0.0.1:18081 BENCH_SECRET_FILE=order-service/target/bench/secret order-service/bench/run.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIR=$ROOT/order-service/target/bench
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 LIBS=$ROOT/deploy/local/target/kafka-libs
+# Other ports when these are taken: BENCH_CATALOG_PORT, BENCH_ORDER_PORT, BENCH_KAFKA_PORT (its controller: the next one).
+CATALOG_PORT=${BENCH_CATALOG_PORT:-18081}
+ORDER_PORT=${BENCH_ORDER_PORT:-18082}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
+CONTROLLER_PORT=$((KAFKA_PORT + 1))
 mkdir -p "$DIR"
 
 up() {
@@ -16,9 +22,9 @@ up() {
   cat >"$DIR/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:19093
-listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093
-advertised.listeners=PLAINTEXT://127.0.0.1:19092
+controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=$DIR/kafka-data
@@ -37,23 +43,23 @@ PROPS
   fi
   "$JAVA" -Xmx512m -cp "$LIBS/*" kafka.Kafka "$DIR/server.properties" >"$DIR/kafka.log" 2>&1 &
   echo $! >"$DIR/kafka.pid"
-  start catalog "$ROOT/catalog-service/target/catalog-service-0.1.0-SNAPSHOT.jar" 18081 bench_catalog
-  start orders "$ROOT/order-service/target/order-service-0.1.0-SNAPSHOT.jar" 18082 bench_orders \
-    CATALOG_URL=http://127.0.0.1:18081
-  for port in 18081 18082; do
-    for _ in $(seq 1 180); do
+  start catalog "${CATALOG_JAR:-$ROOT/catalog-service/target/catalog-service-0.1.0-SNAPSHOT.jar}" "$CATALOG_PORT" bench_catalog
+  start orders "${ORDER_JAR:-$ROOT/order-service/target/order-service-0.1.0-SNAPSHOT.jar}" "$ORDER_PORT" bench_orders \
+    CATALOG_URL=http://127.0.0.1:$CATALOG_PORT SPRING_PROFILES_ACTIVE=local PAYMENT_SANDBOX_SECRET="$(<"$DIR/secret")"
+  for port in "$CATALOG_PORT" "$ORDER_PORT"; do
+    for _ in $(seq 1 "${BENCH_START_WAIT:-600}"); do
       curl -fs "http://127.0.0.1:$port/actuator/health/liveness" >/dev/null && break
       sleep 1
     done
     curl -fs "http://127.0.0.1:$port/actuator/health/liveness" >/dev/null || { echo "port $port did not come up; see $DIR"; exit 1; }
   done
-  echo "up: catalog 18081, order-service 18082, kafka 19092 (secret in $DIR/secret)"
+  echo "up: catalog $CATALOG_PORT, order-service $ORDER_PORT, kafka $KAFKA_PORT (secret in $DIR/secret)"
 }
 
 start() {
   local name=$1 jar=$2 port=$3 db=$4; shift 4
   env SERVER_PORT="$port" MYSQL_URL="jdbc:mysql://127.0.0.1:3306/$db?createDatabaseIfNotExist=true" MYSQL_USER=root \
-    MYSQL_PASSWORD= KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 ELASTICSEARCH_URL=http://127.0.0.1:9 \
+    MYSQL_PASSWORD= KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT ELASTICSEARCH_URL=http://127.0.0.1:9 \
     FUPIN_IDENTITY_SECRET="$(<"$DIR/secret")" "$@" \
     "$JAVA" -Xmx512m -jar "$jar" >"$DIR/$name.log" 2>&1 &
   echo $! >"$DIR/$name.pid"
