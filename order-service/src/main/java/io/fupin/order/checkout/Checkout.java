@@ -58,12 +58,27 @@ public class Checkout {
      * @throws BuyerLimits.LimitExceeded when a livestream line takes the buyer past the product's per-buyer limit
      */
     public OrderView place(UUID orderId, Caller caller, PlaceOrder request) {
-        Optional<Order> existing = orders.findById(orderId);
-        if (existing.isPresent()) {
-            return OrderView.of(existing.get());
+        return place(orderId, false, caller, request);
+    }
+
+    /**
+     * As {@link #place(UUID, Caller, PlaceOrder)}; {@code fresh} says that {@code orderId} was never handed out
+     * before (a newly claimed Idempotency-Key): nothing can be stored under it, in this service or in catalog, so
+     * the order is not looked up, and a product catalog refused a moment ago is refused at once, without a
+     * reservation round trip or taking the buyer's allowance (the sold-out fast path, {@link CatalogStock}).
+     */
+    public OrderView place(UUID orderId, boolean fresh, Caller caller, PlaceOrder request) {
+        if (!fresh) {
+            Optional<Order> existing = orders.findById(orderId);
+            if (existing.isPresent()) {
+                return OrderView.of(existing.get());
+            }
         }
         // Counted once per order id: a resumed request returned above.
         try {
+            if (fresh) {
+                stock.refuseIfKnownSoldOut(lines(request));
+            }
             OrderView placed = placeNew(orderId, caller, request);
             meters.counter("fupin.orders.placed", "channel", request.channel().name().toLowerCase()).increment();
             return placed;
@@ -91,8 +106,7 @@ public class Checkout {
         boolean limited = limits.take(orderId, caller.userId(), request.channel() == Channel.LIVESTREAM, units);
         Reservation reservation;
         try {
-            reservation = stock.reserve(orderId, request.lines().stream()
-                    .map(l -> new CatalogStock.Line(l.productId(), l.quantity())).toList());
+            reservation = stock.reserve(orderId, lines(request));
         } catch (RuntimeException refusedOrUnavailable) {
             // No order without stock: the buyer's allowance goes back too (a retry with the same key takes it again).
             if (limited) {
@@ -175,6 +189,10 @@ public class Checkout {
         Map<UUID, Order> byId = new LinkedHashMap<>();
         orders.findAllById(ids).forEach(o -> byId.put(o.id(), o));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static List<CatalogStock.Line> lines(PlaceOrder request) {
+        return request.lines().stream().map(l -> new CatalogStock.Line(l.productId(), l.quantity())).toList();
     }
 
     private static String blankToNull(String text) {

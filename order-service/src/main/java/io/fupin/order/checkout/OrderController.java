@@ -64,9 +64,9 @@ class OrderController {
     ResponseEntity<String> place(Caller caller,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
             @Valid @RequestBody PlaceOrder request) {
-        Answer answer = idempotency.answer(caller.userId(), idempotencyKey, request, orderId -> {
+        Answer answer = idempotency.answer(caller.userId(), idempotencyKey, request, (orderId, fresh) -> {
             try {
-                OrderView order = checkout.place(orderId, caller, request);
+                OrderView order = checkout.place(orderId, fresh, caller, request);
                 return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(order), false);
             } catch (CatalogStock.SoldOut e) {
                 return new Answer(HttpStatus.CONFLICT.value(), problem("sold-out",

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,6 +49,15 @@ public class IdempotentRequests {
      * @throws KeyReusedWithAnotherRequest when the key was first used with a different request
      */
     public Answer answer(String scope, String key, Object request, Function<UUID, Answer> work) {
+        return answer(scope, key, request, (resourceId, fresh) -> work.apply(resourceId));
+    }
+
+    /**
+     * As {@link #answer(String, String, Object, Function)}; the work is also told whether this request claimed the
+     * key just now ({@code fresh}): then its resource id was never handed out before, so nothing can exist under
+     * it yet, and a resumed request is never fresh.
+     */
+    public Answer answer(String scope, String key, Object request, BiFunction<UUID, Boolean, Answer> work) {
         String fingerprint = fingerprint(request);
         Claim claim = claim(scope, key, fingerprint);
         if (!claim.fingerprint().equals(fingerprint)) {
@@ -56,34 +66,36 @@ public class IdempotentRequests {
         if (claim.status() != null) {
             return new Answer(claim.status(), claim.body(), true);
         }
-        Answer answer = work.apply(claim.resourceId());
+        Answer answer = work.apply(claim.resourceId(), claim.fresh());
         jdbc.sql("UPDATE idempotency_key SET response_status = :status, response_body = :body WHERE scope = :scope AND idem_key = :key AND response_status IS NULL")
                 .param("status", answer.status()).param("body", answer.body())
                 .param("scope", scope).param("key", key).update();
         return answer;
     }
 
+    /**
+     * Inserts the key first: a new key (the usual case) costs one statement; a key seen before fails on the
+     * primary key and is read.
+     */
     private Claim claim(String scope, String key, String fingerprint) {
-        Optional<Claim> existing = find(scope, key);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+        UUID resource = UUID.randomUUID();
         try {
             jdbc.sql("INSERT INTO idempotency_key (scope, idem_key, fingerprint, resource_id, created_at) VALUES (:scope, :key, :fingerprint, :resource, :now)")
                     .param("scope", scope).param("key", key).param("fingerprint", fingerprint)
-                    .param("resource", UUID.randomUUID().toString())
+                    .param("resource", resource.toString())
                     .param("now", Timestamp.from(clock.instant())).update();
-        } catch (DuplicateKeyException concurrent) {
-            // Another request with this key got there first; use its claim.
+            return new Claim(fingerprint, resource, null, null, true);
+        } catch (DuplicateKeyException seenBefore) {
+            // A replay, a resumed request, or another request with this key that got there first: use its claim.
+            return find(scope, key).orElseThrow();
         }
-        return find(scope, key).orElseThrow();
     }
 
     private Optional<Claim> find(String scope, String key) {
         return jdbc.sql("SELECT fingerprint, resource_id, response_status, response_body FROM idempotency_key WHERE scope = :scope AND idem_key = :key")
                 .param("scope", scope).param("key", key)
                 .query((rs, n) -> new Claim(rs.getString(1), UUID.fromString(rs.getString(2)),
-                        (Integer) rs.getObject(3), rs.getString(4)))
+                        (Integer) rs.getObject(3), rs.getString(4), false))
                 .optional();
     }
 
@@ -102,7 +114,7 @@ public class IdempotentRequests {
         }
     }
 
-    private record Claim(String fingerprint, UUID resourceId, Integer status, String body) {
+    private record Claim(String fingerprint, UUID resourceId, Integer status, String body, boolean fresh) {
     }
 
     public static class KeyReusedWithAnotherRequest extends RuntimeException {

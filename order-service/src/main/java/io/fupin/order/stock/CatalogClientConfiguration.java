@@ -18,4 +18,9 @@ class CatalogClientConfiguration {
             @Value("${fupin.catalog.read-timeout:PT2S}") Duration readTimeout) {
         return ServiceClients.signed(builder, identity, catalogUrl, connectTimeout, readTimeout);
     }
+
+    @Bean
+    SoldOutMarks soldOutMarks(@Value("${fupin.catalog.sold-out-for:PT1S}") Duration markFor) {
+        return new SoldOutMarks(markFor);
+    }
 }

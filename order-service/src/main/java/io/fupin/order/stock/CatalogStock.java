@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -26,10 +28,28 @@ public class CatalogStock {
     /** catalog-service's own upper bound of a price (¥1,000,000, its ProductRules). */
     static final long MAX_PRICE_FEN = 100_000_000;
 
-    private final RestClient catalog;
+    private static final Pattern PRODUCT_ID = Pattern.compile("\"productId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
-    CatalogStock(RestClient catalogRestClient) {
+    private final RestClient catalog;
+    private final SoldOutMarks soldOut;
+
+    CatalogStock(RestClient catalogRestClient, SoldOutMarks soldOutMarks) {
         this.catalog = catalogRestClient;
+        this.soldOut = soldOutMarks;
+    }
+
+    /**
+     * The sold-out fast path ({@link SoldOutMarks}): refuses, without asking catalog, an order that catalog refused
+     * a moment ago for one of these lines. Only for an order id never sent to catalog before (a resumed order must
+     * reach catalog, which may hold its reservation already).
+     *
+     * @throws SoldOut when a line asks at least as many units as catalog just refused
+     */
+    public void refuseIfKnownSoldOut(List<Line> lines) {
+        Line refused = soldOut.refusedLine(lines);
+        if (refused != null) {
+            throw new SoldOut("Product " + refused.productId() + " is sold out.");
+        }
     }
 
     /**
@@ -45,8 +65,20 @@ public class CatalogStock {
                     .retrieve()
                     .body(Reservation.class));
         } catch (HttpClientErrorException e) {
-            throw refusal(e);
+            RuntimeException refusal = refusal(e);
+            if (refusal instanceof SoldOut) {
+                remember(lines, e.getResponseBodyAsString());
+            }
+            throw refusal;
         }
+    }
+
+    /** Marks the line catalog named in its sold-out answer (the only line when it named none we know). */
+    private void remember(List<Line> lines, String problem) {
+        Matcher named = PRODUCT_ID.matcher(problem);
+        UUID product = named.find() ? UUID.fromString(named.group(1)) : lines.size() == 1 ? lines.getFirst().productId() : null;
+        lines.stream().filter(l -> l.productId().equals(product)).findFirst()
+                .ifPresent(l -> soldOut.refused(l.productId(), l.quantity()));
     }
 
     /**
@@ -71,7 +103,12 @@ public class CatalogStock {
     @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
     public Reservation release(UUID orderId) {
         try {
-            return catalog.post().uri("/internal/reservations/{orderId}/release", orderId).retrieve().body(Reservation.class);
+            Reservation released = catalog.post().uri("/internal/reservations/{orderId}/release", orderId).retrieve()
+                    .body(Reservation.class);
+            if (released != null && released.lines() != null) {
+                soldOut.reopen(released.lines().stream().map(ReservedLine::productId).toList());
+            }
+            return released;
         } catch (HttpClientErrorException e) {
             throw refusal(e);
         }

@@ -11,11 +11,15 @@ import io.fupin.order.Shop;
 import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,6 +84,37 @@ class TwoInstancesIntegrationTests {
             events.forEach(e -> ids.add(e.get("eventId").asString()));
             assertThat(ids).hasSize(5);
             assertThat(log.payloadOf(order, "OrderRefunded").get("totalFen").asLong()).isEqualTo(1990);
+        }
+    }
+
+    /**
+     * The livestream rush split over both instances, each with its own sold-out marks: exactly the stock is sold,
+     * every placed order is stored and readable on either instance, and the rest are refused as sold out.
+     */
+    @Test
+    void aRushOverBothInstancesSellsExactlyTheStock() throws Exception {
+        try (ConfigurableApplicationContext other = secondInstance()) {
+            Shop first = new Shop(port, identity, json);
+            Shop second = new Shop(((WebServerApplicationContext) other).getWebServer().getPort(), identity, json);
+            UUID product = first.listProduct(first.newSeller(), 10, 990, 0);
+            List<Shop.Reply> replies = Collections.synchronizedList(new ArrayList<>());
+            try (ExecutorService buyers = Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 40; i++) {
+                    Shop shop = i % 2 == 0 ? first : second;
+                    buyers.submit(() -> replies.add(shop.place(Caller.of("rush-" + UUID.randomUUID(), null, "CONSUMER"),
+                            Shop.order("LIVESTREAM", Map.of(product, 1)))));
+                }
+            }
+
+            assertThat(replies).hasSize(40);
+            assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(10);
+            assertThat(replies.stream().filter(r -> r.status() == 409))
+                    .hasSize(30).allSatisfy(r -> assertThat(r.text("type")).endsWith("/sold-out"));
+            assertThat(first.stockOf(product)).isZero();
+            replies.stream().filter(r -> r.status() == 201).forEach(placed -> {
+                assertThat(first.get(Shop.ADMIN, "/api/orders/" + placed.text("id")).status()).isEqualTo(200);
+                assertThat(second.get(Shop.ADMIN, "/api/orders/" + placed.text("id")).status()).isEqualTo(200);
+            });
         }
     }
 
