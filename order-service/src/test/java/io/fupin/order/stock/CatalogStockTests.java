@@ -134,7 +134,7 @@ class CatalogStockTests {
         requests.setConnectTimeout(Duration.ofSeconds(1));
         requests.setReadTimeout(readTimeout);
         return new CatalogStock(RestClient.builder().baseUrl("http://127.0.0.1:" + catalog.getAddress().getPort())
-                .requestFactory(requests).build());
+                .requestFactory(requests).build(), new SoldOutMarks(Duration.ZERO));
     }
 
     private static String reservation(UUID order, String status, String... lines) {
