@@ -203,6 +203,8 @@ class OfficialConsoleBrowserSystemIntegrationTests {
 
         browser.signIn(consumer, "/account/seller-application", () -> { });
         assertThat(browser.find("#application-" + id).getText()).contains("已驳回", "请补充营业执照编号");
+        assertNotASeller();
+        browser.open("/account/seller-application");
         browser.find("#apply").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
         browser.type("#name", name);
@@ -214,6 +216,7 @@ class OfficialConsoleBrowserSystemIntegrationTests {
         browser.type("#documents", "营业执照 双城区市场监管局档案 2026-118");
         browser.find("#apply").click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("applied")));
+        assertNotASeller();
 
         browser.signIn("official", "/official/seller-applications", () -> { });
         String second = applicationIdOf(name);
@@ -228,6 +231,48 @@ class OfficialConsoleBrowserSystemIntegrationTests {
         assertThat(seller.status()).as(seller.raw().body()).isEqualTo(200);
         assertThat(seller.body().get("name").asString()).isEqualTo(name);
         assertThat(seller.body().get("creditCode").asString()).isEqualTo(code);
+
+        // signed in again, the applicant acts for its seller: the seller console opens and it lists a product
+        browser.signIn(consumer, "/seller/products", () -> { });
+        assertThat(browser.find("h1").getText()).isNotEqualTo("无权访问");
+        browser.find(".console-nav a[href='/seller/products/new']").click();
+        browser.waiting().until(ExpectedConditions.urlContains("/seller/products/new"));
+        String goose = "兴功村鹅蛋" + random(1000, 9999);
+        browser.type("#name", goose);
+        new Select(browser.find("#category")).selectByValue("EGGS");
+        browser.type("#unit", "盒");
+        browser.type("#price", "39.90");
+        browser.type("#cost", "3.00");
+        browser.type("#costReason", "包装与物流");
+        browser.type("#stock", "50");
+        browser.find("#list-product").click();
+        browser.waiting().until(ExpectedConditions.urlMatches("/seller/products/[0-9a-f-]{36}"));
+        String product = browser.driver.getCurrentUrl().replaceAll(".*/seller/products/([0-9a-f-]{36}).*", "$1");
+        Reply listed = platform.get("official", "/api/catalog/products/" + product);
+        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(200);
+        assertThat(listed.body().get("sellerId").asString()).isEqualTo(sellerId);
+        assertThat(listed.body().get("name").asString()).isEqualTo(goose);
+
+        // its details and presale terms changed on the product's page
+        java.time.LocalDate delivery = java.time.LocalDate.now().plusMonths(3);
+        browser.type("#description", "兴功村林下散养鹅所产，每盒 6 枚");
+        browser.js("arguments[0].value = arguments[1]", browser.find("#presaleDeliveryDate"), delivery.toString());
+        browser.type("#presaleCapacity", "300");
+        browser.find("#save-details").click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-presale")));
+        Reply described = platform.get("official", "/api/catalog/products/" + product);
+        assertThat(described.body().get("description").asString()).isEqualTo("兴功村林下散养鹅所产，每盒 6 枚");
+        assertThat(described.body().get("presale").get("deliveryDate").asString()).isEqualTo(delivery.toString());
+        assertThat(described.body().get("presale").get("capacity").asInt()).isEqualTo(300);
+        browser.look("seller-product-details");
+    }
+
+    /** The applicant signed in now, its application waiting or rejected: no seller console, not even by its address. */
+    private static void assertNotASeller() {
+        browser.open("/seller/products");
+        assertThat(browser.find("h1").getText()).isEqualTo("无权访问");
+        browser.open("/seller/products/new");
+        assertThat(browser.find("h1").getText()).isEqualTo("无权访问");
     }
 
     private static String applicationIdOf(String name) {
