@@ -1,14 +1,14 @@
 package io.fupin.gateway.devissuer;
 
 import io.fupin.gateway.identity.SellerGrants;
-import io.fupin.gateway.problem.Problems;
 import io.fupin.support.identity.Role;
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,11 +53,11 @@ class DevIssuerController {
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> token(@RequestBody TokenRequest request) {
         if (request.username() == null || request.username().isBlank() || request.password() == null) {
-            return Mono.just(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Give a username and a password."));
+            return Mono.just(problem(ProblemType.INVALID_REQUEST, "Give a username and a password."));
         }
         return users.authenticate(request.username(), request.password())
                 .map(account -> withGrant(account).map(this::issue))
-                .orElseGet(() -> Mono.just(problem(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+                .orElseGet(() -> Mono.just(problem(ProblemType.INVALID_CREDENTIALS,
                         "The username or the password is wrong.")));
     }
 
@@ -92,9 +92,9 @@ class DevIssuerController {
         return new com.nimbusds.jose.jwk.JWKSet(key.jwk()).toPublicJWKSet().toJSONObject();
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String slug, String detail) {
-        return ResponseEntity.status(status)
+    private static ResponseEntity<Object> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.asJson(Problems.of(status, slug, detail)));
+                .body(Problems.json(type.problem(detail)));
     }
 }

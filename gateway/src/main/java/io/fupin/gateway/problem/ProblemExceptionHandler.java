@@ -1,5 +1,6 @@
 package io.fupin.gateway.problem;
 
+import io.fupin.support.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -35,21 +36,21 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
     private static ProblemDetail problemFor(HttpStatus status, Throwable failure, ServerWebExchange exchange) {
         return switch (status) {
-            case NOT_FOUND -> Problems.of(status, "not-found",
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(
                     "Nothing is served at " + exchange.getRequest().getPath().value() + ".");
-            case METHOD_NOT_ALLOWED -> Problems.of(status, "method-not-allowed",
+            case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED.problem(
                     "The method " + exchange.getRequest().getMethod() + " is not allowed here.");
-            case CONTENT_TOO_LARGE -> Problems.of(status, "payload-too-large", "The request body is too large.");
-            case UNSUPPORTED_MEDIA_TYPE -> Problems.of(status, "unsupported-media-type", reasonOr(failure,
+            case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE.problem("The request body is too large.");
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(reasonOr(failure,
                     "The request body's content type is not supported here."));
-            case SERVICE_UNAVAILABLE -> Problems.of(status, "service-unavailable",
+            case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE.problem(
                     "The service behind this path is unavailable; try again shortly.");
-            case GATEWAY_TIMEOUT -> Problems.of(status, "gateway-timeout",
+            case GATEWAY_TIMEOUT -> ProblemType.GATEWAY_TIMEOUT.problem(
                     "The service behind this path did not answer in time.");
             default -> status.is4xxClientError()
-                    ? Problems.of(status, status == HttpStatus.BAD_REQUEST ? "invalid-request" : "client-error",
-                            reasonOr(failure, "The request cannot be served."))
-                    : Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                    ? (status == HttpStatus.BAD_REQUEST ? ProblemType.INVALID_REQUEST : ProblemType.CLIENT_ERROR)
+                            .problem(status, reasonOr(failure, "The request cannot be served."))
+                    : ProblemType.INTERNAL_ERROR.problem(
                             "Something went wrong in the gateway; nothing was forwarded by this request.");
         };
     }

@@ -1,9 +1,8 @@
 package io.fupin.gateway.problem;
 
+import io.fupin.support.problem.ProblemType;
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -13,18 +12,13 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds and writes problems with stable type URIs, {@code https://fupin.market/problems/<slug>}, the same
- * types the services use. Filters and security handlers write outside Spring's message writers, so this
- * serialises the problem itself, flat as RFC 9457 wants it.
+ * Writes problems of the platform's {@link ProblemType} list, the same types the services answer with. Filters
+ * and security handlers write outside Spring's message writers, so this serialises the problem itself, flat as
+ * RFC 9457 wants it.
  */
 public final class Problems {
-
-    public static final String TYPE_BASE = "https://fupin.market/problems/";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -44,12 +38,6 @@ public final class Problems {
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
-    public static ProblemDetail of(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + slug));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
-    }
 
     /** Writes the problem as the response unless the response has already started. */
     public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
@@ -63,29 +51,13 @@ public final class Problems {
         }
         response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = JSON.writeValueAsBytes(asJson(problem));
+        byte[] body = io.fupin.support.problem.Problems.json(problem);
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }
 
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
-        return write(exchange, of(status, slug, detail));
-    }
-
-    /** The problem as the JSON object RFC 9457 describes: extension members beside the standard ones. */
-    public static Map<String, Object> asJson(ProblemDetail problem) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", problem.getType().toString());
-        json.put("title", problem.getTitle());
-        json.put("status", problem.getStatus());
-        json.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            json.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            json.putAll(problem.getProperties());
-        }
-        return json;
+    public static Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
+        return write(exchange, type.problem(detail));
     }
 }

@@ -1,13 +1,13 @@
 package io.fupin.gateway.ratelimit;
 
 import io.fupin.gateway.problem.Problems;
+import io.fupin.support.problem.ProblemType;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -51,7 +51,7 @@ public class CallerRateLimitGatewayFilterFactory
                 }
                 long retryAfter = limit.retryAfter().toSeconds();
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                ProblemDetail problem = ProblemType.TOO_MANY_REQUESTS.problem(
                         "Too many requests on this route; try again in " + retryAfter + " s.");
                 return Problems.write(exchange, problem);
             });

@@ -1,6 +1,7 @@
 package io.fupin.gateway.routing;
 
 import io.fupin.gateway.problem.Problems;
+import io.fupin.support.problem.ProblemType;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -38,7 +39,7 @@ class BodySizeLimitFilter implements GlobalFilter, Ordered {
         long limit = limitValue.longValue();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
-            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge(limit));
+            return Problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, tooLarge(limit));
         }
         if (declared >= 0) {
             return chain.filter(exchange);

@@ -1,6 +1,7 @@
 package io.fupin.gateway.routing;
 
 import io.fupin.gateway.problem.Problems;
+import io.fupin.support.problem.ProblemType;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -36,11 +37,11 @@ class FallbackController {
         }
         ProblemDetail problem;
         if (failure instanceof ResponseStatusException rse && rse.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
-            problem = Problems.of(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", service + " did not answer in time.");
+            problem = ProblemType.GATEWAY_TIMEOUT.problem(service + " did not answer in time.");
             problem.setProperty("service", service);
             return Problems.write(exchange, problem);
         }
-        problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        problem = ProblemType.SERVICE_UNAVAILABLE.problem(
                 failure instanceof CallNotPermittedException
                         ? service + " is failing; calls to it are paused for a moment."
                         : service + " is unavailable; try again shortly.");

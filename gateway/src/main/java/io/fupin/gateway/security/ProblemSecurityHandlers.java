@@ -1,8 +1,8 @@
 package io.fupin.gateway.security;
 
 import io.fupin.gateway.problem.Problems;
+import io.fupin.support.problem.ProblemType;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -24,13 +24,13 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
         String detail = tokenRejected
                 ? "The bearer token was rejected: " + failure.getMessage()
                 : "This needs a bearer token in the Authorization header.";
-        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+        return Problems.write(exchange, ProblemType.UNAUTHENTICATED, detail);
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-        return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
+        return Problems.write(exchange, ProblemType.FORBIDDEN,
                 "Your roles do not allow " + exchange.getRequest().getMethod() + " "
                         + exchange.getRequest().getPath().value() + ".");
     }

@@ -2,6 +2,7 @@ package io.fupin.gateway.security;
 
 import io.fupin.gateway.problem.Problems;
 import io.fupin.gateway.routing.ApiRoute;
+import io.fupin.support.problem.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -78,7 +78,7 @@ class SecurityConfiguration {
     /** Requests the firewall rejects (encoded or dot segments, ...) get a problem too, not an empty 400. */
     @Bean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
-        return (exchange, rejected) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request",
+        return (exchange, rejected) -> Problems.write(exchange, ProblemType.INVALID_REQUEST,
                 rejected.getMessage());
     }
 

@@ -1,12 +1,12 @@
 package io.fupin.support.identity;
 
+import io.fupin.support.problem.ProblemType;
 import io.fupin.support.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -34,7 +34,7 @@ public class IdentityFilter extends OncePerRequestFilter {
         try {
             caller = signature.verify(request::getHeader);
         } catch (IdentitySignature.UntrustedIdentity e) {
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage());
+            Problems.write(response, ProblemType.UNAUTHENTICATED, e.getMessage());
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller);

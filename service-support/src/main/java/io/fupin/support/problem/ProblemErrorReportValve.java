@@ -2,10 +2,13 @@ package io.fupin.support.problem;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's own refusals, made before Spring sees the request (a path with an encoded slash, a NUL or bytes
@@ -20,8 +23,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus resolved = HttpStatus.resolve(status);
-        String title = resolved == null ? "Error" : resolved.getReasonPhrase();
-        String slug = resolved == null ? "error" : Problems.slugOf(resolved);
         String detail = status < 500 ? "The request cannot be read: its path, headers or body are malformed."
                 : "Something went wrong on our side; nothing was changed by this request.";
         try {
@@ -29,8 +30,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + Problems.TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                        + status + ",\"detail\":\"" + detail + "\"}");
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+                problem.setType(Problems.typeOf(resolved == null ? "error" : Problems.slugOf(resolved)));
+                problem.setTitle(resolved == null ? "Error" : resolved.getReasonPhrase());
+                writer.write(new String(Problems.json(problem), StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {

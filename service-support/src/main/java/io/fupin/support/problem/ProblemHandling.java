@@ -2,7 +2,6 @@ package io.fupin.support.problem;
 
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Callers;
-import io.fupin.support.paging.InvalidPageRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The problem+json answers every service shares: validation naming each offending field, unreadable
- * bodies, forbidden callers, and a 500 that says nothing internal. Each service's one
- * {@code @RestControllerAdvice} extends this and maps its own domain exceptions.
+ * bodies, forbidden callers, every {@link Refusal} of a use case, and a 500 that says nothing internal. Each
+ * service's one {@code @RestControllerAdvice} extends this and adds only what its refusals cannot say (a framework
+ * exception of its own, such as an optimistic lock that lost).
  */
 public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
 
@@ -97,7 +97,7 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+        return ResponseEntity.badRequest().body(ProblemType.MALFORMED_REQUEST.problem(
                 "The request body is not valid JSON of the expected shape."));
     }
 
@@ -114,9 +114,13 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
-    @ExceptionHandler(InvalidPageRequest.class)
-    ProblemDetail onInvalidPage(InvalidPageRequest ex) {
-        return invalid(ex.parameter(), ex.getMessage());
+    /** Every refusal of a use case, as the problem its type names (with {@code Retry-After} when it says when). */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> onRefusal(Refusal refusal) {
+        ProblemDetail problem = refusal.problem();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        refusal.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
+        return answer.body(problem);
     }
 
     /** A rule of method security said no: 401 to a visitor without a token, 403 to anyone else. */
@@ -125,7 +129,7 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
         if (Callers.current().map(Caller::isAnonymous).orElse(true)) {
             return unauthenticated();
         }
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+        return ProblemType.FORBIDDEN.problem(
                 "Your role or account may not do this (or this belongs to someone else).");
     }
 
@@ -135,13 +139,13 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unauthenticated() {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "This needs a signed-in caller.");
+        return ProblemType.UNAUTHENTICATED.problem("This needs a signed-in caller.");
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail onUnexpected(Exception ex) {
         log.error("Unexpected failure", ex);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return ProblemType.INTERNAL_ERROR.problem(
                 "Something went wrong on our side; nothing was changed by this request.");
     }
 
@@ -149,7 +153,7 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
     public static ProblemDetail invalid(List<FieldProblem> fields) {
         String detail = fields.isEmpty() ? "The request is invalid."
                 : "Invalid " + String.join(", ", fields.stream().map(FieldProblem::field).distinct().toList()) + ".";
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(detail);
         problem.setProperty("errors", fields);
         return problem;
     }
