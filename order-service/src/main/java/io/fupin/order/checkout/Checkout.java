@@ -1,8 +1,10 @@
 package io.fupin.order.checkout;
 
 import io.fupin.order.livestream.BuyerLimits;
-import io.fupin.order.stock.CatalogStock;
+import io.fupin.order.stock.CatalogRefused;
 import io.fupin.order.stock.CatalogStock.Reservation;
+import io.fupin.order.stock.CatalogStock;
+import io.fupin.order.stock.CatalogUnavailable;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
@@ -54,7 +56,7 @@ public class Checkout {
      * point (crash, timeout) can be resumed with the same id: the reservation is replayed, not repeated.
      *
      * @throws CatalogStock.SoldOut when a line cannot be covered; nothing is stored
-     * @throws CatalogStock.CatalogUnavailable when stock cannot be reserved now; nothing is stored
+     * @throws CatalogUnavailable when stock cannot be reserved now; nothing is stored
      * @throws BuyerLimits.LimitExceeded when a livestream line takes the buyer past the product's per-buyer limit
      */
     public OrderView place(UUID orderId, Caller caller, PlaceOrder request) {
@@ -86,9 +88,9 @@ public class Checkout {
             throw refused(e, "limit");
         } catch (CatalogStock.SoldOut e) {
             throw refused(e, "sold_out");
-        } catch (CatalogStock.CatalogRefused e) {
+        } catch (CatalogRefused e) {
             throw refused(e, "catalog_refused");
-        } catch (CatalogStock.CatalogUnavailable e) {
+        } catch (CatalogUnavailable e) {
             throw refused(e, "catalog_unavailable");
         } catch (ReservationLapsed e) {
             throw refused(e, "reservation_lapsed");
@@ -197,18 +199,5 @@ public class Checkout {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    public static class OrderNotFound extends RuntimeException {
-        public OrderNotFound(UUID orderId) {
-            super("There is no order " + orderId + ".");
-        }
-    }
-
-    /** The reservation behind an interrupted request expired before the order could be stored. */
-    public static class ReservationLapsed extends RuntimeException {
-        public ReservationLapsed(UUID orderId) {
-            super("The stock held for order " + orderId + " was released before the order was stored; place it again with a new Idempotency-Key.");
-        }
     }
 }

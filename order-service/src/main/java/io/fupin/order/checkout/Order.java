@@ -1,10 +1,10 @@
 package io.fupin.order.checkout;
 
-import io.fupin.order.checkout.OrderExceptions.IllegalTransition;
-import io.fupin.order.checkout.OrderExceptions.PresaleNotDue;
-import io.fupin.order.checkout.OrderExceptions.RefundRefused;
+import io.fupin.order.checkout.IllegalTransition;
 import io.fupin.order.checkout.OrderRefund.RefundReason;
 import io.fupin.order.checkout.OrderRefund.RefundStatus;
+import io.fupin.order.checkout.PresaleNotDue;
+import io.fupin.order.checkout.RefundRefused;
 import io.fupin.support.events.EventEnvelope;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -260,7 +260,7 @@ public class Order extends AbstractAggregateRoot<Order> {
             }
         }
         if (index < 0) {
-            throw new Checkout.OrderNotFound(id);
+            throw new OrderNotFound(id);
         }
         OrderRefund refund = refunds.get(index);
         if (refund.status() != RefundStatus.REQUESTED) {

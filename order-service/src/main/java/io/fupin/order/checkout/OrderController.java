@@ -1,12 +1,13 @@
 package io.fupin.order.checkout;
 
-import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.idempotency.IdempotentRequests.Answer;
+import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.fupin.support.problem.ProblemType;
 import io.fupin.support.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,8 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,10 +69,10 @@ class OrderController {
                 OrderView order = checkout.place(orderId, fresh, caller, request);
                 return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(order), false);
             } catch (CatalogStock.SoldOut e) {
-                return new Answer(HttpStatus.CONFLICT.value(), problem("sold-out",
+                return new Answer(HttpStatus.CONFLICT.value(), problem(ProblemType.SOLD_OUT,
                         "Not enough stock is left for this order; nothing was reserved or charged."), false);
             } catch (BuyerLimits.LimitExceeded e) {
-                return new Answer(HttpStatus.CONFLICT.value(), problem("livestream-limit", e.getMessage()), false);
+                return new Answer(HttpStatus.CONFLICT.value(), problem(ProblemType.LIVESTREAM_LIMIT, e.getMessage()), false);
             }
         });
         MediaType type = answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
@@ -108,12 +108,8 @@ class OrderController {
         return checkout.order(caller, orderId);
     }
 
-    private String problem(String slug, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_BASE + slug);
-        problem.put("title", HttpStatus.CONFLICT.getReasonPhrase());
-        problem.put("status", HttpStatus.CONFLICT.value());
-        problem.put("detail", detail);
-        return json.writeValueAsString(problem);
+    /** A refusal stored with the Idempotency-Key, so that a replay answers the same problem. */
+    private static String problem(ProblemType type, String detail) {
+        return new String(Problems.json(type.problem(detail)), StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,9 @@
 package io.fupin.order.checkout;
 
-import io.fupin.order.checkout.OrderExceptions.RefundRefused;
+import io.fupin.order.checkout.RefundRefused;
 import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
+import io.fupin.order.stock.CatalogUnavailable;
 import io.fupin.support.identity.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,10 +68,10 @@ public class OrderLifecycle {
     /**
      * Marks the order paid: confirms its stock in catalog first (idempotent), then records the payment.
      *
-     * @throws CatalogStock.CatalogUnavailable when the stock cannot be confirmed now (the provider retries its callback)
+     * @throws CatalogUnavailable when the stock cannot be confirmed now (the provider retries its callback)
      */
     public Payability pay(UUID orderId, UUID paymentId, Instant paidAt) {
-        Order order = orders.findById(orderId).orElseThrow(() -> new Checkout.OrderNotFound(orderId));
+        Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return paymentId.equals(order.paymentId()) ? Payability.PAID : Payability.NOT_PAYABLE;
         }
@@ -278,7 +279,7 @@ public class OrderLifecycle {
 
     private Order change(UUID orderId, Consumer<Order> step) {
         return transactions.execute(tx -> {
-            Order order = orders.findById(orderId).orElseThrow(() -> new Checkout.OrderNotFound(orderId));
+            Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
             step.accept(order);
             return orders.save(order);
         });

@@ -116,10 +116,4 @@ public class IdempotentRequests {
 
     private record Claim(String fingerprint, UUID resourceId, Integer status, String body, boolean fresh) {
     }
-
-    public static class KeyReusedWithAnotherRequest extends RuntimeException {
-        public KeyReusedWithAnotherRequest(String key) {
-            super("Idempotency-Key '" + key + "' was already used with a different request.");
-        }
-    }
 }

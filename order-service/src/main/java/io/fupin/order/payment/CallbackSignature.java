@@ -64,8 +64,8 @@ final class CallbackSignature {
     /**
      * Checks a signed notification and reads it.
      *
-     * @throws PaymentProvider.BadSignature     without signature headers, with a wrong signature or a stale one
-     * @throws PaymentProvider.MalformedCallback when the signed body cannot be read
+     * @throws BadSignature     without signature headers, with a wrong signature or a stale one
+     * @throws MalformedCallback when the signed body cannot be read
      */
     PaymentProvider.Notification verify(Map<String, String> headers, byte[] body, Clock clock, Duration maxAge,
             JsonMapper json) {
@@ -73,19 +73,19 @@ final class CallbackSignature {
         String nonce = nonceOf(headers);
         String sig = headers.get(SIGNATURE.toLowerCase(Locale.ROOT));
         if (timestamp == null || nonce == null || sig == null || body == null) {
-            throw new PaymentProvider.BadSignature("The callback is not signed.");
+            throw new BadSignature("The callback is not signed.");
         }
         if (!matches(timestamp, nonce, body, sig)) {
-            throw new PaymentProvider.BadSignature("The callback signature is not valid.");
+            throw new BadSignature("The callback signature is not valid.");
         }
         Instant stamped;
         try {
             stamped = Instant.ofEpochSecond(Long.parseLong(timestamp));
         } catch (NumberFormatException e) {
-            throw new PaymentProvider.BadSignature("The callback timestamp is malformed.");
+            throw new BadSignature("The callback timestamp is malformed.");
         }
         if (Duration.between(stamped, clock.instant()).abs().compareTo(maxAge) > 0) {
-            throw new PaymentProvider.BadSignature("The callback signature is stale.");
+            throw new BadSignature("The callback signature is stale.");
         }
         return read(body, json);
     }
@@ -98,7 +98,7 @@ final class CallbackSignature {
                     text(n, "tradeNo"), text(n, "status"), n.required("amountFen").asLong(),
                     paidAt == null || paidAt.isNull() ? null : Instant.parse(paidAt.asString()));
         } catch (JacksonException | IllegalArgumentException | DateTimeParseException e) {
-            throw new PaymentProvider.MalformedCallback("The callback body cannot be read.");
+            throw new MalformedCallback("The callback body cannot be read.");
         }
     }
 

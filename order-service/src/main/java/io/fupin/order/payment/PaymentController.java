@@ -122,7 +122,7 @@ class PaymentController {
         desk.payment(paymentId);
         SandboxWallet wallet = sandbox.getIfAvailable();
         if (wallet == null || !wallet.enabled()) {
-            throw new PaymentDesk.PaymentNotFound(paymentId);
+            throw new PaymentNotFound(paymentId);
         }
         return wallet.pay(paymentId, Optional.ofNullable(request).map(SandboxPay::amountFen));
     }
@@ -155,6 +155,6 @@ class PaymentController {
     @GetMapping("/statements/{day}")
     @Operation(summary = "The stored report of a day's provider statement and its differences (CLERK, ADMIN); 404 before it was imported")
     Statements.Report statement(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return statements.report(day).orElseThrow(() -> new Statements.NotImported(day));
+        return statements.report(day).orElseThrow(() -> new StatementNotImported(day));
     }
 }

@@ -1,9 +1,9 @@
 package io.fupin.order.payment;
 
-import io.fupin.order.checkout.Checkout;
 import io.fupin.order.checkout.OrderLifecycle.Payability;
 import io.fupin.order.checkout.OrderLifecycle.Payable;
 import io.fupin.order.checkout.OrderLifecycle;
+import io.fupin.order.checkout.OrderNotFound;
 import io.fupin.order.checkout.OrderStatus;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
@@ -85,7 +85,7 @@ public class PaymentDesk {
      */
     public PaymentView start(Caller caller, UUID paymentId, UUID orderId, long amountFen) {
         Payable order = lifecycle.payable(orderId)
-                .orElseThrow(() -> new Checkout.OrderNotFound(orderId));
+                .orElseThrow(() -> new OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             throw new OrderNotPayable(orderId, order.status());
         }
@@ -127,8 +127,8 @@ public class PaymentDesk {
      * confirms the stock and pays the order, or, when the order can no longer be paid (it expired meanwhile),
      * records the money as owed back.
      *
-     * @throws PaymentProvider.BadSignature    (401) unsigned, wrongly signed, stale or replayed
-     * @throws PaymentProvider.MalformedCallback (400) a signed body that cannot be read
+     * @throws BadSignature    (401) unsigned, wrongly signed, stale or replayed
+     * @throws MalformedCallback (400) a signed body that cannot be read
      * @throws AmountMismatch                  when the provider reports another amount than was registered
      */
     public CallbackOutcome callback(Map<String, String> headers, byte[] body) {
@@ -137,10 +137,10 @@ public class PaymentDesk {
             CallbackOutcome applied = verifyAndApply(headers, body);
             outcome = applied.name().toLowerCase();
             return applied;
-        } catch (PaymentProvider.BadSignature e) {
+        } catch (BadSignature e) {
             outcome = "bad_signature";
             throw e;
-        } catch (PaymentProvider.MalformedCallback e) {
+        } catch (MalformedCallback e) {
             outcome = "malformed";
             throw e;
         } catch (AmountMismatch e) {
@@ -155,13 +155,13 @@ public class PaymentDesk {
         PaymentProvider.Notification n = provider.verify(headers, body);
         String nonce = CallbackSignature.nonceOf(headers);
         if (nonce.length() > 100) {
-            throw new PaymentProvider.MalformedCallback("The callback nonce is too long.");
+            throw new MalformedCallback("The callback nonce is too long.");
         }
         try {
             jdbc.sql("INSERT INTO callback_nonce (provider, nonce, received_at) VALUES (?, ?, ?)")
                     .params(provider.name(), nonce, Timestamp.from(clock.instant())).update();
         } catch (DuplicateKeyException replayed) {
-            throw new PaymentProvider.BadSignature("This callback was received before: a replay is refused.");
+            throw new BadSignature("This callback was received before: a replay is refused.");
         }
         try {
             return apply(n);
@@ -306,23 +306,5 @@ public class PaymentDesk {
                         rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
         return Page.of(flags, page, jdbc.sql("SELECT COUNT(*) FROM payment_flag").query(Long.class).single());
-    }
-
-    public static class AmountMismatch extends RuntimeException {
-        AmountMismatch(String message) {
-            super(message);
-        }
-    }
-
-    public static class OrderNotPayable extends RuntimeException {
-        OrderNotPayable(UUID orderId, OrderStatus status) {
-            super("Order " + orderId + " is " + status + " and cannot be paid.");
-        }
-    }
-
-    public static class PaymentNotFound extends RuntimeException {
-        PaymentNotFound(UUID paymentId) {
-            super("There is no payment " + paymentId + ".");
-        }
     }
 }

@@ -78,23 +78,4 @@ public interface PaymentProvider {
     /** One payment on a provider's daily statement, with what was refunded of it. */
     record StatementEntry(UUID paymentId, String tradeNo, long amountFen, long refundedFen, Instant paidAt) {
     }
-
-    class BadSignature extends RuntimeException {
-        public BadSignature(String message) {
-            super(message);
-        }
-    }
-
-    class MalformedCallback extends RuntimeException {
-        public MalformedCallback(String message) {
-            super(message);
-        }
-    }
-
-    /** The provider could not be reached or refused a call; the caller tries again later. */
-    class ProviderUnavailable extends RuntimeException {
-        public ProviderUnavailable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }

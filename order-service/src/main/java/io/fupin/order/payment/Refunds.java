@@ -231,12 +231,4 @@ public class Refunds {
                 rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getTimestamp(11).toInstant(),
                 sentAt == null ? null : sentAt.toInstant());
     }
-
-    /** More would go back than the payment took: the decision is refused as a whole. */
-    public static class RefundExceedsPayment extends RuntimeException {
-        RefundExceedsPayment(UUID paymentId, long paid, long already, long amount) {
-            super("Payment " + paymentId + " took " + paid + " fen, " + already + " fen of it are refunded already; "
-                    + amount + " fen more would exceed it.");
-        }
-    }
 }

@@ -175,10 +175,4 @@ public class Statements {
                 .query((rs, i) -> new Here(rs.getString(1), rs.getLong(2), 0)).optional()
                 .map(h -> new Here(h.status(), h.amountFen(), refunds.sentOf(paymentId)));
     }
-
-    public static class NotImported extends RuntimeException {
-        NotImported(LocalDate day) {
-            super("The provider's statement of " + day + " has not been imported.");
-        }
-    }
 }

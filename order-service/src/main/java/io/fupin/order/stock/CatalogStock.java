@@ -1,8 +1,8 @@
 package io.fupin.order.stock;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.retry.annotation.Retry;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -205,30 +205,10 @@ public class CatalogStock {
         }
     }
 
-    /** Catalog refused the request for a reason other than stock (e.g. an unknown product). */
-    public static class CatalogRefused extends RuntimeException {
-        private final int status;
-
-        CatalogRefused(int status, String detail) {
-            super(detail);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
-    }
-
     /** Catalog released the stock before the order was paid: it must not be confirmed any more. */
     public static class ReservationReleased extends RuntimeException {
         ReservationReleased(UUID orderId) {
             super("The stock held for order " + orderId + " was already released.");
-        }
-    }
-
-    public static class CatalogUnavailable extends RuntimeException {
-        CatalogUnavailable(Throwable cause) {
-            super("catalog-service is unavailable", cause);
         }
     }
 }

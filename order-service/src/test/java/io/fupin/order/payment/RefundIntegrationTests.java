@@ -158,7 +158,7 @@ class RefundIntegrationTests {
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
                 refunds.owe(UUID.randomUUID(), order, payment, 1, "CANCELLED")))
-                .isInstanceOf(Refunds.RefundExceedsPayment.class);
+                .isInstanceOf(RefundExceedsPayment.class);
         assertThat(refunds.ofOrder(order)).hasSize(1);
         assertThat(refunds.ofOrder(order).getFirst().amountFen()).isEqualTo(2000);
     }

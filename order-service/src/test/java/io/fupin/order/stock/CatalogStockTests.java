@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpServer;
-import io.fupin.order.stock.CatalogStock.CatalogUnavailable;
 import io.fupin.order.stock.CatalogStock.Line;
 import io.fupin.order.stock.CatalogStock.Reservation;
 import java.io.IOException;

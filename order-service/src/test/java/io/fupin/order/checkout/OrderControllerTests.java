@@ -1,0 +1,139 @@
+package io.fupin.order.checkout;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.support.identity.IdentitySignature;
+import io.fupin.support.identity.Role;
+import io.fupin.support.testing.SignedCallers;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Placing and listing orders: who may, what a malformed request is told, and the problem+json of a refusal. */
+@WebMvcTest(OrderController.class)
+@ActiveProfiles("test")
+class OrderControllerTests {
+
+    static final String ORDER = """
+            {"lines":[{"productId":"00000000-0000-0000-0000-0000000000b1","quantity":2}],"channel":"ONLINE",
+             "buyer":{"kind":"INDIVIDUAL"},
+             "delivery":{"name":"王芳","mobile":"13800138000","address":"甘肃省定西市安定区"}}""";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Checkout checkout;
+
+    @MockitoBean
+    IdempotentRequests idempotency;
+
+    final SignedCallers callers;
+
+    OrderControllerTests(@Autowired IdentitySignature signature) {
+        this.callers = new SignedCallers(signature);
+    }
+
+    @Test
+    void aRefusedPlacementIsAnsweredAsTheProblemOfItsType() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(idempotency.answer(anyString(), eq("key-1"), any(), any(BiFunction.class))).willAnswer(call ->
+                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(new ReservationLapsed(orderId));
+
+        problem(place("key-1", ORDER).with(callers.as(Role.CONSUMER)), 409, "reservation-lapsed")
+                .andExpect(jsonPath("$.detail").value(containsString(orderId.toString())));
+    }
+
+    @Test
+    void onlyAConsumerPlacesOrders() throws Exception {
+        problem(place("key-2", ORDER).with(callers.as(Role.SELLER)), 403, "forbidden");
+        problem(place("key-2", ORDER).with(callers.as(Role.ADMIN)), 403, "forbidden");
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void aVisitorIsAskedToSignIn() throws Exception {
+        problem(place("key-3", ORDER).with(callers.anonymous()), 401, "unauthenticated");
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void aRequestTheGatewayDidNotSignIsRefusedBeforeAnyController() throws Exception {
+        problem(place("key-4", ORDER), 401, "unauthenticated");
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void aPlacementWithoutIdempotencyKeyNamesTheHeader() throws Exception {
+        problem(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER)
+                .with(callers.as(Role.CONSUMER)), 400, "invalid-request")
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void anInvalidOrderNamesEachOffendingField() throws Exception {
+        String invalid = ORDER.replace("\"quantity\":2", "\"quantity\":0").replace("13800138000", "12345");
+        problem(place("key-5", invalid).with(callers.as(Role.CONSUMER)), 400, "invalid-request")
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
+                        "delivery.mobile", "lines[0].quantity")));
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void anUnreadableBodyIsAMalformedRequest() throws Exception {
+        problem(place("key-6", "{\"lines\":").with(callers.as(Role.CONSUMER)), 400, "malformed-request");
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void aPageTooLargeOrAnUnknownViewIsAnInvalidRequestNamingTheParameter() throws Exception {
+        problem(get("/api/orders").param("size", "101").with(callers.as(Role.CONSUMER)),
+                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("size"));
+        problem(get("/api/orders").param("view", "everyone").with(callers.as(Role.CONSUMER)),
+                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("view"));
+        verifyNoInteractions(checkout);
+    }
+
+    @Test
+    void anUnknownOrderIsNotFound() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(checkout.order(any(), eq(orderId))).willThrow(new OrderNotFound(orderId));
+        problem(get("/api/orders/" + orderId).with(callers.as(Role.CONSUMER)), 404, "not-found")
+                .andExpect(jsonPath("$.detail").value("There is no order " + orderId + "."));
+    }
+
+    private static MockHttpServletRequestBuilder place(String key, String body) {
+        return post("/api/orders").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private ResultActions problem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
+        return mvc.perform(request).andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://fupin.market/problems/" + slug))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+}
