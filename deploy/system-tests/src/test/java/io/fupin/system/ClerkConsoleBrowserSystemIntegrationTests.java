@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -202,6 +203,112 @@ class ClerkConsoleBrowserSystemIntegrationTests {
         // a header, one row per entry, the balance
         assertThat(csv.lines().count()).isEqualTo(2 + statement.get("entries").size());
         browser.look("clerk-statement");
+    }
+
+    /**
+     * A product listed with no linkage is bought: its net goes to suspense. A linkage declared afterwards starts
+     * after the payment, so it never applies by itself: the clerk records a follow-up to the seller, then allocates
+     * the line to that version on the suspense page. The net leaves suspense for the version's households, to the
+     * fen in their statements; the households owing back after a clawback are the page's as the API lists them.
+     */
+    @Test
+    void aClerkFollowsUpALineInSuspenseAndAllocatesItToTheVersionDeclaredSince() {
+        String product = Listings.listProduct(platform, "挂账测试小米 " + UUID.randomUUID().toString().substring(0, 6),
+                "MILLET", 10, 2_600, 200);
+        String order = platform.placeAndPay(BUYER, product, 2);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> suspenseLine(order) != null);
+        long netFen = suspenseLine(order).get("netFen").asLong();
+        assertThat(netFen).isEqualTo(2 * (2_600 - 200));
+        String key = order + "-0";
+
+        browser.signIn("clerk", "/clerk/suspense", () -> { });
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("suspense-" + key)));
+        assertThat(browser.find("#suspense-" + key).getAttribute("data-fen")).isEqualTo(String.valueOf(netFen));
+        browser.type("#note-" + key, "已电话联系合作社，请申报这批小米的利益联结");
+        browser.find("#follow-up-" + key).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("suspense-done")));
+        JsonNode followUp = null;
+        for (JsonNode f : platform.get("clerk", "/api/settlements/suspense/follow-ups?size=1000").body().get("items")) {
+            if (f.get("orderId").asString().equals(order)) {
+                followUp = f;
+            }
+        }
+        assertThat(followUp).as("the follow-up recorded").isNotNull();
+        assertThat(followUp.get("askedBy").asString()).isEqualTo("clerk");
+        assertThat(followUp.get("resolved").asBoolean()).isFalse();
+
+        // The seller's (here an official's) declaration, after the payment: two households of 翠小妹花生, 2 : 1.
+        JsonNode peanutShares = platform.get("clerk", "/api/households/products/" + peanuts() + "/linkage").body().get("shares");
+        String first = peanutShares.get(0).get("householdId").asString();
+        String second = peanutShares.get(1).get("householdId").asString();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> platform.post("official",
+                "/api/households/products/" + product + "/linkage/versions", Map.of("lotName", "挂账测试批次",
+                        "shares", List.of(Map.of("householdId", first, "shares", 2), Map.of("householdId", second, "shares", 1))),
+                Map.of()).status() == 201);
+
+        // settlement hears of the version through Kafka; until then the page's allocation is refused, nothing written.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            browser.open("/clerk/suspense#suspense-" + key);
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("allocate-" + key)));
+            browser.find("#allocate-" + key).click();
+            browser.waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("suspense-done")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("suspense-refused"))));
+            return browser.driver.findElements(By.id("suspense-done")).size() == 1;
+        });
+        assertThat(browser.driver.findElements(By.id("suspense-" + key))).as("gone from suspense").isEmpty();
+        assertThat(suspenseLine(order)).isNull();
+        browser.look("clerk-suspense");
+
+        // The net reached the two households, 2 : 1 to the fen, held until the order completes: their statements.
+        long firstPart = partOf(first, order);
+        long secondPart = partOf(second, order);
+        assertThat(firstPart + secondPart).isEqualTo(netFen);
+        assertThat(firstPart).isEqualTo(2 * secondPart);
+        browser.open("/clerk/households/" + first);
+        assertThat(Long.parseLong(browser.find("#held").getAttribute("data-fen")))
+                .isEqualTo(statement(first).get("heldFen").asLong());
+        JsonNode balances = platform.get("clerk", "/api/settlements/ledger/balances").body();
+        long sum = 0;
+        for (JsonNode balance : balances) {
+            sum += balance.asLong();
+        }
+        assertThat(sum).as("the trial balance: " + balances).isZero();
+
+        // What households owe back after a clawback, as the page shows it: the API's households, to the fen.
+        browser.open("/clerk/suspense");
+        JsonNode owed = platform.get("clerk", "/api/settlements/owed?size=200").body().get("items");
+        List<WebElement> owing = browser.driver.findElements(By.cssSelector("li.owed"));
+        assertThat(owing).hasSize(owed.size());
+        if (owed.isEmpty()) {
+            assertThat(browser.find("#no-owed").getText()).isNotBlank();
+        }
+        for (JsonNode household : owed) {
+            assertThat(browser.find("#owed-" + household.get("householdId").asString()).getAttribute("data-fen"))
+                    .isEqualTo(String.valueOf(household.get("owedFen").asLong()));
+        }
+    }
+
+    /** What the order's entries in a household's statement brought it (positive: owed to it). */
+    private static long partOf(String household, String order) {
+        long part = 0;
+        for (JsonNode entry : statement(household).get("entries")) {
+            if (order.equals(entry.path("orderId").asString(""))) {
+                part += entry.get("amountFen").asLong();
+            }
+        }
+        return part;
+    }
+
+    /** A line in suspense as the API lists it, or null. */
+    private static JsonNode suspenseLine(String order) {
+        Reply suspense = platform.get("clerk", "/api/settlements/suspense?size=1000");
+        assertThat(suspense.status()).as(suspense.raw().body()).isEqualTo(200);
+        for (JsonNode line : suspense.body().get("items")) {
+            if (line.get("orderId").asString().equals(order)) {
+                return line;
+            }
+        }
+        return null;
     }
 
     /**
