@@ -242,4 +242,33 @@ class ConsolesBrowserSystemIntegrationTests {
                 .asInt()).isEqualTo(3);
         browser.look("admin-livestream-limits");
     }
+
+    @Test
+    void anAdministratorSeesAPaymentCallbackRefusedForItsAmount() {
+        String product = certifiedProductOf("seller", unique("核对花生"), 10);
+        Reply placed = platform.post("consumer", "/api/orders", Map.of(
+                "lines", List.of(Map.of("productId", product, "quantity", 1)), "channel", "ONLINE",
+                "buyer", Map.of("kind", "INDIVIDUAL"),
+                "delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区")),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        long total = placed.body().get("totalFen").asLong();
+        String orderId = placed.body().get("id").asString();
+        Reply payment = platform.post("consumer", "/api/payments", Map.of("orderId", orderId, "amountFen", total),
+                Map.of("Idempotency-Key", "pay-" + orderId));
+        String paymentId = payment.body().get("id").asString();
+        // the wallet reports one fen more than the order's total: order-service refuses the callback and flags it
+        Reply paid = platform.post("consumer", "/api/payments/" + paymentId + "/sandbox/pay", Map.of("amountFen", total + 1),
+                Map.of());
+        assertThat(paid.status()).as(paid.raw().body()).isIn(200, 202, 204);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                platform.get("admin", "/api/payments/flags?size=50").raw().body().contains(paymentId));
+
+        browser.signIn("admin", "/admin/payment-flags", () -> { });
+        WebElement row = browser.find("#payment-flags tr[data-payment='" + paymentId + "']");
+        List<WebElement> amounts = row.findElements(By.cssSelector("td[data-fen]"));
+        assertThat(amounts).extracting(cell -> Long.parseLong(cell.getAttribute("data-fen"))).containsExactly(total, total + 1);
+        assertThat(platform.get("consumer", "/api/orders/" + orderId).body().get("status").asString()).isNotEqualTo("PAID");
+        browser.look("admin-payment-flags");
+    }
 }
