@@ -248,7 +248,9 @@ class ClerkConsoleBrowserSystemIntegrationTests {
 
         // settlement hears of the version through Kafka; until then the page's allocation is refused, nothing written.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            browser.open("/clerk/suspense#suspense-" + key);
+            // a fresh load each time: the page is already at /clerk/suspense#suspense-<key>, and opening that
+            // same address again would only move to its anchor
+            browser.open("/clerk/suspense?at=" + System.nanoTime() + "#suspense-" + key);
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("allocate-" + key)));
             browser.find("#allocate-" + key).click();
             browser.waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("suspense-done")),
