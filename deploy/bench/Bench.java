@@ -134,7 +134,18 @@ public final class Bench {
         long[] latencies = new long[attempts];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger taken = new AtomicInteger();
-        // Connections are opened before the clock starts, as the stack's pools are.
+        // Connections are opened before the clock starts, as the stack's pools are; never more than the server
+        // has room for beside the running stack's pools (max_connections less those open, less 20 to spare).
+        int room;
+        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT @@max_connections - (SELECT COUNT(*) FROM information_schema.PROCESSLIST) - 20")) {
+            r.next();
+            room = Math.max(1, r.getInt(1));
+        }
+        if (connections > room) {
+            System.err.printf(Locale.ROOT, "hotrow: %d connections asked, %d opened (the server's room)%n", connections, room);
+            connections = room;
+        }
         List<Connection> pool = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             pool.add(DriverManager.getConnection(url, "root", ""));
