@@ -3,7 +3,6 @@ package io.fupin.gateway.observability;
 import io.fupin.gateway.identity.CallerAttribute;
 import io.fupin.gateway.problem.Problems;
 import io.fupin.support.identity.Caller;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -68,9 +66,7 @@ class AccessLogFilter implements WebFilter {
     }
 
     private static String traceId(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> (TracingObservationHandler.TracingContext) context.get(TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
+        return TraceContextRelay.serverSpan(exchange)
                 .map(span -> span.context().traceId())
                 .filter(id -> !id.isEmpty())
                 .orElse("-");

@@ -50,6 +50,19 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void continuesAnUnsampledTraceTooSoThatTheServicesLogsShareItsId() {
+        String path = "/api/orders/" + UUID.randomUUID();
+        client.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(tokenOf("consumer")))
+                .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN + "-00")
+                .exchange().expectStatus().isOk();
+
+        assertThat(ORDERS.last(path).header("traceparent")).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-00");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(linesFor(path)).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("trace=" + TRACE_ID + " ")));
+    }
+
+    @Test
     void startsATraceWhenTheCallerHasNone() {
         String path = "/api/catalog/products?trace=" + UUID.randomUUID();
         client.get().uri(path).exchange().expectStatus().isOk();
