@@ -19,6 +19,8 @@ class RedisTokenBuckets implements TokenBuckets {
 
     private final ApplicationContext context;
     private final Map<RateLimit, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
+    /** Whether Redis answered the last call: then its connection is open and a call does not block. */
+    private volatile boolean connected;
 
     RedisTokenBuckets(ApplicationContext context) {
         this.context = context;
@@ -26,19 +28,29 @@ class RedisTokenBuckets implements TokenBuckets {
 
     @Override
     public Mono<RateDecision> take(String routeId, String callerKey, RateLimit limit) {
+        Mono<RateDecision> decided = Mono.defer(() -> limiterFor(limit).isAllowed(routeId, callerKey))
+                .flatMap(this::decision)
+                // A failure, or no answer before the caller's timeout cancels the call: reconnecting may block.
+                .doOnError(failure -> connected = false)
+                .doOnCancel(() -> connected = false);
         // Spring Data Redis connects its shared connection synchronously when it has none (at first use,
         // after Redis was away). That must not stall a Netty event loop, and the caller's timeout must be
-        // able to fire meanwhile: so the call starts on a thread that may block.
-        return Mono.defer(() -> limiterFor(limit).isAllowed(routeId, callerKey))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(RedisTokenBuckets::decision);
+        // able to fire meanwhile: so until Redis has answered, and again after it failed, the call starts on a
+        // thread that may block. Once it answers, the connection is there and the call starts where it is:
+        // a hand-off to another thread and back for every request cost more than the script itself.
+        return connected ? decided : decided.subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static Mono<RateDecision> decision(RateLimiter.Response response) {
+    boolean connected() {
+        return connected;
+    }
+
+    private Mono<RateDecision> decision(RateLimiter.Response response) {
         String remaining = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
         if (remaining == null || UNKNOWN_REMAINING.equals(remaining)) {
             return Mono.error(new RedisUnavailable());
         }
+        connected = true;
         return Mono.just(new RateDecision(response.isAllowed(), Long.parseLong(remaining)));
     }
 

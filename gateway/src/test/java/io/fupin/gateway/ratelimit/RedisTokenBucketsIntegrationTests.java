@@ -37,8 +37,10 @@ class RedisTokenBucketsIntegrationTests {
         // Each request takes 30 of 60 tokens and one comes back a second, so a slow machine that
         // pauses between calls still sees the bucket count down instead of refilling it.
         RateLimit limit = new RateLimit(1, 60, 30);
+        assertThat(buckets.connected()).as("connected before Redis answered").isFalse();
 
         assertThat(buckets.take("redis-test", caller, limit).block()).isEqualTo(new RateDecision(true, 30));
+        assertThat(buckets.connected()).as("connected once Redis answered").isTrue();
         RateDecision second = buckets.take("redis-test", caller, limit).block();
         assertThat(second.allowed()).isTrue();
         assertThat(second.remaining()).isLessThan(30);
@@ -52,6 +54,23 @@ class RedisTokenBucketsIntegrationTests {
         StepVerifier.create(buckets.take("redis-test", "user:x", new RateLimit(1, 1)))
                 .expectError(RedisTokenBuckets.RedisUnavailable.class)
                 .verify(Duration.ofSeconds(10));
+        assertThat(buckets.connected()).isFalse();
+    }
+
+    @Test
+    void startsCallsOnAThreadThatMayBlockUntilRedisAnswersAndAfterACallWasAbandoned() {
+        RedisTokenBuckets buckets = bucketsOn(6379);
+        RateLimit limit = new RateLimit(1000, 1000);
+        buckets.take("redis-test", "user:" + UUID.randomUUID(), limit).block();
+        assertThat(buckets.connected()).isTrue();
+
+        // The caller's timeout gave up on the call: the next ones start on a worker thread again until Redis answers.
+        StepVerifier.create(buckets.take("redis-test", "user:" + UUID.randomUUID(), limit), 0)
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+        assertThat(buckets.connected()).isFalse();
+        assertThat(buckets.take("redis-test", "user:" + UUID.randomUUID(), limit).block().allowed()).isTrue();
+        assertThat(buckets.connected()).isTrue();
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
