@@ -1,6 +1,7 @@
 package io.fupin.gateway.identity;
 
 import io.fupin.support.identity.IdentitySignature;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,6 @@ class SellerGrantsConfiguration {
                 .baseUrl("http://catalog-service")
                 .filter(new ReactorLoadBalancerExchangeFilterFunction(loadBalancers, List.of()))
                 .build();
-        return new SellerGrants(catalog, signature, timeout);
+        return new SellerGrants(catalog, signature, timeout, Clock.systemUTC());
     }
 }

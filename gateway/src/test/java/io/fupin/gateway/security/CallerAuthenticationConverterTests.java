@@ -167,7 +167,8 @@ class CallerAuthenticationConverterTests {
         }).build();
         IdentitySignature signature = new IdentitySignature("0123456789abcdef0123456789abcdef", Duration.ofMinutes(1),
                 Clock.systemUTC());
-        return new CallerAuthenticationConverter(properties, new SellerGrants(catalog, signature, Duration.ofSeconds(30)));
+        return new CallerAuthenticationConverter(properties, new SellerGrants(catalog, signature, Duration.ofSeconds(30),
+                Clock.systemUTC()));
     }
 
     private static Set<String> authorities(AbstractAuthenticationToken token) {

@@ -20,7 +20,8 @@ class SecurityConfigurationTests {
             .withBean(AuthProperties.class, () -> new AuthProperties(null, null, null, null))
             .withBean(CorsProperties.class, () -> new CorsProperties(null))
             .withBean(SellerGrants.class, () -> new SellerGrants(WebClient.create(), new IdentitySignature(
-                    "0123456789abcdef0123456789abcdef", Duration.ofMinutes(1), Clock.systemUTC()), Duration.ofSeconds(1)));
+                    "0123456789abcdef0123456789abcdef", Duration.ofMinutes(1), Clock.systemUTC()), Duration.ofSeconds(1),
+                    Clock.systemUTC()));
 
     @Test
     void refusesToStartWithoutAnyTokenIssuer() {
