@@ -42,12 +42,4 @@ public record CostCaps(Map<ProductCategory, Integer> costCapPercent) {
             throw new CostAboveCap(category, percent, priceFen, costFen);
         }
     }
-
-    /** The declared cost takes more of the price than the category allows. */
-    public static class CostAboveCap extends RuntimeException {
-        CostAboveCap(ProductCategory category, int percent, long priceFen, long costFen) {
-            super("costFen " + costFen + " is more than " + percent + "% of priceFen " + priceFen + ", the most a "
-                    + category + " product's pass-through cost may take");
-        }
-    }
 }

@@ -1,9 +1,13 @@
 package io.fupin.catalog.product;
 
+import io.fupin.support.problem.InvalidInput;
+
 /** Raising a certified product's cost needs something an official can check (invoice, freight contract). */
-public class MissingEvidence extends RuntimeException {
+public class MissingEvidence extends InvalidInput {
 
     public MissingEvidence() {
-        super("raising the cost of a certified product needs evidence an official can check (invoice, freight contract ...)");
+        super("evidence",
+                "raising the cost of a certified product needs evidence an official can check "
+                        + "(invoice, freight contract ...)");
     }
 }

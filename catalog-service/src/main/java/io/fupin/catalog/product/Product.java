@@ -333,39 +333,4 @@ public class Product {
             }
         }
     }
-
-    /** The declared pass-through cost may never exceed the price: the difference belongs to households. */
-    public static class CostAbovePrice extends RuntimeException {
-        CostAbovePrice(long costFen, long priceFen) {
-            super("costFen " + costFen + " exceeds priceFen " + priceFen);
-        }
-    }
-
-    /** A pass-through cost must say what it pays for (packaging, freight), or settlement cannot justify it. */
-    public static class MissingCostReason extends RuntimeException {
-        MissingCostReason() {
-            super("a costFen above zero needs a costReason (packaging, freight ...)");
-        }
-    }
-
-    /** The product is not in a state that allows this step. */
-    public static class IllegalTransition extends RuntimeException {
-        IllegalTransition(UUID id, ProductStatus status, String action) {
-            super("Cannot " + action + " product " + id + " while it is " + status + ".");
-        }
-    }
-
-    /** A certificate whose dates do not make sense; names the offending field. */
-    public static class InvalidCertificate extends RuntimeException {
-        private final String field;
-
-        InvalidCertificate(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
 }

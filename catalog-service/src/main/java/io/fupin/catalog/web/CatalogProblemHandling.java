@@ -1,18 +1,5 @@
 package io.fupin.catalog.web;
 
-import io.fupin.catalog.product.CostCaps;
-import io.fupin.catalog.product.CostChangeDecided;
-import io.fupin.catalog.product.CostChangeNotFound;
-import io.fupin.catalog.product.CostChangePending;
-import io.fupin.catalog.product.InsufficientStock;
-import io.fupin.catalog.product.MissingEvidence;
-import io.fupin.catalog.product.StockLimitExceeded;
-import io.fupin.catalog.product.Product;
-import io.fupin.catalog.product.PhotoNotFound;
-import io.fupin.catalog.product.InvalidPhoto;
-import io.fupin.catalog.product.ProductNotFound;
-import io.fupin.catalog.product.UnsupportedPhoto;
-import io.fupin.catalog.product.UnknownSeller;
 import io.fupin.catalog.reservation.ReservationNotFound;
 import io.fupin.catalog.reservation.ReservationReleased;
 import io.fupin.catalog.reservation.SoldOut;
@@ -52,22 +39,10 @@ class CatalogProblemHandling extends ProblemHandling {
         this.maxFileSize = maxFileSize;
     }
 
-    @ExceptionHandler({ProductNotFound.class, ReservationNotFound.class, SellerNotFound.class, CostChangeNotFound.class,
-            PhotoNotFound.class, SellerApplication.NotFound.class, SellerApplication.NoGrant.class})
+    @ExceptionHandler({ReservationNotFound.class, SellerNotFound.class, SellerApplication.NotFound.class,
+            SellerApplication.NoGrant.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
-    }
-
-    @ExceptionHandler(UnsupportedPhoto.class)
-    ProblemDetail onUnsupportedPhoto(UnsupportedPhoto ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-photo", ex.getMessage());
-        problem.setProperty("field", "file");
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidPhoto.class)
-    ProblemDetail onInvalidPhoto(InvalidPhoto ex) {
-        return invalid("file", ex.getMessage());
     }
 
     /** The multipart parser stops a photo past {@code spring.servlet.multipart.max-file-size} before it is read. */
@@ -122,65 +97,10 @@ class CatalogProblemHandling extends ProblemHandling {
         return Problems.of(HttpStatus.CONFLICT, "application-decided", ex.getMessage());
     }
 
-    @ExceptionHandler(Product.IllegalTransition.class)
-    ProblemDetail onIllegalTransition(Product.IllegalTransition ex) {
-        return Problems.of(HttpStatus.CONFLICT, "illegal-transition", ex.getMessage());
-    }
-
-    @ExceptionHandler(InsufficientStock.class)
-    ProblemDetail onInsufficientStock(InsufficientStock ex) {
-        return Problems.of(HttpStatus.CONFLICT, "insufficient-stock", ex.getMessage());
-    }
-
-    @ExceptionHandler(StockLimitExceeded.class)
-    ProblemDetail onStockLimit(StockLimitExceeded ex) {
-        return Problems.of(HttpStatus.CONFLICT, "stock-limit", ex.getMessage());
-    }
-
-    @ExceptionHandler(CostChangePending.class)
-    ProblemDetail onCostChangePending(CostChangePending ex) {
-        return Problems.of(HttpStatus.CONFLICT, "cost-change-pending", ex.getMessage());
-    }
-
-    @ExceptionHandler(CostChangeDecided.class)
-    ProblemDetail onCostChangeDecided(CostChangeDecided ex) {
-        return Problems.of(HttpStatus.CONFLICT, "cost-change-decided", ex.getMessage());
-    }
-
-    @ExceptionHandler(CostCaps.CostAboveCap.class)
-    ProblemDetail onCostAboveCap(CostCaps.CostAboveCap ex) {
-        return invalid("costFen", ex.getMessage());
-    }
-
-    @ExceptionHandler(MissingEvidence.class)
-    ProblemDetail onMissingEvidence(MissingEvidence ex) {
-        return invalid("evidence", ex.getMessage());
-    }
-
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail onConcurrentUpdate(OptimisticLockingFailureException ex) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-update",
                 "The product changed while this request was processed; read it again and retry.");
-    }
-
-    @ExceptionHandler(UnknownSeller.class)
-    ProblemDetail onUnknownSeller(UnknownSeller ex) {
-        return invalid("sellerId", ex.getMessage());
-    }
-
-    @ExceptionHandler(Product.CostAbovePrice.class)
-    ProblemDetail onCostAbovePrice(Product.CostAbovePrice ex) {
-        return invalid("costFen", ex.getMessage());
-    }
-
-    @ExceptionHandler(Product.MissingCostReason.class)
-    ProblemDetail onMissingCostReason(Product.MissingCostReason ex) {
-        return invalid("costReason", ex.getMessage());
-    }
-
-    @ExceptionHandler(Product.InvalidCertificate.class)
-    ProblemDetail onInvalidCertificate(Product.InvalidCertificate ex) {
-        return invalid(ex.field(), ex.getMessage());
     }
 
     @ExceptionHandler(PageTooDeep.class)

@@ -15,18 +15,18 @@ class ProductTests {
 
     @Test
     void costMayNeverExceedThePriceAndNeedsAReason() {
-        assertThatThrownBy(() -> draft(new Product.Pricing(1000, 1001, "freight"))).isInstanceOf(Product.CostAbovePrice.class);
-        assertThatThrownBy(() -> draft(new Product.Pricing(1000, 100, " "))).isInstanceOf(Product.MissingCostReason.class);
+        assertThatThrownBy(() -> draft(new Product.Pricing(1000, 1001, "freight"))).isInstanceOf(CostAbovePrice.class);
+        assertThatThrownBy(() -> draft(new Product.Pricing(1000, 100, " "))).isInstanceOf(MissingCostReason.class);
         assertThat(draft(new Product.Pricing(1000, 0, null)).status()).isEqualTo(ProductStatus.DRAFT);
     }
 
     @Test
     void goesOnSaleOnlyThroughAnApprovedCertificationValidToday() {
         Product product = draft(new Product.Pricing(1000, 0, null));
-        assertThatThrownBy(() -> product.approveCertification(TODAY, NOW)).isInstanceOf(Product.IllegalTransition.class);
+        assertThatThrownBy(() -> product.approveCertification(TODAY, NOW)).isInstanceOf(IllegalTransition.class);
         product.requestCertification(certificate(TODAY.plusDays(1), TODAY.plusYears(1)), TODAY, NOW);
         assertThatThrownBy(() -> product.approveCertification(TODAY, NOW))
-                .as("not valid before validFrom").isInstanceOf(Product.IllegalTransition.class);
+                .as("not valid before validFrom").isInstanceOf(IllegalTransition.class);
         product.approveCertification(TODAY.plusDays(1), NOW);
         assertThat(product.status()).isEqualTo(ProductStatus.ON_SALE);
     }
@@ -47,9 +47,9 @@ class ProductTests {
     void refusesCertificatesThatEndBeforeTheyStartOrHaveExpired() {
         Product product = draft(new Product.Pricing(1000, 0, null));
         assertThatThrownBy(() -> product.requestCertification(certificate(TODAY, TODAY.minusDays(1)), TODAY, NOW))
-                .isInstanceOf(Product.InvalidCertificate.class);
+                .isInstanceOf(InvalidCertificate.class);
         assertThatThrownBy(() -> product.requestCertification(certificate(TODAY.minusYears(2), TODAY.minusDays(1)), TODAY, NOW))
-                .isInstanceOf(Product.InvalidCertificate.class);
+                .isInstanceOf(InvalidCertificate.class);
         assertThat(product.status()).isEqualTo(ProductStatus.DRAFT);
     }
 
