@@ -1,20 +1,10 @@
 package io.fupin.catalog.web;
 
-import io.fupin.catalog.reservation.ReservationNotFound;
-import io.fupin.catalog.reservation.ReservationReleased;
-import io.fupin.catalog.reservation.SoldOut;
-import io.fupin.catalog.search.InvalidSearchFilter;
-import io.fupin.catalog.search.PageTooDeep;
-import io.fupin.catalog.search.ReindexRunning;
-import io.fupin.catalog.search.SearchUnavailable;
 import io.fupin.catalog.seller.DuplicateCreditCode;
 import io.fupin.catalog.seller.SellerApplication;
 import io.fupin.catalog.seller.SellerNotFound;
 import io.fupin.support.problem.ProblemHandling;
 import io.fupin.support.problem.Problems;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +29,7 @@ class CatalogProblemHandling extends ProblemHandling {
         this.maxFileSize = maxFileSize;
     }
 
-    @ExceptionHandler({ReservationNotFound.class, SellerNotFound.class, SellerApplication.NotFound.class,
-            SellerApplication.NoGrant.class})
+    @ExceptionHandler({SellerNotFound.class, SellerApplication.NotFound.class, SellerApplication.NoGrant.class})
     ProblemDetail onNotFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
     }
@@ -61,23 +50,6 @@ class CatalogProblemHandling extends ProblemHandling {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(invalid(ex.getRequestPartName(), "is required"));
-    }
-
-    @ExceptionHandler(SoldOut.class)
-    ProblemDetail onSoldOut(SoldOut ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "sold-out", ex.getMessage());
-        problem.setProperty("productId", ex.productId());
-        return problem;
-    }
-
-    @ExceptionHandler(ReindexRunning.class)
-    ProblemDetail onReindexRunning(ReindexRunning ex) {
-        return Problems.of(HttpStatus.CONFLICT, "reindex-running", ex.getMessage());
-    }
-
-    @ExceptionHandler(ReservationReleased.class)
-    ProblemDetail onReleased(ReservationReleased ex) {
-        return Problems.of(HttpStatus.CONFLICT, "reservation-released", ex.getMessage());
     }
 
     @ExceptionHandler(DuplicateCreditCode.class)
@@ -103,26 +75,4 @@ class CatalogProblemHandling extends ProblemHandling {
                 "The product changed while this request was processed; read it again and retry.");
     }
 
-    @ExceptionHandler(PageTooDeep.class)
-    ProblemDetail onPageTooDeep(PageTooDeep ex) {
-        return invalid("page", ex.getMessage());
-    }
-
-    /** Names each rejected filter in {@code errors} and lists what it may be in {@code allowedValues}. */
-    @ExceptionHandler(InvalidSearchFilter.class)
-    ProblemDetail onInvalidSearchFilter(InvalidSearchFilter ex) {
-        ProblemDetail problem = invalid(ex.rejected().stream()
-                .map(r -> new FieldProblem(r.field(), r.message())).toList());
-        Map<String, List<String>> allowed = new LinkedHashMap<>();
-        ex.rejected().stream().filter(r -> !r.allowed().isEmpty()).forEach(r -> allowed.put(r.field(), r.allowed()));
-        if (!allowed.isEmpty()) {
-            problem.setProperty("allowedValues", allowed);
-        }
-        return problem;
-    }
-
-    @ExceptionHandler(SearchUnavailable.class)
-    ProblemDetail onSearchUnavailable(SearchUnavailable ex) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", ex.getMessage());
-    }
 }
