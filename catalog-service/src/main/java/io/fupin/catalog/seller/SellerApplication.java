@@ -35,34 +35,7 @@ public record SellerApplication(UUID id, String applicant, String name, SellerKi
 
     private void requirePending() {
         if (status != Status.PENDING) {
-            throw new Decided(id, status);
-        }
-    }
-
-    /** An application is decided once. */
-    public static class Decided extends RuntimeException {
-        Decided(UUID id, Status status) {
-            super("Seller application " + id + " is already " + status + ".");
-        }
-    }
-
-    /** One application waits at a time, per applicant and per credit code. */
-    public static class Pending extends RuntimeException {
-        Pending() {
-            super("An application by this person or for this credit code is already waiting for an official.");
-        }
-    }
-
-    public static class NotFound extends RuntimeException {
-        NotFound(UUID id) {
-            super("No seller application " + id + ".");
-        }
-    }
-
-    /** No application of the user has been approved (none sent, or each one waiting or rejected). */
-    public static class NoGrant extends RuntimeException {
-        NoGrant(String userId) {
-            super("No approved seller application of user " + userId + ".");
+            throw new SellerApplicationDecided(id, status);
         }
     }
 }

@@ -26,7 +26,7 @@ class SellerApplications {
         this.jdbc = jdbc;
     }
 
-    /** @throws SellerApplication.Pending when the applicant or the credit code has one waiting (unique keys) */
+    /** @throws SellerApplicationPending when the applicant or the credit code has one waiting (unique keys) */
     void add(SellerApplication a) {
         try {
             jdbc.sql("INSERT INTO seller_application (" + COLUMNS + ", pending_applicant, pending_credit_code) "
@@ -37,7 +37,7 @@ class SellerApplications {
                             a.applicant(), a.creditCode())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new SellerApplication.Pending();
+            throw new SellerApplicationPending();
         }
     }
 

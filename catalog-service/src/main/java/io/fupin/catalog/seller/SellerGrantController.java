@@ -28,6 +28,6 @@ class SellerGrantController {
     @Operation(summary = "The seller of the user's approved application (SERVICE); 404 not-found while none is approved")
     SellerGrant grant(@PathVariable String userId) {
         return onboarding.grantOf(userId).map(seller -> new SellerGrant(userId, seller))
-                .orElseThrow(() -> new SellerApplication.NoGrant(userId));
+                .orElseThrow(() -> new NoSellerGrant(userId));
     }
 }

@@ -35,7 +35,7 @@ public class SellerOnboarding {
 
     /**
      * @throws DuplicateCreditCode      when a seller with that code is registered already
-     * @throws SellerApplication.Pending when the caller or the code has an application waiting
+     * @throws SellerApplicationPending when the caller or the code has an application waiting
      */
     @PreAuthorize("hasRole('CONSUMER') and !hasRole('SELLER')")
     public SellerApplication apply(Caller caller, ApplyAsSeller request) {
@@ -78,7 +78,7 @@ public class SellerOnboarding {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public SellerApplication approve(Caller caller, UUID id) {
         return transactions.execute(tx -> {
-            SellerApplication application = applications.lock(id).orElseThrow(() -> new SellerApplication.NotFound(id));
+            SellerApplication application = applications.lock(id).orElseThrow(() -> new SellerApplicationNotFound(id));
             if (application.status() == Status.PENDING && sellers.existsByCreditCode(application.creditCode())) {
                 throw new DuplicateCreditCode(application.creditCode());
             }
@@ -99,7 +99,7 @@ public class SellerOnboarding {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public SellerApplication reject(Caller caller, UUID id, String reason) {
         return transactions.execute(tx -> {
-            SellerApplication application = applications.lock(id).orElseThrow(() -> new SellerApplication.NotFound(id));
+            SellerApplication application = applications.lock(id).orElseThrow(() -> new SellerApplicationNotFound(id));
             SellerApplication rejected = application.reject(caller.userId(), reason.strip(), clock.instant());
             applications.decided(rejected);
             return rejected;
