@@ -71,7 +71,12 @@ public enum ProblemType {
     OWN_APPROVAL(HttpStatus.CONFLICT, "own-approval"),
     BATCH_NOT_APPROVED(HttpStatus.CONFLICT, "batch-not-approved"),
     BATCH_ALREADY_PAID(HttpStatus.CONFLICT, "batch-already-paid"),
-    BATCH_NOT_EXPORTED(HttpStatus.CONFLICT, "batch-not-exported");
+    BATCH_NOT_EXPORTED(HttpStatus.CONFLICT, "batch-not-exported"),
+    NOT_IN_SUSPENSE(HttpStatus.CONFLICT, "not-in-suspense"),
+    NOTHING_OWED(HttpStatus.CONFLICT, "nothing-owed"),
+    WRITE_OFF_PENDING(HttpStatus.CONFLICT, "write-off-pending"),
+    EXCEEDS_OWED(HttpStatus.CONFLICT, "exceeds-owed"),
+    WRITE_OFF_DECIDED(HttpStatus.CONFLICT, "write-off-decided");
 
     private final HttpStatus status;
     private final String slug;

@@ -128,10 +128,4 @@ public class OrderIntake {
     public long count() {
         return orders.count();
     }
-
-    public static class OrderNotRecorded extends RuntimeException {
-        public OrderNotRecorded(UUID orderId) {
-            super("Settlement has no record of order " + orderId + " (yet).");
-        }
-    }
 }

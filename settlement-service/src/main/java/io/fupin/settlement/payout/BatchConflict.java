@@ -1,17 +1,12 @@
 package io.fupin.settlement.payout;
 
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Refusal;
+
 /** The batch or period is not in a state that allows this; nothing was changed. */
-public class BatchConflict extends RuntimeException {
+public class BatchConflict extends Refusal {
 
-    private final String reason;
-
-    public BatchConflict(String reason, String message) {
-        super(message);
-        this.reason = reason;
-    }
-
-    /** A stable, machine-readable name of the conflict, e.g. {@code own-approval}. */
-    public String reason() {
-        return reason;
+    BatchConflict(ProblemType type, String message) {
+        super(type, message);
     }
 }

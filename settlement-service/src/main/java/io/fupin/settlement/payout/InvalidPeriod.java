@@ -1,19 +1,13 @@
 package io.fupin.settlement.payout;
 
+import io.fupin.support.problem.InvalidInput;
 import java.time.LocalDate;
 
 /** A range of days that ends before it starts, or is longer than a year. */
-public class InvalidPeriod extends RuntimeException {
-
-    private final String field;
+public class InvalidPeriod extends InvalidInput {
 
     InvalidPeriod(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 
     public static void check(LocalDate firstDay, LocalDate lastDay) {

@@ -1,9 +1,12 @@
 package io.fupin.settlement.payout;
 
-/** No such period or batch. */
-public class NotFound extends RuntimeException {
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Refusal;
 
-    public NotFound(String message) {
-        super(message);
+/** No such period or batch. */
+public class NotFound extends Refusal {
+
+    NotFound(String message) {
+        super(ProblemType.NOT_FOUND, message);
     }
 }

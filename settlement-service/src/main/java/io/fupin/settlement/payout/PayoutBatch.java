@@ -1,5 +1,6 @@
 package io.fupin.settlement.payout;
 
+import io.fupin.support.problem.ProblemType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -71,11 +72,11 @@ class PayoutBatch {
     /** The checker: never the clerk who closed the batch. */
     void approve(String clerk, Instant now) {
         if (status != Status.CLOSED) {
-            throw new BatchConflict("batch-not-awaiting-approval", "Batch " + reference + " is " + status
+            throw new BatchConflict(ProblemType.BATCH_NOT_AWAITING_APPROVAL, "Batch " + reference + " is " + status
                     + "; only a CLOSED batch can be approved.");
         }
         if (clerk.equals(closedBy)) {
-            throw new BatchConflict("own-approval", "Batch " + reference + " was closed by " + clerk
+            throw new BatchConflict(ProblemType.OWN_APPROVAL, "Batch " + reference + " was closed by " + clerk
                     + "; another clerk must approve it.");
         }
         status = Status.APPROVED;
@@ -86,7 +87,7 @@ class PayoutBatch {
     /** The payout file may leave only after approval; downloading it again later is allowed. */
     void export(String clerk, Instant now) {
         if (status == Status.CLOSED) {
-            throw new BatchConflict("batch-not-approved", "Batch " + reference
+            throw new BatchConflict(ProblemType.BATCH_NOT_APPROVED, "Batch " + reference
                     + " is not approved yet; a second clerk must approve it before its file can be exported.");
         }
         if (exportedAt == null) {
@@ -101,11 +102,11 @@ class PayoutBatch {
      */
     void markPaid(String bankRef, Set<UUID> failed, String clerk, Instant now) {
         if (status == Status.PAID) {
-            throw new BatchConflict("batch-already-paid", "Batch " + reference + " was already marked paid with bank reference "
+            throw new BatchConflict(ProblemType.BATCH_ALREADY_PAID, "Batch " + reference + " was already marked paid with bank reference "
                     + bankReference + ".");
         }
         if (status != Status.APPROVED || exportedAt == null) {
-            throw new BatchConflict("batch-not-exported", "Batch " + reference
+            throw new BatchConflict(ProblemType.BATCH_NOT_EXPORTED, "Batch " + reference
                     + " must be approved and its payout file exported before it can be marked paid.");
         }
         Set<UUID> inBatch = new HashSet<>();

@@ -10,6 +10,7 @@ import io.fupin.settlement.orders.OrderServiceFigures;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.fupin.support.problem.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ public class Payouts {
         try {
             theirs = crossCheck.fetch(firstDay, lastDay);
         } catch (OrderServiceFigures.OrderServiceUnreachable e) {
-            throw new BatchConflict("orders-unverified", "The period cannot be closed now: " + e.getMessage()
+            throw new BatchConflict(ProblemType.ORDERS_UNVERIFIED, "The period cannot be closed now: " + e.getMessage()
                     + ", so what settlement received cannot be verified against it. Try again once it answers.");
         }
         return transactions.execute(status -> closeVerified(firstDay, lastDay, clerk, theirs));
@@ -100,11 +101,11 @@ public class Payouts {
     private void requireInOrder(LocalDate firstDay, LocalDate lastDay) {
         for (SettlementPeriod existing : periods.findAllByOrderByFirstDayAsc()) {
             if (existing.overlaps(firstDay, lastDay)) {
-                throw new BatchConflict("period-overlaps", "The days " + firstDay + " to " + lastDay
+                throw new BatchConflict(ProblemType.PERIOD_OVERLAPS, "The days " + firstDay + " to " + lastDay
                         + " overlap the closed period " + existing.firstDay() + " to " + existing.lastDay() + ".");
             }
             if (existing.firstDay().isAfter(lastDay)) {
-                throw new BatchConflict("period-out-of-order", "A later period (" + existing.firstDay() + " to "
+                throw new BatchConflict(ProblemType.PERIOD_OUT_OF_ORDER, "A later period (" + existing.firstDay() + " to "
                         + existing.lastDay() + ") is already closed; periods close in date order.");
             }
         }
@@ -118,7 +119,7 @@ public class Payouts {
         List<UUID> waiting = parked.ordersBetween(Reconciliation.startOf(firstDay),
                 Reconciliation.startOf(lastDay.plusDays(1)));
         if (!waiting.isEmpty()) {
-            throw new BatchConflict("events-parked", "Events of " + waiting.size() + " order(s) of the period wait for "
+            throw new BatchConflict(ProblemType.EVENTS_PARKED, "Events of " + waiting.size() + " order(s) of the period wait for "
                     + "the payment they follow, so their money is not in the ledger yet: " + waiting.stream().limit(20)
                     .map(UUID::toString).collect(Collectors.joining(", ")) + (waiting.size() > 20 ? ", ..." : "")
                     + ". See GET /api/settlements/parked-events; the period closes once they are applied.");

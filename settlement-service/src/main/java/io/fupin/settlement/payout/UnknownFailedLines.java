@@ -1,12 +1,13 @@
 package io.fupin.settlement.payout;
 
+import io.fupin.support.problem.InvalidInput;
 import java.util.List;
 import java.util.UUID;
 
 /** The bank's failed lines name households that are not in the batch. */
-public class UnknownFailedLines extends RuntimeException {
+public class UnknownFailedLines extends InvalidInput {
 
-    public UnknownFailedLines(List<UUID> households) {
-        super("Not in this batch: " + households);
+    UnknownFailedLines(List<UUID> households) {
+        super("failedHouseholdIds", "Not in this batch: " + households);
     }
 }

@@ -1,16 +1,11 @@
 package io.fupin.settlement.resolution;
 
-/** A field of the request is wrong in a way validation annotations cannot see; answered 400 naming the field. */
-public class InvalidResolution extends RuntimeException {
+import io.fupin.support.problem.InvalidInput;
 
-    private final String field;
+/** A field of the request is wrong in a way validation annotations cannot see; answered 400 naming the field. */
+public class InvalidResolution extends InvalidInput {
 
     InvalidResolution(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

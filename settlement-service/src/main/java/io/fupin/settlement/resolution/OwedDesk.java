@@ -8,6 +8,7 @@ import io.fupin.settlement.ledger.Posting;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.fupin.support.problem.ProblemType;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class OwedDesk {
     public WriteOff propose(UUID householdId, long amountFen, String note, Caller clerk) {
         long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, householdId);
         if (owed <= 0) {
-            throw new ResolutionRefused("nothing-owed", "Household " + householdId + " owes nothing back.");
+            throw new ResolutionRefused(ProblemType.NOTHING_OWED, "Household " + householdId + " owes nothing back.");
         }
         if (amountFen > owed) {
             throw new InvalidResolution("amountFen", "Household " + householdId + " owes " + owed
@@ -94,7 +95,7 @@ public class OwedDesk {
                     && waiting.note().equals(note.strip())) {
                 return waiting;
             }
-            throw new ResolutionRefused("write-off-pending", "A write-off of " + waiting.amountFen()
+            throw new ResolutionRefused(ProblemType.WRITE_OFF_PENDING, "A write-off of " + waiting.amountFen()
                     + " fen proposed by " + waiting.proposedBy() + " waits for approval; approve or reject it first.");
         }
         UUID id = UUID.randomUUID();
@@ -107,7 +108,7 @@ public class OwedDesk {
                             Timestamp.from(clock.instant()), householdId.toString())
                     .update();
         } catch (DuplicateKeyException concurrent) {
-            throw new ResolutionRefused("write-off-pending", "Another write-off for household " + householdId
+            throw new ResolutionRefused(ProblemType.WRITE_OFF_PENDING, "Another write-off for household " + householdId
                     + " was proposed at the same moment; approve or reject it first.");
         }
         log.info("Clerk {} proposed writing off {} fen owed by household {}", clerk.userId(), amountFen, householdId);
@@ -127,12 +128,12 @@ public class OwedDesk {
         }
         requireProposed(writeOff);
         if (writeOff.proposedBy().equals(clerk.userId())) {
-            throw new ResolutionRefused("own-approval", "The clerk who proposed a write-off cannot approve it; "
+            throw new ResolutionRefused(ProblemType.OWN_APPROVAL, "The clerk who proposed a write-off cannot approve it; "
                     + "another clerk must.");
         }
         long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId());
         if (writeOff.amountFen() > owed) {
-            throw new ResolutionRefused("exceeds-owed", "Household " + writeOff.householdId() + " owes "
+            throw new ResolutionRefused(ProblemType.EXCEEDS_OWED, "Household " + writeOff.householdId() + " owes "
                     + Math.max(owed, 0) + " fen back now (later payable recovered part of it), less than the "
                     + writeOff.amountFen() + " fen proposed; reject it and propose again.");
         }
@@ -173,7 +174,7 @@ public class OwedDesk {
 
     private static void requireProposed(WriteOff writeOff) {
         if (!writeOff.status().equals("PROPOSED")) {
-            throw new ResolutionRefused("write-off-decided", "The write-off was already " 
+            throw new ResolutionRefused(ProblemType.WRITE_OFF_DECIDED, "The write-off was already " 
                     + writeOff.status().toLowerCase(java.util.Locale.ROOT) + " by " + writeOff.decidedBy() + ".");
         }
     }

@@ -1,9 +1,12 @@
 package io.fupin.settlement.resolution;
 
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Refusal;
+
 /** No such paid line, household balance or write-off. */
-public class ResolutionNotFound extends RuntimeException {
+public class ResolutionNotFound extends Refusal {
 
     ResolutionNotFound(String message) {
-        super(message);
+        super(ProblemType.NOT_FOUND, message);
     }
 }

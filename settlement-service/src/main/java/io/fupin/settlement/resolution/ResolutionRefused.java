@@ -1,17 +1,12 @@
 package io.fupin.settlement.resolution;
 
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Refusal;
+
 /** The line, household or write-off is not in a state that allows this; nothing was changed. */
-public class ResolutionRefused extends RuntimeException {
+public class ResolutionRefused extends Refusal {
 
-    private final String reason;
-
-    ResolutionRefused(String reason, String message) {
-        super(message);
-        this.reason = reason;
-    }
-
-    /** A stable, machine-readable name of the refusal, e.g. {@code own-approval}. */
-    public String reason() {
-        return reason;
+    ResolutionRefused(ProblemType type, String message) {
+        super(type, message);
     }
 }

@@ -4,6 +4,7 @@ import io.fupin.settlement.allocation.ProceedsAllocation;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.fupin.support.problem.ProblemType;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class SuspenseDesk {
         ProceedsAllocation.LineState state = allocation.lineForUpdate(orderId, lineNo)
                 .orElseThrow(() -> new ResolutionNotFound("Settlement has no paid line " + lineNo + " of order " + orderId + "."));
         if (!state.inSuspense() || state.line().netFen() == 0) {
-            throw new ResolutionRefused("not-in-suspense", "Line " + lineNo + " of order " + orderId
+            throw new ResolutionRefused(ProblemType.NOT_IN_SUSPENSE, "Line " + lineNo + " of order " + orderId
                     + " is not in suspense: it is allocated to linkage " + state.linkageId() + " v" + state.version() + ".");
         }
         String text = note.strip();
@@ -101,7 +102,7 @@ public class SuspenseDesk {
                 clerk.userId());
         switch (outcome) {
             case NO_LINE -> throw new ResolutionNotFound("Settlement has no paid line " + lineNo + " of order " + orderId + ".");
-            case NOT_IN_SUSPENSE -> throw new ResolutionRefused("not-in-suspense", "Line " + lineNo + " of order "
+            case NOT_IN_SUSPENSE -> throw new ResolutionRefused(ProblemType.NOT_IN_SUSPENSE, "Line " + lineNo + " of order "
                     + orderId + " is not in suspense"
                     + (before.inSuspense() ? " (refunded in full)." : ": it is allocated to linkage " + before.linkageId()
                             + " v" + before.version() + "."));

@@ -1,6 +1,5 @@
 package io.fupin.settlement.trace;
 
-import io.fupin.settlement.payout.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -23,6 +22,6 @@ class LineTraceController {
             + "held until the order completes; 404 for a line settlement has not recorded")
     LineTrace line(@PathVariable UUID orderId, @PathVariable UUID productId) {
         return traces.of(orderId, productId)
-                .orElseThrow(() -> new NotFound("No paid line of product " + productId + " in order " + orderId + "."));
+                .orElseThrow(() -> new PaidLineNotFound(orderId, productId));
     }
 }

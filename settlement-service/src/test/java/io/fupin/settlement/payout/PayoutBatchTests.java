@@ -18,7 +18,7 @@ class PayoutBatchTests {
     void theClerkWhoClosedABatchCannotApproveIt() {
         PayoutBatch batch = batch();
         assertThatThrownBy(() -> batch.approve("clerk", NOW)).isInstanceOf(BatchConflict.class)
-                .extracting(e -> ((BatchConflict) e).reason()).isEqualTo("own-approval");
+                .extracting(e -> ((BatchConflict) e).type().slug()).isEqualTo("own-approval");
         assertThat(batch.status()).isEqualTo(PayoutBatch.Status.CLOSED);
         batch.approve("clerk2", NOW);
         assertThat(batch.status()).isEqualTo(PayoutBatch.Status.APPROVED);
@@ -27,10 +27,10 @@ class PayoutBatchTests {
     @Test
     void anUnapprovedBatchCannotBeExportedNorPaid() {
         PayoutBatch batch = batch();
-        assertThatThrownBy(() -> batch.export("clerk", NOW)).extracting(e -> ((BatchConflict) e).reason())
+        assertThatThrownBy(() -> batch.export("clerk", NOW)).extracting(e -> ((BatchConflict) e).type().slug())
                 .isEqualTo("batch-not-approved");
         assertThatThrownBy(() -> batch.markPaid("BANK-1", Set.of(), "clerk", NOW))
-                .extracting(e -> ((BatchConflict) e).reason()).isEqualTo("batch-not-exported");
+                .extracting(e -> ((BatchConflict) e).type().slug()).isEqualTo("batch-not-exported");
     }
 
     @Test
@@ -43,7 +43,7 @@ class PayoutBatchTests {
         batch.markPaid("BANK-1", Set.of(household), "clerk", NOW);
         assertThat(batch.sortedLines()).extracting(PayoutLine::status).containsExactly(PayoutLine.LineStatus.FAILED);
         assertThatThrownBy(() -> batch.markPaid("BANK-2", Set.of(), "clerk", NOW))
-                .extracting(e -> ((BatchConflict) e).reason()).isEqualTo("batch-already-paid");
+                .extracting(e -> ((BatchConflict) e).type().slug()).isEqualTo("batch-already-paid");
         assertThat(batch.bankReference()).isEqualTo("BANK-1");
     }
 
