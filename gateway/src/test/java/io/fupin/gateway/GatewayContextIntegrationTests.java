@@ -7,9 +7,16 @@ import io.fupin.support.identity.IdentitySignature;
 import io.netty.channel.epoll.Epoll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.nio.charset.StandardCharsets;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.support.StaticScriptSource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 class GatewayContextIntegrationTests extends GatewayIntegrationTest {
 
@@ -53,6 +60,17 @@ class GatewayContextIntegrationTests extends GatewayIntegrationTest {
         // the official console's household CSV (20 MB) and its framing; the seller console's photo or tracking numbers
         Route pages = routes.getRoutes().filter(r -> r.getId().equals("web")).blockFirst();
         assertThat(pages.getMetadata()).containsEntry("fupin.max-body-size", 21L * 1024 * 1024);
+    }
+
+    @Test
+    void readsTheRateLimitScriptOnceAndObservesNoRedisCommand() throws Exception {
+        RedisScript<?> script = context.getBean(RedisRateLimiter.REDIS_SCRIPT_NAME, RedisScript.class);
+        String lua = new ClassPathResource("META-INF/scripts/request_rate_limiter.lua").getContentAsString(StandardCharsets.UTF_8);
+        assertThat(script.getScriptAsString()).isEqualTo(lua);
+        assertThat(ReflectionTestUtils.getField(script, "scriptSource")).isInstanceOf(StaticScriptSource.class);
+
+        LettuceConnectionFactory redis = context.getBean(LettuceConnectionFactory.class);
+        assertThat(redis.getClientResources().tracing().isEnabled()).isFalse();
     }
 
     @Test

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,6 +42,25 @@ class RateLimitConfiguration {
                     return Mono.empty();
                 })
                 .block();
+    }
+
+    /**
+     * Spring Cloud Gateway's rate-limit script, read once. Its bean reads the Lua file through a
+     * {@code ResourceScriptSource}, and the script's SHA-1 is taken under a lock after asking that source whether the
+     * file changed, which looks up the file's modification time inside the jar: on every request, 3 to 9 % of the
+     * gateway's CPU under load. The file cannot change inside a running jar.
+     */
+    @Bean
+    static BeanPostProcessor rateLimitScriptReadOnce() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (RedisRateLimiter.REDIS_SCRIPT_NAME.equals(name) && bean instanceof RedisScript<?> script) {
+                    return RedisScript.of(script.getScriptAsString(), script.getResultType());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
