@@ -9,18 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A record that keeps failing (its database away) holds its own partition only: the listener's other
@@ -30,18 +24,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class PartitionPausingTests {
 
     static final String TOPIC = "pausing-test.parcel-events.v1";
-    static EmbeddedKafkaKraftBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 2, TOPIC, TOPIC + DeadLetters.SUFFIX);
-        broker.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.destroy();
-    }
+    @RegisterExtension
+    static final ListenerHarness harness = new ListenerHarness(TOPIC, 2);
 
     static final List<String> applied = new CopyOnWriteArrayList<>();
     static final AtomicInteger attemptsOfFailing = new AtomicInteger();
@@ -66,33 +51,21 @@ class PartitionPausingTests {
 
     @Test
     void otherPartitionsFlowWhileOneWaitsForItsRetry() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventsAutoConfiguration.class))
-                .withUserConfiguration(Listener.class)
-                .withInitializer(context -> context.getBeanFactory()
-                        .setConversionService(ApplicationConversionService.getSharedInstance()))
-                .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "spring.kafka.consumer.auto-offset-reset=earliest",
-                        "spring.kafka.consumer.key-deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                        "spring.kafka.consumer.value-deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                        "spring.kafka.listener.ack-mode=record",
-                        "fupin.events.retry.first-interval=PT6S", "fupin.events.retry.max-interval=PT6S")
-                .run(app -> {
-                    @SuppressWarnings("unchecked")
-                    KafkaTemplate<Object, Object> kafka = app.getBean(KafkaTemplate.class);
-                    kafka.send(new ProducerRecord<>(TOPIC, 0, "a", "database-away")).get();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> attemptsOfFailing.get() == 1);
+        harness.application(Listener.class, Duration.ofSeconds(6)).run(app -> {
+            KafkaTemplate<Object, Object> kafka = ListenerHarness.kafka(app);
+            kafka.send(new ProducerRecord<>(TOPIC, 0, "a", "database-away")).get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> attemptsOfFailing.get() == 1);
 
-                    for (int i = 0; i < 20; i++) {
-                        kafka.send(new ProducerRecord<>(TOPIC, 1, "b", "flowing-" + i)).get();
-                    }
-                    // Well within the first 6 s pause of the failing record.
-                    await().atMost(Duration.ofSeconds(4)).until(() -> applied.size() == 20);
-                    assertThat(applied).doesNotContain("database-away");
+            for (int i = 0; i < 20; i++) {
+                kafka.send(new ProducerRecord<>(TOPIC, 1, "b", "flowing-" + i)).get();
+            }
+            // Well within the first 6 s pause of the failing record.
+            await().atMost(Duration.ofSeconds(4)).until(() -> applied.size() == 20);
+            assertThat(applied).doesNotContain("database-away");
 
-                    await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("database-away"));
-                    assertThat(attemptsOfFailing.get()).isEqualTo(3);
-                    assertThat(app.getBean(DeadLetters.class).outstanding()).containsEntry(TOPIC + DeadLetters.SUFFIX, 0L);
-                });
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied.contains("database-away"));
+            assertThat(attemptsOfFailing.get()).isEqualTo(3);
+            assertThat(harness.deadLettered(app)).isZero();
+        });
     }
 }
