@@ -3,7 +3,6 @@ package io.fupin.household.agreement;
 import io.fupin.household.audit.AuditLog;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
-import io.fupin.household.common.NotFound;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
 import io.fupin.support.identity.Caller;
@@ -160,8 +159,8 @@ public class PurchaseAgreements {
         }
     }
 
-    private static NotFound notFound(UUID agreementId) {
-        return new NotFound("No purchase agreement " + agreementId + ".");
+    private static AgreementNotFound notFound(UUID agreementId) {
+        return new AgreementNotFound(agreementId);
     }
 
     private static AgreementView view(PurchaseAgreement a, HouseholdSummary h) {

@@ -1,2 +1,2 @@
-/** Domain failures every feature may raise; the web layer turns them into problem+json. */
+/** The one refusal every feature shares: input that breaks a business rule, field by field (and line by line). */
 package io.fupin.household.common;

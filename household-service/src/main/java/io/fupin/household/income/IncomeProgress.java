@@ -1,12 +1,11 @@
 package io.fupin.household.income;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-import io.fupin.household.common.NotFound;
 import io.fupin.household.income.PlaceReport.Figures;
 import io.fupin.household.places.Place;
 import io.fupin.household.places.PlaceKind;
 import io.fupin.household.places.Places;
 import io.fupin.household.registry.HouseholdCategory;
+import io.fupin.household.registry.HouseholdNotFound;
 import io.fupin.household.registry.HouseholdStatus;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
@@ -27,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +59,7 @@ public class IncomeProgress {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
     public HouseholdProgress of(UUID householdId, Integer year) {
         HouseholdSummary household = registry.summary(householdId)
-                .orElseThrow(() -> new NotFound("No household " + householdId + "."));
+                .orElseThrow(() -> new HouseholdNotFound(householdId));
         int y = year == null ? currentYear() : year;
         return progress(household, y, entries(y, householdId).getOrDefault(householdId, List.of()));
     }

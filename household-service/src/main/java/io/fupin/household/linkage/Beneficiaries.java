@@ -1,6 +1,5 @@
 package io.fupin.household.linkage;
 
-import io.fupin.household.common.NotFound;
 import io.fupin.household.registry.HouseholdCategory;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
@@ -39,7 +38,7 @@ public class Beneficiaries {
     @Transactional(readOnly = true)
     public View ofProduct(UUID productId) {
         LinkageVersion version = linkages.inForceAt(productId, clock.instant())
-                .orElseThrow(() -> new NotFound("Product " + productId + " has no linkage in force."));
+                .orElseThrow(() -> LinkageNotFound.noneInForce(productId));
         Map<UUID, HouseholdSummary> households = registry.summaries(
                 version.shares().stream().map(LinkageVersion.ShareView::householdId).toList());
         List<Share> shares = version.shares().stream().map(s -> {

@@ -1,10 +1,8 @@
 package io.fupin.household.linkage;
 
 import io.fupin.household.audit.AuditLog;
-import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
-import io.fupin.household.common.NotFound;
 import io.fupin.household.linkage.LinkageEvent.BenefitLinkageVersioned;
 import io.fupin.household.linkage.LinkageEvent.Share;
 import io.fupin.household.linkage.LinkageVersion.ShareView;
@@ -73,9 +71,7 @@ public class BenefitLinkages {
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofProduct(#productId)")
     public LinkageVersion declare(Caller caller, UUID productId, Declaration declaration) {
-        UUID sellerId = products.ownerOf(productId).orElseThrow(() -> new Conflict("product-not-known",
-                "Product " + productId + " is not known here yet: household-service learns products from "
-                        + "catalog-service's events, usually within seconds of listing. Try again shortly."));
+        UUID sellerId = products.ownerOf(productId).orElseThrow(() -> new ProductNotKnown(productId));
         List<Violation> problems = new ArrayList<>();
         if (declaration.sellerId() != null && !declaration.sellerId().equals(sellerId)) {
             problems.add(new Violation("sellerId", "is not the product's seller; leave it out or name " + sellerId));
@@ -135,7 +131,7 @@ public class BenefitLinkages {
             linkage = existing.orElseGet(() -> create(productId, sellerId, now));
         } catch (DuplicateKeyException e) {
             // Another first declaration for this product committed in between.
-            throw new Conflict("concurrent-declaration", "Another version was declared at the same time; reload and try again.");
+            throw new ConcurrentDeclaration();
         }
         int version = latest.map(v -> v.version() + 1).orElse(1);
         jdbc.sql("""
@@ -159,7 +155,7 @@ public class BenefitLinkages {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofProduct(#productId)")
     public List<LinkageVersion> history(UUID productId) {
-        Linkage linkage = linkage(productId).orElseThrow(() -> new NotFound("Product " + productId + " has no linkage."));
+        Linkage linkage = linkage(productId).orElseThrow(() -> LinkageNotFound.none(productId));
         return versions(linkage);
     }
 
@@ -173,9 +169,9 @@ public class BenefitLinkages {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofProduct(#productId)")
     public LinkageVersion inForce(UUID productId, Instant at) {
-        linkage(productId).orElseThrow(() -> new NotFound("Product " + productId + " has no linkage."));
+        linkage(productId).orElseThrow(() -> LinkageNotFound.none(productId));
         return inForceAt(productId, at == null ? clock.instant() : at)
-                .orElseThrow(() -> new NotFound("No version of product " + productId + "'s linkage is in force then."));
+                .orElseThrow(() -> LinkageNotFound.noVersionInForceThen(productId));
     }
 
     /** The products a household shares in now, with its shares. */

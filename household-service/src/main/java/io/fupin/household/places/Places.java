@@ -1,9 +1,7 @@
 package io.fupin.household.places;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
-import io.fupin.household.common.NotFound;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -59,7 +57,7 @@ public class Places {
                             parentId == null ? ROOT_KEY : parentId.toString(), Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new Conflict("place-exists", "There is already a place called " + trimmed + " here.");
+            throw new PlaceExists(trimmed);
         }
         return place;
     }
@@ -72,7 +70,7 @@ public class Places {
 
     @Transactional(readOnly = true)
     public Place get(UUID id) {
-        return find(id).orElseThrow(() -> new NotFound("No place " + id + "."));
+        return find(id).orElseThrow(() -> new PlaceNotFound(id));
     }
 
     @Transactional(readOnly = true)

@@ -2,10 +2,8 @@ package io.fupin.household.presale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.audit.AuditLog;
-import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
-import io.fupin.household.common.NotFound;
 import io.fupin.household.linkage.BenefitLinkages;
 import io.fupin.household.linkage.LinkageVersion;
 import io.fupin.household.places.Places;
@@ -135,7 +133,7 @@ public class PresaleMatching {
                             Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new Conflict("offer-exists", "This household already offers this product for that delivery date.");
+            throw new OfferExists();
         }
         audit.record(caller, "OFFER_PRESALE", "HOUSEHOLD", request.householdId(), "offer " + id + " of product "
                 + request.productId() + " for " + request.deliveryDate());
@@ -149,7 +147,7 @@ public class PresaleMatching {
         }
         Row row = jdbc.sql("SELECT product_id, household_id FROM presale_offer WHERE id = ?").param(offerId.toString())
                 .query((rs, n) -> new Row(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
-                .optional().orElseThrow(() -> new NotFound("No presale offer " + offerId + "."));
+                .optional().orElseThrow(() -> new OfferNotFound(offerId));
         jdbc.sql("UPDATE presale_offer SET status = 'WITHDRAWN' WHERE id = ?").param(offerId.toString()).update();
         audit.record(caller, "WITHDRAW_PRESALE", "HOUSEHOLD", row.householdId(), "offer " + offerId + " withdrawn");
     }

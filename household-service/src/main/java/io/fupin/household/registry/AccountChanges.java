@@ -1,6 +1,5 @@
 package io.fupin.household.registry;
 
-import io.fupin.household.common.Conflict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,8 +36,7 @@ class AccountChanges {
                             Timestamp.from(now), householdId.toString())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new Conflict("account-change-pending", "Household " + householdId + " already has a new payout "
-                    + "account waiting for approval; approve or reject it first.");
+            throw new AccountChangePending(householdId);
         }
         return new AccountChange(id, householdId, bankName, accountMasked, "PENDING", requestedBy, now, null, null);
     }

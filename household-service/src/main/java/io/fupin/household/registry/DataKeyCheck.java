@@ -1,7 +1,6 @@
 package io.fupin.household.registry;
 
 import io.fupin.household.registry.PersonalDataCipher.Field;
-import io.fupin.household.registry.PersonalDataCipher.UnreadablePersonalData;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.InitializingBean;

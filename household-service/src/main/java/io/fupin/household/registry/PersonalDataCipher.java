@@ -32,6 +32,10 @@ public class PersonalDataCipher {
         Field(String column) {
             this.column = column;
         }
+
+        String column() {
+            return column;
+        }
     }
 
     private final KeyRing keys;
@@ -92,18 +96,5 @@ public class PersonalDataCipher {
 
     private static String associatedData(UUID householdId, Field field) {
         return "household/" + householdId + "/" + field.column;
-    }
-
-    /**
-     * A stored personal number that the configured keys do not open for its household: the wrong key, a value
-     * copied from another row or field, or tampering. Answered as a clear error, never as a wrong number.
-     */
-    public static class UnreadablePersonalData extends RuntimeException {
-
-        UnreadablePersonalData(UUID householdId, Field field, UnreadableValue cause) {
-            super("The stored " + field.column + " number of household " + householdId + " cannot be read: it was not "
-                    + "sealed for this household under a configured key (wrong key, copied from another row, or "
-                    + "tampered). Nothing was changed.", cause);
-        }
     }
 }

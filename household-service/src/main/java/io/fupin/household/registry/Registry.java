@@ -1,9 +1,7 @@
 package io.fupin.household.registry;
 
 import io.fupin.household.audit.AuditLog;
-import io.fupin.household.common.Conflict;
 import io.fupin.household.common.InvalidInput;
-import io.fupin.household.common.NotFound;
 import io.fupin.household.places.Places;
 import io.fupin.household.places.VillageRef;
 import io.fupin.household.registry.HouseholdEvent.HouseholdState;
@@ -91,9 +89,9 @@ public class Registry {
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public HouseholdView update(Caller caller, UUID id, HouseholdForm form, Long expectedVersion) {
-        Household household = households.findById(id).orElseThrow(() -> new NotFound("No household " + id + "."));
+        Household household = households.findById(id).orElseThrow(() -> new HouseholdNotFound(id));
         if (expectedVersion != null && expectedVersion != household.version()) {
-            throw new Conflict("stale-version", "The household was changed meanwhile (version " + household.version()
+            throw new StaleVersion("The household was changed meanwhile (version " + household.version()
                     + "); reload it and apply your change again.");
         }
         Map<UUID, VillageRef> villages = places.villages();
@@ -134,8 +132,8 @@ public class Registry {
     public HouseholdView approveAccountChange(Caller caller, UUID changeId) {
         AccountChanges.Locked locked = pendingChange(caller, changeId);
         AccountChange change = locked.change();
-        Household household = households.findById(change.householdId()).orElseThrow(() -> new NotFound("No household "
-                + change.householdId() + "."));
+        Household household = households.findById(change.householdId()).orElseThrow(() -> new HouseholdNotFound(
+                change.householdId()));
         Instant now = clock.instant();
         String account = cipher.open(change.householdId(), PersonalDataCipher.Field.REQUESTED_ACCOUNT, locked.accountCipher());
         household.payTo(change.bankName(), cipher.seal(household.id(), PersonalDataCipher.Field.ACCOUNT, account),
@@ -163,14 +161,12 @@ public class Registry {
 
     private AccountChanges.Locked pendingChange(Caller caller, UUID changeId) {
         AccountChanges.Locked locked = accountChanges.lock(changeId)
-                .orElseThrow(() -> new NotFound("No payout-account change " + changeId + "."));
+                .orElseThrow(() -> new AccountChangeNotFound(changeId));
         if (!"PENDING".equals(locked.change().status())) {
-            throw new Conflict("account-change-decided", "Payout-account change " + changeId + " is already "
-                    + locked.change().status() + ".");
+            throw new AccountChangeDecided(changeId, locked.change().status());
         }
         if (locked.change().requestedBy().equals(caller.userId())) {
-            throw new Conflict("own-approval", "A new payout account needs a second person: "
-                    + caller.userId() + " asked for this one.");
+            throw new OwnApproval(caller.userId());
         }
         return locked;
     }
@@ -182,7 +178,7 @@ public class Registry {
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofHousehold(#id)")
     public HouseholdView view(Caller caller, UUID id) {
-        Household household = households.findById(id).orElseThrow(() -> new NotFound("No household " + id + "."));
+        Household household = households.findById(id).orElseThrow(() -> new HouseholdNotFound(id));
         boolean clear = seesUnmasked(caller);
         if (clear) {
             audit.record(caller, "READ_UNMASKED", SUBJECT, id, "identity and account numbers shown");
@@ -262,10 +258,10 @@ public class Registry {
         try {
             return households.save(household);
         } catch (OptimisticLockingFailureException e) {
-            throw new Conflict("stale-version", staleMessage);
+            throw new StaleVersion(staleMessage);
         } catch (DbActionExecutionException e) {
             if (e.getCause() instanceof OptimisticLockingFailureException) {
-                throw new Conflict("stale-version", staleMessage);
+                throw new StaleVersion(staleMessage);
             }
             if (duplicateField != null && e.getCause() instanceof DuplicateKeyException) {
                 throw InvalidInput.of(duplicateField, duplicateMessage);

@@ -7,7 +7,6 @@ import io.fupin.household.Api;
 import io.fupin.household.Fixtures;
 import io.fupin.household.IntegrationTest;
 import io.fupin.household.registry.PersonalDataCipher.Field;
-import io.fupin.household.registry.PersonalDataCipher.UnreadablePersonalData;
 import io.fupin.support.crypto.KeyRing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

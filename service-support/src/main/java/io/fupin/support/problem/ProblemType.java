@@ -61,7 +61,7 @@ public enum ProblemType {
     PHOTO_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "photo-too-large"),
     SEARCH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable"),
 
-    // settlement-service
+    // settlement-service (OWN_APPROVAL is household-service's too)
     ORDERS_DIFFER(HttpStatus.CONFLICT, "orders-differ"),
     ORDERS_UNVERIFIED(HttpStatus.CONFLICT, "orders-unverified"),
     PERIOD_OVERLAPS(HttpStatus.CONFLICT, "period-overlaps"),
@@ -76,7 +76,17 @@ public enum ProblemType {
     NOTHING_OWED(HttpStatus.CONFLICT, "nothing-owed"),
     WRITE_OFF_PENDING(HttpStatus.CONFLICT, "write-off-pending"),
     EXCEEDS_OWED(HttpStatus.CONFLICT, "exceeds-owed"),
-    WRITE_OFF_DECIDED(HttpStatus.CONFLICT, "write-off-decided");
+    WRITE_OFF_DECIDED(HttpStatus.CONFLICT, "write-off-decided"),
+
+    // household-service
+    PLACE_EXISTS(HttpStatus.CONFLICT, "place-exists"),
+    STALE_VERSION(HttpStatus.CONFLICT, "stale-version"),
+    ACCOUNT_CHANGE_PENDING(HttpStatus.CONFLICT, "account-change-pending"),
+    ACCOUNT_CHANGE_DECIDED(HttpStatus.CONFLICT, "account-change-decided"),
+    PRODUCT_NOT_KNOWN(HttpStatus.CONFLICT, "product-not-known"),
+    CONCURRENT_DECLARATION(HttpStatus.CONFLICT, "concurrent-declaration"),
+    OFFER_EXISTS(HttpStatus.CONFLICT, "offer-exists"),
+    UNREADABLE_PERSONAL_DATA(HttpStatus.INTERNAL_SERVER_ERROR, "unreadable-personal-data");
 
     private final HttpStatus status;
     private final String slug;

@@ -1,0 +1,101 @@
+package io.fupin.household.agreement;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fupin.household.ControllerSlice;
+import io.fupin.household.common.InvalidInput;
+import io.fupin.household.common.InvalidInput.Violation;
+import io.fupin.support.identity.Role;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Purchase agreements and their deliveries: who may, and the problem+json of each refusal. */
+@WebMvcTest(AgreementController.class)
+class AgreementControllerTests extends ControllerSlice {
+
+    static final UUID AGREEMENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+
+    @TestConfiguration
+    static class UseCases {
+
+        @Bean
+        PurchaseAgreements agreements() {
+            return securedMock(PurchaseAgreements.class);
+        }
+    }
+
+    @Autowired
+    PurchaseAgreements secured;
+
+    PurchaseAgreements agreements;
+
+    @BeforeEach
+    void unwrap() {
+        agreements = unsecured(secured);
+    }
+
+    @Test
+    void onlyAnOfficialOrAnAdministratorRecordsAnAgreement() throws Exception {
+        problem(record().with(as(Role.SELLER)), 403, "forbidden");
+        problem(record().with(as(Role.CLERK)), 403, "forbidden");
+        problem(record(), 401, "unauthenticated");
+        verifyNoInteractions(agreements);
+    }
+
+    @Test
+    void anAgreementBreakingTheRulesIsAnsweredFieldByField() throws Exception {
+        given(agreements.record(any(), any())).willThrow(new InvalidInput(List.of(
+                new Violation("unitPriceFen", "must be positive"), new Violation("quantity", "must be positive"))));
+        problem(record().with(as(Role.OFFICIAL)), 400, "invalid-request")
+                .andExpect(jsonPath("$.detail").value("2 problems, first: unitPriceFen: must be positive."))
+                .andExpect(jsonPath("$.errors[1].field").value("quantity"));
+    }
+
+    @Test
+    void theBuyingSellerRecordsADeliveryAndNoOtherSellerDoes() throws Exception {
+        problem(deliver().with(as(Role.SELLER)), 403, "forbidden");
+        verifyNoInteractions(agreements);
+        given(owners.ofAgreement(AGREEMENT)).willReturn(true);
+        mvc.perform(deliver().with(as(Role.SELLER))).andExpect(status().isCreated());
+    }
+
+    @Test
+    void anUnknownAgreementIsNotFound() throws Exception {
+        given(agreements.view(any(), eq(AGREEMENT))).willThrow(new AgreementNotFound(AGREEMENT));
+        problem(get("/api/households/purchase-agreements/" + AGREEMENT).with(as(Role.CLERK)), 404, "not-found")
+                .andExpect(jsonPath("$.detail").value("No purchase agreement " + AGREEMENT + "."));
+    }
+
+    @Test
+    void anAgreementIdThatIsNoneNamesTheParameter() throws Exception {
+        problem(get("/api/households/purchase-agreements/agreement-1").with(as(Role.CLERK)), 400, "invalid-request")
+                .andExpect(jsonPath("$.errors[0].field").value("agreementId"));
+        verifyNoInteractions(agreements);
+    }
+
+    private static MockHttpServletRequestBuilder record() {
+        return post("/api/households/purchase-agreements").contentType(MediaType.APPLICATION_JSON).content("""
+                {"householdId":"00000000-0000-0000-0000-0000000000d1","enterpriseName":"定西马铃薯合作社",
+                 "produce":"马铃薯","quantity":1000,"unit":"kg","unitPriceFen":250}""");
+    }
+
+    private static MockHttpServletRequestBuilder deliver() {
+        return post("/api/households/purchase-agreements/" + AGREEMENT + "/deliveries")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredOn\":\"2026-11-30\",\"quantity\":100}");
+    }
+}

@@ -1,0 +1,78 @@
+package io.fupin.household.places;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import io.fupin.household.ControllerSlice;
+import io.fupin.support.identity.Role;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Adding and reading places: who may, what a malformed place is told, and the problem+json of a refusal. */
+@WebMvcTest(PlaceController.class)
+class PlaceControllerTests extends ControllerSlice {
+
+    @TestConfiguration
+    static class UseCases {
+        @Bean
+        Places places() {
+            return securedMock(Places.class);
+        }
+    }
+
+    @Autowired
+    Places secured;
+
+    Places places;
+
+    @BeforeEach
+    void unwrap() {
+        places = unsecured(secured);
+    }
+
+    @Test
+    void onlyAnOfficialOrAnAdministratorAddsAPlace() throws Exception {
+        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(as(Role.SELLER)), 403, "forbidden");
+        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(as(Role.CLERK)), 403, "forbidden");
+        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(anonymous()), 401, "unauthenticated");
+        verifyNoInteractions(places);
+    }
+
+    @Test
+    void aPlaceWithoutKindOrNameNamesBothFields() throws Exception {
+        problem(add("{\"name\":\" \"}").with(as(Role.OFFICIAL)), 400, "invalid-request")
+                .andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[1].field").value("name"));
+        verifyNoInteractions(places);
+    }
+
+    @Test
+    void aSecondPlaceOfTheSameNameIsAConflict() throws Exception {
+        given(places.add(any(), any(), any())).willThrow(new PlaceExists("兴功村"));
+        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"兴功村\"}").with(as(Role.OFFICIAL)), 409, "place-exists")
+                .andExpect(jsonPath("$.detail").value("There is already a place called 兴功村 here."));
+    }
+
+    @Test
+    void theChildrenOfAnUnknownPlaceAreNotFound() throws Exception {
+        UUID placeId = UUID.randomUUID();
+        given(places.get(placeId)).willThrow(new PlaceNotFound(placeId));
+        problem(get("/api/households/places/" + placeId + "/children").with(as(Role.CLERK)), 404, "not-found")
+                .andExpect(jsonPath("$.detail").value("No place " + placeId + "."));
+    }
+
+    private static MockHttpServletRequestBuilder add(String body) {
+        return post("/api/households/places").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+}

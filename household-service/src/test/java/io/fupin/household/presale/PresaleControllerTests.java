@@ -1,0 +1,86 @@
+package io.fupin.household.presale;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.fupin.household.ControllerSlice;
+import io.fupin.support.identity.Role;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Presale offers and their subscribers: who may, and the problem+json of each refusal. */
+@WebMvcTest(PresaleController.class)
+class PresaleControllerTests extends ControllerSlice {
+
+    static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+
+    @TestConfiguration
+    static class UseCases {
+
+        @Bean
+        PresaleMatching matching() {
+            return securedMock(PresaleMatching.class);
+        }
+    }
+
+    @Autowired
+    PresaleMatching secured;
+
+    PresaleMatching matching;
+
+    @BeforeEach
+    void unwrap() {
+        matching = unsecured(secured);
+    }
+
+    @Test
+    void aSellerOffersOnlyItsOwnProducts() throws Exception {
+        problem(offer().with(as(Role.SELLER)), 403, "forbidden");
+        problem(offer().with(as(Role.CONSUMER)), 403, "forbidden");
+        verifyNoInteractions(matching);
+        given(owners.ofProduct(PRODUCT)).willReturn(true);
+        mvc.perform(offer().with(as(Role.SELLER))).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aSecondOfferOfTheSameDateIsAConflict() throws Exception {
+        given(matching.offer(any(), any())).willThrow(new OfferExists());
+        problem(offer().with(as(Role.OFFICIAL)), 409, "offer-exists");
+    }
+
+    @Test
+    void anUnknownOfferIsNotFound() throws Exception {
+        UUID offerId = UUID.randomUUID();
+        willThrow(new OfferNotFound(offerId)).given(matching).withdraw(any(), eq(offerId));
+        problem(post("/api/households/presale/offers/" + offerId + "/withdraw").with(as(Role.ADMIN)), 404, "not-found")
+                .andExpect(jsonPath("$.detail").value("No presale offer " + offerId + "."));
+    }
+
+    @Test
+    void onlyOfficialsListOffersAndPagesHaveALimit() throws Exception {
+        problem(get("/api/households/presale/offers").with(as(Role.CLERK)), 403, "forbidden");
+        verifyNoInteractions(matching);
+        problem(get("/api/households/presale/without-subscribers").param("size", "1001").with(as(Role.OFFICIAL)),
+                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    private static MockHttpServletRequestBuilder offer() {
+        return post("/api/households/presale/offers").contentType(MediaType.APPLICATION_JSON).content("""
+                {"householdId":"00000000-0000-0000-0000-0000000000d1","productId":"%s",
+                 "description":"明年春天的鹅","deliveryDate":"2027-04-01"}""".formatted(PRODUCT));
+    }
+}
