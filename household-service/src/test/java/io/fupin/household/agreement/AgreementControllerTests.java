@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.fupin.household.ControllerSlice;
+import io.fupin.household.HouseholdSlice;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
 import io.fupin.support.identity.Role;
@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Purchase agreements and their deliveries: who may, and the problem+json of each refusal. */
 @WebMvcTest(AgreementController.class)
-class AgreementControllerTests extends ControllerSlice {
+class AgreementControllerTests extends HouseholdSlice {
 
     static final UUID AGREEMENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
 
@@ -35,7 +35,7 @@ class AgreementControllerTests extends ControllerSlice {
 
         @Bean
         PurchaseAgreements agreements() {
-            return securedMock(PurchaseAgreements.class);
+            return useCase(PurchaseAgreements.class);
         }
     }
 
@@ -46,7 +46,7 @@ class AgreementControllerTests extends ControllerSlice {
 
     @BeforeEach
     void unwrap() {
-        agreements = unsecured(secured);
+        agreements = behind(secured);
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.fupin.household.ControllerSlice;
+import io.fupin.household.HouseholdSlice;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.support.identity.Role;
 import java.util.UUID;
@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Declaring and reading linkages: who may, and the problem+json of each refusal. */
 @WebMvcTest(LinkageController.class)
-class LinkageControllerTests extends ControllerSlice {
+class LinkageControllerTests extends HouseholdSlice {
 
     static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
@@ -38,12 +38,12 @@ class LinkageControllerTests extends ControllerSlice {
 
         @Bean
         BenefitLinkages linkages() {
-            return securedMock(BenefitLinkages.class);
+            return useCase(BenefitLinkages.class);
         }
 
         @Bean
         Beneficiaries beneficiaries() {
-            return securedMock(Beneficiaries.class);
+            return useCase(Beneficiaries.class);
         }
     }
 
@@ -59,8 +59,8 @@ class LinkageControllerTests extends ControllerSlice {
 
     @BeforeEach
     void unwrap() {
-        linkages = unsecured(securedLinkages);
-        beneficiaries = unsecured(securedBeneficiaries);
+        linkages = behind(securedLinkages);
+        beneficiaries = behind(securedBeneficiaries);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
-import io.fupin.household.ControllerSlice;
+import io.fupin.household.HouseholdSlice;
 import io.fupin.support.identity.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +21,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Adding and reading places: who may, what a malformed place is told, and the problem+json of a refusal. */
 @WebMvcTest(PlaceController.class)
-class PlaceControllerTests extends ControllerSlice {
+class PlaceControllerTests extends HouseholdSlice {
 
     @TestConfiguration
     static class UseCases {
         @Bean
         Places places() {
-            return securedMock(Places.class);
+            return useCase(Places.class);
         }
     }
 
@@ -38,7 +38,7 @@ class PlaceControllerTests extends ControllerSlice {
 
     @BeforeEach
     void unwrap() {
-        places = unsecured(secured);
+        places = behind(secured);
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.fupin.household.ControllerSlice;
+import io.fupin.household.HouseholdSlice;
 import io.fupin.support.identity.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Presale offers and their subscribers: who may, and the problem+json of each refusal. */
 @WebMvcTest(PresaleController.class)
-class PresaleControllerTests extends ControllerSlice {
+class PresaleControllerTests extends HouseholdSlice {
 
     static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
@@ -33,7 +33,7 @@ class PresaleControllerTests extends ControllerSlice {
 
         @Bean
         PresaleMatching matching() {
-            return securedMock(PresaleMatching.class);
+            return useCase(PresaleMatching.class);
         }
     }
 
@@ -44,7 +44,7 @@ class PresaleControllerTests extends ControllerSlice {
 
     @BeforeEach
     void unwrap() {
-        matching = unsecured(secured);
+        matching = behind(secured);
     }
 
     @Test

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.fupin.household.ControllerSlice;
+import io.fupin.household.HouseholdSlice;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
 import io.fupin.support.crypto.KeyRing;
@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The register's operations: who may, what a malformed request is told, and the problem+json of each refusal. */
 @WebMvcTest(HouseholdController.class)
-class HouseholdControllerTests extends ControllerSlice {
+class HouseholdControllerTests extends HouseholdSlice {
 
     static final String HOUSEHOLD = """
             {"registrationNumber":"SC-0001","headName":"王芳","identityNumber":"11010519491231002X",
@@ -44,12 +44,12 @@ class HouseholdControllerTests extends ControllerSlice {
 
         @Bean
         Registry registry() {
-            return securedMock(Registry.class);
+            return useCase(Registry.class);
         }
 
         @Bean
         HouseholdImport householdImport() {
-            return securedMock(HouseholdImport.class);
+            return useCase(HouseholdImport.class);
         }
     }
 
@@ -65,8 +65,8 @@ class HouseholdControllerTests extends ControllerSlice {
 
     @BeforeEach
     void unwrap() {
-        registry = unsecured(securedRegistry);
-        householdImport = unsecured(securedImport);
+        registry = behind(securedRegistry);
+        householdImport = behind(securedImport);
     }
 
     @Test
