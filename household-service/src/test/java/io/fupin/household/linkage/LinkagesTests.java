@@ -1,0 +1,153 @@
+package io.fupin.household.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fupin.household.common.InvalidInput;
+import io.fupin.household.linkage.BenefitLinkage.LinkageShare;
+import io.fupin.household.linkage.LinkageEvent.Share;
+import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
+import io.fupin.support.events.EventTablesAutoConfiguration;
+import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Benefit linkages with their versions and shares on the real MariaDB; every test rolls back. */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
+@ActiveProfiles("test")
+class LinkagesTests {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Autowired
+    Linkages linkages;
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID village;
+    UUID first;
+    UUID second;
+    UUID product = UUID.randomUUID();
+    UUID seller = UUID.randomUUID();
+
+    @BeforeEach
+    void households() {
+        village = UUID.randomUUID();
+        jdbc.sql("INSERT INTO place (id, kind, name, parent_id, parent_key, created_at) VALUES (?, 'VILLAGE', ?, NULL, ?, ?)")
+                .params(village.toString(), "村" + village, village.toString(), Timestamp.from(NOW)).update();
+        first = household();
+        second = household();
+    }
+
+    @Test
+    void keepsEachVersionWithItsSharesUnderItsNumber() {
+        BenefitLinkage linkage = BenefitLinkage.start(product, seller, NOW);
+        linkage.declare("兴功村700只鹅", NOW, List.of(new Share(first, 2), new Share(second, 1)),
+                "official-1", NOW);
+        linkages.save(linkage);
+        BenefitLinkage next = linkages.findLockedByProductId(product).orElseThrow();
+        assertThat(next.declare(null, NOW.plus(Duration.ofDays(30)), List.of(new Share(second, 5)),
+                "seller-1", NOW.plusSeconds(1))).isEqualTo(2);
+        linkages.save(next);
+
+        BenefitLinkage read = linkages.findByProductId(product).orElseThrow();
+        assertThat(read.sellerId()).isEqualTo(seller);
+        assertThat(read.versions()).extracting(BenefitLinkage.Version::version).containsExactly(1, 2);
+        BenefitLinkage.Version one = read.versions().getFirst();
+        assertThat(one.lotName()).isEqualTo("兴功村700只鹅");
+        assertThat(read.sharesOf(one)).containsExactlyInAnyOrder(
+                new LinkageShare(1, first, 2), new LinkageShare(1, second, 1));
+        assertThat(read.totalSharesOf(one)).isEqualTo(3);
+        assertThat(read.sharesOf(read.versions().getLast())).containsExactly(new LinkageShare(2, second, 5));
+        assertThat(read.versions().getLast().declaredBy()).isEqualTo("seller-1");
+        assertThat(read.inForceAt(NOW.plus(Duration.ofDays(1))).orElseThrow().version()).isEqualTo(1);
+        assertThat(read.inForceAt(NOW.plus(Duration.ofDays(30))).orElseThrow().version()).isEqualTo(2);
+        assertThat(read.inForceAt(NOW.minusSeconds(1))).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM benefit_linkage_share s JOIN benefit_linkage l ON l.id = s.linkage_id"
+                + " WHERE l.product_id = ?").param(product.toString()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAVersionStartingBeforeTheLatestOrInThePast() {
+        BenefitLinkage linkage = BenefitLinkage.start(product, seller, NOW);
+        linkage.declare(null, NOW.plusSeconds(60), List.of(new Share(first, 1)), "official-1", NOW);
+        linkages.save(linkage);
+        BenefitLinkage read = linkages.findByProductId(product).orElseThrow();
+
+        assertThat(read.refusesStart(NOW.minusSeconds(1), NOW)).extracting(InvalidInput.Violation::message)
+                .containsExactly("must not be in the past: payments already made keep the version then in force",
+                        "must be after version 1's effectiveFrom " + NOW.plusSeconds(60));
+        assertThatThrownBy(() -> read.declare(null, NOW.plusSeconds(60), List.of(new Share(first, 1)),
+                "official-1", NOW)).isInstanceOf(InvalidInput.class);
+        assertThat(read.refusesStart(NOW.plusSeconds(61), NOW)).isEmpty();
+    }
+
+    @Test
+    void aLinkagePassesToTheProductsSellerKeepingItsVersions() {
+        BenefitLinkage linkage = BenefitLinkage.start(product, UUID.randomUUID(), NOW);
+        linkage.declare(null, NOW, List.of(new Share(first, 1)), "official-1", NOW);
+        linkages.save(linkage);
+        BenefitLinkage read = linkages.findLockedByProductId(product).orElseThrow();
+        read.passTo(seller);
+        linkages.save(read);
+
+        BenefitLinkage passed = linkages.findByProductId(product).orElseThrow();
+        assertThat(passed.sellerId()).isEqualTo(seller);
+        assertThat(passed.sharesOf(passed.versions().getFirst())).containsExactly(new LinkageShare(1, first, 1));
+    }
+
+    @Test
+    void answersWhichHouseholdsASellersProductsAreLinkedTo() {
+        BenefitLinkage linkage = BenefitLinkage.start(product, seller, NOW);
+        linkage.declare(null, NOW, List.of(new Share(first, 1)), "official-1", NOW);
+        linkage.declare(null, NOW.plusSeconds(60), List.of(new Share(second, 1)), "official-1", NOW);
+        linkages.save(linkage);
+
+        assertThat(linkages.householdsLinkedTo(seller)).containsExactlyInAnyOrder(first, second);
+        assertThat(linkages.householdsLinkedTo(UUID.randomUUID())).isEmpty();
+        assertThat(linkages.isLinked(seller, second)).isTrue();
+        assertThat(linkages.isLinked(UUID.randomUUID(), second)).isFalse();
+    }
+
+    @Test
+    void aHouseholdsSharesAreThoseOfEachProductsVersionInForce() {
+        BenefitLinkage linkage = BenefitLinkage.start(product, seller, NOW);
+        linkage.declare("first lot", NOW, List.of(new Share(first, 2), new Share(second, 3)),
+                "official-1", NOW);
+        linkage.declare("second lot", NOW.plusSeconds(60), List.of(new Share(second, 1)), "official-1", NOW);
+        linkages.save(linkage);
+
+        assertThat(linkages.sharesOf(first, NOW.plusSeconds(1))).containsExactly(
+                new HouseholdShare(product, seller, "first lot", 1, 2, 5));
+        assertThat(linkages.sharesOf(first, NOW.plusSeconds(60))).isEmpty();
+        assertThat(linkages.sharesOf(second, NOW.plusSeconds(60))).containsExactly(
+                new HouseholdShare(product, seller, "second lot", 2, 1, 1));
+    }
+
+    private UUID household() {
+        UUID household = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO household (id, registration_number, head_name, identity_cipher, identity_masked, identity_index,
+                  mobile, members, category, village_id, income_projects, bank_name, account_cipher, account_masked,
+                  annual_target_fen, status, registered_at, changed_at, version)
+                VALUES (?, ?, '王小明', 'c', 'm', ?, '13800138000', 3, 'MARGINAL', ?, '', '信用社', 'c', 'm', 100000,
+                  'ACTIVE', ?, ?, 1)""")
+                .params(household.toString(), "R-" + household, household.toString().replace("-", "") + "0".repeat(32),
+                        village.toString(), Timestamp.from(NOW), Timestamp.from(NOW)).update();
+        return household;
+    }
+}
