@@ -24,11 +24,13 @@ public final class RunningCatalog {
     private static RunningCatalog instance;
 
     private final Process process;
+    private final int port;
     private final String url;
 
-    private RunningCatalog(Process process, String url) {
+    private RunningCatalog(Process process, int port) {
         this.process = process;
-        this.url = url;
+        this.port = port;
+        this.url = "http://127.0.0.1:" + port;
     }
 
     public static synchronized RunningCatalog get() {
@@ -51,12 +53,30 @@ public final class RunningCatalog {
         }
     }
 
+    /**
+     * Kills the catalog ({@code kill -9}) and starts it again on the same port once {@code whileDown} has run, so
+     * that order-service, which keeps the address it started with, reaches it again.
+     */
+    public static synchronized void crashDuring(Runnable whileDown) throws InterruptedException {
+        RunningCatalog running = get();
+        running.process.destroyForcibly().waitFor();
+        try {
+            whileDown.run();
+        } finally {
+            instance = start(running.port);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.process::destroy));
+        }
+    }
+
     private static RunningCatalog start() {
+        return start(freePort());
+    }
+
+    private static RunningCatalog start(int port) {
         String jar = System.getProperty("catalog.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("catalog-service jar not found at " + jar + "; build catalog-service first");
         }
-        int port = freePort();
         try {
             Path log = Files.createDirectories(Path.of("target")).resolve("catalog-service-under-test.log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -72,9 +92,8 @@ public final class RunningCatalog {
             env.put("ELASTICSEARCH_URL", "http://127.0.0.1:9");
             env.put("FUPIN_IDENTITY_SECRET", SECRET);
             Process process = builder.start();
-            String url = "http://127.0.0.1:" + port;
-            awaitLive(process, url, log);
-            return new RunningCatalog(process, url);
+            awaitLive(process, "http://127.0.0.1:" + port, log);
+            return new RunningCatalog(process, port);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start catalog-service", e);
         }

@@ -2,9 +2,11 @@ package io.fupin.order.checkout;
 
 import io.fupin.order.checkout.RefundRefused;
 import io.fupin.order.livestream.BuyerLimits;
+import io.fupin.order.stock.CatalogRefused;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogUnavailable;
 import io.fupin.support.identity.Caller;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,13 +43,16 @@ public class OrderLifecycle {
     private final CatalogStock stock;
     private final BuyerLimits limits;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    OrderLifecycle(Orders orders, CatalogStock stock, BuyerLimits limits, TransactionTemplate transactions, Clock clock) {
+    OrderLifecycle(Orders orders, CatalogStock stock, BuyerLimits limits, TransactionTemplate transactions, JdbcClient jdbc,
+            Clock clock) {
         this.orders = orders;
         this.stock = stock;
         this.limits = limits;
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -111,6 +117,7 @@ public class OrderLifecycle {
     public OrderView cancel(Caller caller, UUID orderId) {
         Order order = change(orderId, o -> {
             o.cancel(o.buyerId().equals(caller.userId()) ? BUYER_CANCELLED : CANCELLED_BY_ADMIN, clock.instant());
+            oweStockBack(o);
         });
         afterCancel(order);
         return OrderView.of(order);
@@ -242,6 +249,7 @@ public class OrderLifecycle {
         Order[] cancelled = new Order[1];
         boolean changed = quietly(orderId, o -> o.status() == OrderStatus.PENDING_PAYMENT, o -> {
             o.cancel(reason, clock.instant());
+            oweStockBack(o);
             cancelled[0] = o;
         });
         if (changed) {
@@ -267,14 +275,58 @@ public class OrderLifecycle {
         }
     }
 
-    /** Stock and livestream allowance go back after the cancellation committed; catalog's own hold expiry covers a failure here. */
+    /**
+     * Written in the cancellation's transaction: the order's units are owed back to catalog until catalog has
+     * released its reservation. Catalog's own expiry gives back only holds never confirmed; a paid order's units,
+     * or those of a payment confirmed just before the order expired, would stay sold if this release were lost.
+     */
+    private void oweStockBack(Order order) {
+        jdbc.sql("INSERT IGNORE INTO stock_release (order_id, owed_since) VALUES (?, ?)")
+                .params(order.id().toString(), Timestamp.from(clock.instant())).update();
+    }
+
+    /** Stock and livestream allowance go back after the cancellation committed; a release that fails is retried by {@link #releaseOwedStock()}. */
     private void afterCancel(Order order) {
         limits.giveBack(order.id());
         try {
-            stock.release(order.id());
+            releaseStock(order.id());
         } catch (RuntimeException e) {
-            log.warn("Could not release the stock of cancelled order {} now: {}", order.id(), e.getMessage());
+            log.warn("Could not release the stock of cancelled order {} now, the sweep tries again: {}", order.id(), e.getMessage());
         }
+    }
+
+    private void releaseStock(UUID orderId) {
+        stock.release(orderId);
+        jdbc.sql("DELETE FROM stock_release WHERE order_id = ?").param(orderId.toString()).update();
+    }
+
+    /**
+     * Releases in catalog the stock of cancelled orders whose release failed or never ran (catalog down,
+     * order-service killed after the cancellation committed); releasing twice is harmless. Stops at the first
+     * failure: catalog is likely still away, the next sweep tries again.
+     *
+     * @return orders whose stock went back
+     */
+    public int releaseOwedStock() {
+        List<UUID> owed = jdbc.sql("SELECT order_id FROM stock_release ORDER BY owed_since LIMIT " + BATCH)
+                .query((rs, i) -> UUID.fromString(rs.getString(1))).list();
+        int released = 0;
+        for (UUID orderId : owed) {
+            try {
+                releaseStock(orderId);
+                released++;
+            } catch (CatalogRefused refused) {
+                // A 4xx will not change with retrying (catalog holds no such reservation): nothing to give back.
+                log.warn("Catalog refused to release the stock of cancelled order {} ({}); not retried: {}", orderId,
+                        refused.status(), refused.getMessage());
+                jdbc.sql("DELETE FROM stock_release WHERE order_id = ?").param(orderId.toString()).update();
+            } catch (RuntimeException e) {
+                log.warn("Could not release the stock of cancelled order {} yet ({} owed): {}", orderId,
+                        owed.size() - released, e.getMessage());
+                break;
+            }
+        }
+        return released;
     }
 
     private Order change(UUID orderId, Consumer<Order> step) {

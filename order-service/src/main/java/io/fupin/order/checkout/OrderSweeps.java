@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** The time-driven steps: unpaid orders expire, shipped ones count as delivered, delivered ones complete. */
+/**
+ * The time-driven steps: unpaid orders expire, shipped ones count as delivered, delivered ones complete, and the
+ * stock of cancelled orders that catalog has not taken back yet is released.
+ */
 @Component
 class OrderSweeps {
 
@@ -38,9 +41,9 @@ class OrderSweeps {
         }
     }
 
-    /** @return orders expired, delivered and completed as of {@code now} */
+    /** @return orders expired, delivered and completed as of {@code now}, and cancelled orders whose stock went back */
     int[] sweepAsOf(Instant now) {
         return new int[] {lifecycle.expireUnpaid(now), lifecycle.deliverShipped(now.minus(autoDeliverAfter), now),
-                lifecycle.completeDelivered(now.minus(refundWindow), now)};
+                lifecycle.completeDelivered(now.minus(refundWindow), now), lifecycle.releaseOwedStock()};
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.EventLog;
 import io.fupin.order.IntegrationTest;
+import io.fupin.order.RunningCatalog;
 import io.fupin.order.Shop;
 import io.fupin.order.Shop.Reply;
 import io.fupin.order.Shop.Seller;
@@ -145,6 +146,27 @@ class LifecycleIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT refunded_fen FROM sandbox_transaction WHERE payment_id = ?").param(payment.toString())
                 .query(Long.class).single() == 6000L);
+    }
+
+    @Test
+    void theStockOfAPaidOrderCancelledWhileCatalogIsDownGoesBackOnceCatalogIsBack() throws InterruptedException {
+        UUID product = shop.listProduct(10, 1500, 0);
+        UUID order = shop.placeOrder(buyer, product, 4);
+        shop.payInSandbox(buyer, order);
+        awaitStatus(order, "PAID");
+        int[] cancelStatus = new int[1];
+
+        RunningCatalog.crashDuring(() -> cancelStatus[0] = shop.post(buyer, "/api/orders/" + order + "/cancellation", null).status());
+
+        // Cancelled and refunded while catalog was down: its reservation is still confirmed there, and catalog's
+        // own expiry never gives back the units of a confirmed one.
+        assertThat(cancelStatus[0]).isEqualTo(200);
+        assertThat(shop.status(buyer, order)).isEqualTo("CANCELLED");
+        assertThat(shop.stockOf(product)).isEqualTo(6);
+        sweeps.sweepAsOf(clock.instant());
+        assertThat(shop.stockOf(product)).isEqualTo(10);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_release WHERE order_id = ?").param(order.toString())
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

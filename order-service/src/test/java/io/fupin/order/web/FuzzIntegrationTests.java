@@ -56,8 +56,9 @@ class FuzzIntegrationTests {
                         Caller.of("admin", null, Role.ADMIN), Caller.of("service:settlement-service", null, Role.SERVICE)),
                 Map.of("orderId", order.toString(), "productId", product.toString(), "paymentId", payment.text("id"),
                         "refundId", UUID.randomUUID().toString(), "day", LocalDate.now().toString()),
-                // refund: the refund sender retries owed refunds on its own schedule, whoever calls meanwhile
-                database, Set.of("EVENT_PUBLICATION", "processed_event", "refund"));
+                // refund: the refund sender retries owed refunds on its own schedule, whoever calls meanwhile;
+                // stock_release: likewise the sweep releasing the stock of cancelled orders
+                database, Set.of("EVENT_PUBLICATION", "processed_event", "refund", "stock_release"));
 
         ApiFuzzer.Report report = ApiFuzzer.of(target, OpenApiDocument.of("order-service", port)).run();
 
