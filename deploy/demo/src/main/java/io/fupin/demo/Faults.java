@@ -72,6 +72,8 @@ final class Faults {
     }
 
     private final Api api;
+    /** " --short" for the short run, as its report names the command. */
+    private final String mode;
     private final FaultSchedule schedule;
     private final int workers;
     private final Path report;
@@ -87,8 +89,9 @@ final class Faults {
     private Workload workload;
     private long started;
 
-    Faults(Api api, FaultSchedule schedule, int workers, Path report, Path findings) {
+    Faults(Api api, FaultSchedule schedule, int workers, Path report, Path findings, String mode) {
         this.api = api;
+        this.mode = mode;
         this.schedule = schedule;
         this.workers = workers;
         this.report = report;
@@ -160,6 +163,14 @@ final class Faults {
         boolean back;
         switch (step.kind()) {
             case KILL -> {
+                if (step.component().equals("order-service")) {
+                    // Mid-payment: between a client's pay request and its order seen paid (the sandbox's callback,
+                    // catalog's confirmation and the commit of PAID are somewhere in between).
+                    long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (workload.paymentsInFlight.get() == 0 && System.nanoTime() < waitUntil) {
+                        Workload.pause(20);
+                    }
+                }
                 boolean killed = fupin("kill", step.component());
                 Workload.pause(step.downSeconds() * 1_000L);
                 back = killed & start(step.component());
@@ -226,6 +237,8 @@ final class Faults {
             try {
                 return sql.number("SELECT COUNT(*) FROM orders.orders WHERE status = 'DELIVERED'") == 0
                         && outbox() == 0
+                        // The stock of cancelled orders that catalog has not taken back yet (order-service retries).
+                        && sql.number("SELECT COUNT(*) FROM orders.stock_release") == 0
                         && sql.number("SELECT COUNT(*) FROM orders.orders WHERE paid_at IS NOT NULL")
                         == sql.number("SELECT COUNT(*) FROM settlement.settlement_order WHERE paid_at IS NOT NULL")
                         // A delivered order refunded in full is REFUNDED in settlement, with nothing left to complete.
@@ -621,8 +634,8 @@ final class Faults {
     private void write() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Fault-injection run\n\n");
-        md.append("Written by `deploy/local/fupin faults --seed %d --minutes %d%s` on %s (UTC); regenerate it with the same command.\n"
-                .formatted(schedule.seed(), schedule.minutes(), System.getenv().getOrDefault("FAULTS_ARGS_NOTE", ""),
+        md.append("Written by `deploy/local/fupin faults%s --seed %d --minutes %d%s` on %s (UTC); regenerate it with the same command.\n"
+                .formatted(mode, schedule.seed(), schedule.minutes(), System.getenv().getOrDefault("FAULTS_ARGS_NOTE", ""),
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         md.append("What it does and how to read it: [deploy/local/README.md](../../deploy/local/README.md#fault-injection-run).\n\n");
         boolean allHold = checks.stream().allMatch(Check::holds);

@@ -61,6 +61,8 @@ final class Workload {
     final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger canaries = new AtomicInteger();
+    /** Payments asked for and not yet seen settled by their client: a kill of order-service waits for one. */
+    final AtomicInteger paymentsInFlight = new AtomicInteger();
     private final List<Thread> workers = new ArrayList<>();
 
     Workload(Api api, long seed, List<Product> products) {
@@ -157,6 +159,15 @@ final class Workload {
     }
 
     boolean pay(Order order) {
+        paymentsInFlight.incrementAndGet();
+        try {
+            return payAndAwait(order);
+        } finally {
+            paymentsInFlight.decrementAndGet();
+        }
+    }
+
+    private boolean payAndAwait(Order order) {
         order.payAttempted = true;
         Reply payment = call(order.buyer, "POST", "/api/payments", Map.of("orderId", order.id, "amountFen", order.totalFen),
                 Map.of("Idempotency-Key", "pay-" + order.id));
