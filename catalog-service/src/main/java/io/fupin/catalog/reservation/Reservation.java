@@ -36,6 +36,11 @@ class Reservation {
         return new Reservation(orderId, ReservationStatus.HELD, now, expiresAt, List.copyOf(lines), null);
     }
 
+    /** The release of an order id never reserved: it holds nothing, and a later reservation of the id finds it. */
+    static Reservation released(UUID orderId, Instant now) {
+        return new Reservation(orderId, ReservationStatus.RELEASED, now, now, List.of(), null);
+    }
+
     UUID orderId() {
         return orderId;
     }

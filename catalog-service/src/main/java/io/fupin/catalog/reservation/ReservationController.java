@@ -44,7 +44,8 @@ class ReservationController {
     }
 
     @PostMapping("/{orderId}/release")
-    @Operation(summary = "Release a reservation and return its stock; idempotent")
+    @Operation(summary = "Release a reservation and return its stock; idempotent. An order id not reserved yet is "
+            + "recorded as released, so that its reservation, if one is still on its way, holds nothing")
     ReservationView release(@PathVariable UUID orderId) {
         return reservations.release(orderId);
     }

@@ -118,11 +118,26 @@ public class StockReservations {
         return ReservationView.of(current);
     }
 
-    /** Releases a reservation and gives its stock back exactly once, however often it is called. */
-    @Transactional
+    /**
+     * Releases a reservation and gives its stock back exactly once, however often it is called. An order id with no
+     * reservation yet is recorded as released, holding nothing: order-service releases what a reservation call whose
+     * answer it lost may have held, and that call may still be on its way here; finding the release, it holds nothing.
+     */
     @PreAuthorize("hasRole('SERVICE')")
     public ReservationView release(UUID orderId) {
-        Reservation reservation = find(orderId);
+        try {
+            return transactions.execute(tx -> releaseNow(orderId));
+        } catch (DuplicateKeyException reservedMeanwhile) {
+            // The reservation committed between the lookup and the record of the release: release it.
+            return transactions.execute(tx -> releaseNow(orderId));
+        }
+    }
+
+    private ReservationView releaseNow(UUID orderId) {
+        Reservation reservation = reservations.findById(orderId).orElse(null);
+        if (reservation == null) {
+            return ReservationView.of(reservations.save(Reservation.released(orderId, clock.instant())));
+        }
         if (reservations.releaseIfNotReleased(orderId.toString()) == 1) {
             reservation.lines().forEach(line -> stock.giveBack(line.productId(), line.quantity()));
         }

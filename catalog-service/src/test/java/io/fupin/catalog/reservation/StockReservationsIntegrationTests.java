@@ -182,6 +182,23 @@ class StockReservationsIntegrationTests {
     }
 
     @Test
+    void aReservationArrivingAfterTheReleaseOfItsOrderHoldsNothing() {
+        UUID product = listProduct(5, 1000, 0);
+        UUID order = UUID.randomUUID();
+
+        Reply released = api.call(ORDER_SERVICE, HttpMethod.POST, "/internal/reservations/" + order + "/release", null);
+        Reply late = reserve(order, product, 2);
+
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.body()).containsEntry("status", "RELEASED");
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.body()).containsEntry("status", "RELEASED").containsEntry("lines", List.of());
+        assertThat(stockOf(product)).isEqualTo(5);
+        assertThat(api.call(ORDER_SERVICE, HttpMethod.POST, "/internal/reservations/" + order + "/confirm", null).status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void refusesToReserveAProductThatDoesNotExist() {
         Reply reply = reserve(UUID.randomUUID(), UUID.randomUUID(), 1);
         assertThat(reply.status()).isEqualTo(404);
