@@ -1,6 +1,7 @@
 package io.fupin.order.checkout;
 
 import io.fupin.order.livestream.BuyerLimits;
+import io.fupin.order.stock.CatalogBusy;
 import io.fupin.order.stock.CatalogRefused;
 import io.fupin.order.stock.CatalogStock.Reservation;
 import io.fupin.order.stock.CatalogStock;
@@ -56,7 +57,9 @@ public class Checkout {
      * point (crash, timeout) can be resumed with the same id: the reservation is replayed, not repeated.
      *
      * @throws CatalogStock.SoldOut when a line cannot be covered; nothing is stored
-     * @throws CatalogUnavailable when stock cannot be reserved now; nothing is stored
+     * @throws CatalogBusy when catalog has no room for the reservation call now; nothing was sent or stored
+     * @throws CatalogUnavailable when stock cannot be reserved now; nothing is stored (with {@code nothingHeld()}
+     *         when catalog released whatever the lost call held, so that {@code orderId} can be given up)
      * @throws BuyerLimits.LimitExceeded when a livestream line takes the buyer past the product's per-buyer limit
      */
     public OrderView place(UUID orderId, Caller caller, PlaceOrder request) {
@@ -81,7 +84,7 @@ public class Checkout {
             if (fresh) {
                 stock.refuseIfKnownSoldOut(lines(request));
             }
-            OrderView placed = placeNew(orderId, caller, request);
+            OrderView placed = placeNew(orderId, fresh, caller, request);
             meters.counter("fupin.orders.placed", "channel", request.channel().name().toLowerCase()).increment();
             return placed;
         } catch (BuyerLimits.LimitExceeded e) {
@@ -90,6 +93,8 @@ public class Checkout {
             throw refused(e, "sold_out");
         } catch (CatalogRefused e) {
             throw refused(e, "catalog_refused");
+        } catch (CatalogBusy e) {
+            throw refused(e, "catalog_busy");
         } catch (CatalogUnavailable e) {
             throw refused(e, "catalog_unavailable");
         } catch (ReservationLapsed e) {
@@ -102,17 +107,21 @@ public class Checkout {
         return reason;
     }
 
-    private OrderView placeNew(UUID orderId, Caller caller, PlaceOrder request) {
+    private OrderView placeNew(UUID orderId, boolean fresh, Caller caller, PlaceOrder request) {
         Map<UUID, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
         boolean limited = limits.take(orderId, caller.userId(), request.channel() == Channel.LIVESTREAM, units);
         Reservation reservation;
         try {
-            reservation = stock.reserve(orderId, lines(request));
+            reservation = stock.reserve(orderId, lines(request), fresh);
         } catch (RuntimeException refusedOrUnavailable) {
             // No order without stock: the buyer's allowance goes back too (a retry with the same key takes it again).
             if (limited) {
                 limits.giveBack(orderId);
+            }
+            if (refusedOrUnavailable instanceof CatalogUnavailable unknownOutcome
+                    && stock.releaseAfterUnknownOutcome(orderId)) {
+                throw unknownOutcome.withNothingHeld();
             }
             throw refusedOrUnavailable;
         }

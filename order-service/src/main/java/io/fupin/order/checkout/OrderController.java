@@ -4,6 +4,7 @@ import io.fupin.order.idempotency.IdempotentRequests.Answer;
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
+import io.fupin.order.stock.CatalogUnavailable;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -58,6 +59,7 @@ class OrderController {
                             content = @Content(schema = @Schema(implementation = OrderView.class))),
                     @ApiResponse(responseCode = "409", description = "Sold out: nothing was stored"),
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body"),
+                    @ApiResponse(responseCode = "429", description = "Too many orders at once for catalog-service to reserve now: nothing was stored; retry after Retry-After"),
                     @ApiResponse(responseCode = "503", description = "Stock cannot be reserved now: nothing was stored")})
     // The rule stands at the door: the Idempotency-Key is claimed before the use case runs, and a refused caller claims nothing.
     @PreAuthorize("hasRole('CONSUMER')")
@@ -73,6 +75,12 @@ class OrderController {
                         "Not enough stock is left for this order; nothing was reserved or charged."), false);
             } catch (BuyerLimits.LimitExceeded e) {
                 return new Answer(HttpStatus.CONFLICT.value(), problem(ProblemType.LIVESTREAM_LIMIT, e.getMessage()), false);
+            } catch (CatalogUnavailable e) {
+                if (e.nothingHeld()) {
+                    // Catalog holds nothing under this order id and never will: a retry with the key gets a new one.
+                    idempotency.renewResource(caller.userId(), idempotencyKey, orderId);
+                }
+                throw e;
             }
         });
         MediaType type = answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;

@@ -74,6 +74,16 @@ public class IdempotentRequests {
     }
 
     /**
+     * Gives up the resource id of a key that has no answer yet: the work found it can never be used again (its
+     * reservation was released), so a retry with the key resumes under a new id instead of the spent one.
+     */
+    public void renewResource(String scope, String key, UUID spentResourceId) {
+        jdbc.sql("UPDATE idempotency_key SET resource_id = :renewed WHERE scope = :scope AND idem_key = :key AND resource_id = :spent AND response_status IS NULL")
+                .param("renewed", UUID.randomUUID().toString()).param("scope", scope).param("key", key)
+                .param("spent", spentResourceId.toString()).update();
+    }
+
+    /**
      * Inserts the key first: a new key (the usual case) costs one statement; a key seen before fails on the
      * primary key and is read.
      */

@@ -1,6 +1,9 @@
 package io.fupin.order.stock;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.retry.annotation.Retry;
 import java.time.Instant;
@@ -19,7 +22,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-/** Reserves stock for an order in catalog-service; every call is idempotent by order id. */
+/**
+ * Reserves stock for an order in catalog-service; every call is idempotent by order id. Calls to catalog pass one
+ * bulkhead ({@code resilience4j.bulkhead.instances.catalog}): no more of them are in catalog at once than it has
+ * room for, the others wait their turn here, so a call sent is answered within its read timeout instead of queueing
+ * inside catalog past it.
+ */
 @Component
 public class CatalogStock {
 
@@ -32,10 +40,12 @@ public class CatalogStock {
 
     private final RestClient catalog;
     private final SoldOutMarks soldOut;
+    private final Bulkhead turns;
 
-    CatalogStock(RestClient catalogRestClient, SoldOutMarks soldOutMarks) {
+    CatalogStock(RestClient catalogRestClient, SoldOutMarks soldOutMarks, BulkheadRegistry bulkheads) {
         this.catalog = catalogRestClient;
         this.soldOut = soldOutMarks;
+        this.turns = bulkheads.bulkhead(CATALOG);
     }
 
     /**
@@ -53,12 +63,24 @@ public class CatalogStock {
     }
 
     /**
+     * @param fresh the order id was never sent to catalog before: when catalog refused one of its products while this
+     *              call waited for its turn, it is refused without the call ({@link #refuseIfKnownSoldOut(List)})
      * @throws SoldOut when catalog refuses a line (409); nothing is held then
+     * @throws CatalogBusy when the call did not get its turn in time; nothing was sent
      * @throws CatalogUnavailable when catalog cannot answer (after retries, or with the circuit open)
      */
     @Retry(name = CATALOG)
     @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
-    public Reservation reserve(UUID orderId, List<Line> lines) {
+    public Reservation reserve(UUID orderId, List<Line> lines, boolean fresh) {
+        return turns.executeSupplier(() -> {
+            if (fresh) {
+                refuseIfKnownSoldOut(lines);
+            }
+            return reserveNow(orderId, lines);
+        });
+    }
+
+    private Reservation reserveNow(UUID orderId, List<Line> lines) {
         try {
             return checked(orderId, lines, catalog.post().uri("/internal/reservations")
                     .body(new ReserveRequest(orderId, lines))
@@ -70,6 +92,24 @@ public class CatalogStock {
                 remember(lines, e.getResponseBodyAsString());
             }
             throw refusal;
+        }
+    }
+
+    /**
+     * After a reservation call whose outcome is unknown (no answer in time, or not a reservation): the call may have
+     * held stock in catalog, so it is released at once rather than held for nobody until the hold lapses. Catalog
+     * records the release of an order id it does not know yet, so a reservation of it still on its way holds
+     * nothing either.
+     *
+     * @return whether catalog now holds nothing under the order id and never will; {@code false} when it could not
+     *         be told (the reservation is then found again by a retry with the same order id, or lapses)
+     */
+    public boolean releaseAfterUnknownOutcome(UUID orderId) {
+        try {
+            Reservation released = release(orderId);
+            return released != null && "RELEASED".equals(released.status());
+        } catch (RuntimeException stillUnknown) {
+            return false;
         }
     }
 
@@ -89,6 +129,10 @@ public class CatalogStock {
     @Retry(name = CATALOG)
     @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
     public Reservation confirm(UUID orderId) {
+        return turns.executeSupplier(() -> confirmNow(orderId));
+    }
+
+    private Reservation confirmNow(UUID orderId) {
         try {
             return catalog.post().uri("/internal/reservations/{orderId}/confirm", orderId).retrieve().body(Reservation.class);
         } catch (HttpClientErrorException e) {
@@ -102,6 +146,10 @@ public class CatalogStock {
     @Retry(name = CATALOG)
     @CircuitBreaker(name = CATALOG, fallbackMethod = "unavailable")
     public Reservation release(UUID orderId) {
+        return turns.executeSupplier(() -> releaseNow(orderId));
+    }
+
+    private Reservation releaseNow(UUID orderId) {
         try {
             Reservation released = catalog.post().uri("/internal/reservations/{orderId}/release", orderId).retrieve()
                     .body(Reservation.class);
@@ -167,7 +215,7 @@ public class CatalogStock {
 
     // The circuit breaker's fallbacks (public: Resilience4j invokes them reflectively); business refusals pass
     // through unchanged.
-    public Reservation unavailable(UUID orderId, List<Line> lines, Throwable cause) {
+    public Reservation unavailable(UUID orderId, List<Line> lines, boolean fresh, Throwable cause) {
         throw translate(cause);
     }
 
@@ -178,6 +226,9 @@ public class CatalogStock {
     private static RuntimeException translate(Throwable cause) {
         if (cause instanceof SoldOut || cause instanceof CatalogRefused || cause instanceof ReservationReleased) {
             return (RuntimeException) cause;
+        }
+        if (cause instanceof BulkheadFullException) {
+            return new CatalogBusy(cause);
         }
         return new CatalogUnavailable(cause);
     }

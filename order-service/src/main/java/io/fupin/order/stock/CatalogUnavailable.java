@@ -8,8 +8,27 @@ import java.util.Optional;
 /** Catalog cannot answer now (after retries, or with the circuit open); nothing was stored. */
 public class CatalogUnavailable extends Refusal {
 
+    private final boolean nothingHeld;
+
     CatalogUnavailable(Throwable cause) {
+        this(cause, false);
+    }
+
+    private CatalogUnavailable(Throwable cause, boolean nothingHeld) {
         super(ProblemType.SERVICE_UNAVAILABLE, "catalog-service is unavailable", cause);
+        this.nothingHeld = nothingHeld;
+    }
+
+    /**
+     * The same failure, once catalog has confirmed that it holds nothing under the order id and never will (its
+     * reservation, if the call made one, was released): the id may be given up and a retry placed under a new one.
+     */
+    public CatalogUnavailable withNothingHeld() {
+        return new CatalogUnavailable(getCause(), true);
+    }
+
+    public boolean nothingHeld() {
+        return nothingHeld;
     }
 
     @Override

@@ -6,14 +6,18 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.order.stock.CatalogFailures;
 import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.SignedCallers;
@@ -63,6 +67,42 @@ class OrderControllerTests {
 
         problem(place("key-1", ORDER).with(callers.as(Role.CONSUMER)), 409, "reservation-lapsed")
                 .andExpect(jsonPath("$.detail").value(containsString(orderId.toString())));
+    }
+
+    @Test
+    void aReservationCatalogReleasedAfterItsAnswerWasLostGivesTheKeyANewOrderId() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(idempotency.answer(anyString(), eq("key-5"), any(), any(BiFunction.class))).willAnswer(call ->
+                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(checkout.place(eq(orderId), eq(true), any(), any()))
+                .willThrow(CatalogFailures.unavailable().withNothingHeld());
+
+        problem(place("key-5", ORDER).with(callers.as(Role.CONSUMER)), 503, "service-unavailable")
+                .andExpect(header().exists("Retry-After"));
+        verify(idempotency).renewResource(anyString(), eq("key-5"), eq(orderId));
+    }
+
+    @Test
+    void aReservationWhoseOutcomeIsStillUnknownKeepsTheKeysOrderId() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(idempotency.answer(anyString(), eq("key-6"), any(), any(BiFunction.class))).willAnswer(call ->
+                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.unavailable());
+
+        problem(place("key-6", ORDER).with(callers.as(Role.CONSUMER)), 503, "service-unavailable");
+        verify(idempotency, never()).renewResource(anyString(), anyString(), any());
+    }
+
+    @Test
+    void anOrderWithoutATurnAtCatalogIsAskedToComeBackShortly() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(idempotency.answer(anyString(), eq("key-7"), any(), any(BiFunction.class))).willAnswer(call ->
+                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.busy());
+
+        problem(place("key-7", ORDER).with(callers.as(Role.CONSUMER)), 429, "too-many-requests")
+                .andExpect(header().string("Retry-After", "1"));
+        verify(idempotency, never()).renewResource(anyString(), anyString(), any());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.sun.net.httpserver.HttpServer;
 import io.fupin.order.stock.CatalogStock.Line;
 import io.fupin.order.stock.CatalogStock.Reservation;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -44,7 +45,7 @@ class CatalogStockTests {
 
     @Test
     void aWellFormedReservationOfThisOrderIsTaken() {
-        Reservation reservation = stockAnswering(200, reservation(orderId, "HELD", line(product, 2, 990, 500))).reserve(orderId, lines);
+        Reservation reservation = stockAnswering(200, reservation(orderId, "HELD", line(product, 2, 990, 500))).reserve(orderId, lines, true);
 
         assertThat(reservation.lines()).hasSize(1);
         assertThat(reservation.lines().getFirst().unitPriceFen()).isEqualTo(990);
@@ -100,11 +101,11 @@ class CatalogStockTests {
 
     /** As the circuit breaker's fallback does with whatever the call threw. */
     private Throwable viaFallback(CatalogStock stock) {
-        Throwable thrown = catchThrowable(() -> stock.reserve(orderId, lines));
+        Throwable thrown = catchThrowable(() -> stock.reserve(orderId, lines, true));
         if (thrown == null) {
             return null;
         }
-        return catchThrowable(() -> stock.unavailable(orderId, lines, thrown));
+        return catchThrowable(() -> stock.unavailable(orderId, lines, true, thrown));
     }
 
     private CatalogStock stockAnswering(int status, String body) {
@@ -133,7 +134,7 @@ class CatalogStockTests {
         requests.setConnectTimeout(Duration.ofSeconds(1));
         requests.setReadTimeout(readTimeout);
         return new CatalogStock(RestClient.builder().baseUrl("http://127.0.0.1:" + catalog.getAddress().getPort())
-                .requestFactory(requests).build(), new SoldOutMarks(Duration.ZERO));
+                .requestFactory(requests).build(), new SoldOutMarks(Duration.ZERO), BulkheadRegistry.ofDefaults());
     }
 
     private static String reservation(UUID order, String status, String... lines) {

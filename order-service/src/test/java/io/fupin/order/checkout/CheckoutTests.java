@@ -1,0 +1,82 @@
+package io.fupin.order.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.fupin.order.livestream.BuyerLimits;
+import io.fupin.order.stock.CatalogBusy;
+import io.fupin.order.stock.CatalogFailures;
+import io.fupin.order.stock.CatalogStock;
+import io.fupin.order.stock.CatalogUnavailable;
+import io.fupin.support.identity.Caller;
+import io.fupin.support.identity.Role;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What placing an order does when the reservation call fails: whatever the call may have held in catalog is released
+ * at once rather than held for nobody until the hold lapses, and the buyer's allowance goes back.
+ */
+class CheckoutTests {
+
+    private final Orders orders = mock(Orders.class);
+    private final CatalogStock stock = mock(CatalogStock.class);
+    private final BuyerLimits limits = mock(BuyerLimits.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Checkout checkout = new Checkout(orders, stock, mock(TransactionTemplate.class), limits,
+            mock(JdbcClient.class), Clock.systemUTC(), Duration.ofMinutes(15), meters);
+    private final Caller buyer = Caller.of("buyer-1", null, Role.CONSUMER);
+    private final UUID orderId = UUID.randomUUID();
+    private final PlaceOrder request = new PlaceOrder(List.of(new PlaceOrder.Line(UUID.randomUUID(), 1)), Channel.LIVESTREAM,
+            new PlaceOrder.Buyer(BuyerKind.INDIVIDUAL, null), new PlaceOrder.Delivery("王芳", "13800138000", "甘肃省定西市安定区"));
+
+    @Test
+    void aReservationWhoseAnswerWasLostIsReleasedAtOnceAndTheOrderIdGivenUp() {
+        given(limits.take(eq(orderId), anyString(), anyBoolean(), anyMap())).willReturn(true);
+        given(stock.reserve(eq(orderId), any(), eq(true))).willThrow(CatalogFailures.unavailable());
+        given(stock.releaseAfterUnknownOutcome(orderId)).willReturn(true);
+
+        CatalogUnavailable thrown = catchThrowableOfType(CatalogUnavailable.class, () -> checkout.place(orderId, true, buyer, request));
+
+        assertThat(thrown.nothingHeld()).isTrue();
+        verify(limits).giveBack(orderId);
+        assertThat(meters.counter("fupin.orders.refused", "reason", "catalog_unavailable").count()).isEqualTo(1);
+    }
+
+    @Test
+    void whenCatalogCannotBeToldTheOrderIdIsKeptForTheRetryToFindItsReservation() {
+        given(stock.reserve(eq(orderId), any(), eq(true))).willThrow(CatalogFailures.unavailable());
+        given(stock.releaseAfterUnknownOutcome(orderId)).willReturn(false);
+
+        CatalogUnavailable thrown = catchThrowableOfType(CatalogUnavailable.class, () -> checkout.place(orderId, true, buyer, request));
+
+        assertThat(thrown.nothingHeld()).isFalse();
+    }
+
+    @Test
+    void aCallThatNeverGotItsTurnHeldNothingAndReleasesNothing() {
+        given(limits.take(eq(orderId), anyString(), anyBoolean(), anyMap())).willReturn(true);
+        given(stock.reserve(eq(orderId), any(), eq(true))).willThrow(CatalogFailures.busy());
+
+        catchThrowableOfType(CatalogBusy.class, () -> checkout.place(orderId, true, buyer, request));
+
+        verify(stock, never()).releaseAfterUnknownOutcome(any());
+        verify(limits).giveBack(orderId);
+        assertThat(meters.counter("fupin.orders.refused", "reason", "catalog_busy").count()).isEqualTo(1);
+    }
+}
