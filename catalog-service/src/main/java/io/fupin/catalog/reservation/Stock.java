@@ -34,18 +34,21 @@ class Stock {
                 .param("quantity", quantity).param("id", productId.toString()).update();
     }
 
-    /** Price, cost, seller, certificate and presale date as they stand inside the current transaction. */
+    /**
+     * Price, cost, seller, certificate and presale date as they stand inside the current transaction, and the stock
+     * as it stood when read (only {@link #take} decides).
+     */
     Optional<Snapshot> snapshot(UUID productId) {
         return jdbc.sql("""
-                SELECT seller_id, price_fen, cost_fen, price_version, presale_delivery_date, certificate_number
+                SELECT seller_id, price_fen, cost_fen, price_version, presale_delivery_date, certificate_number, stock
                 FROM product WHERE id = :id""")
                 .param("id", productId.toString())
                 .query((rs, n) -> new Snapshot(UUID.fromString(rs.getString(1)), rs.getLong(2), rs.getLong(3),
-                        rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getString(6)))
+                        rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getInt(7)))
                 .optional();
     }
 
     record Snapshot(UUID sellerId, long priceFen, long costFen, int priceVersion, LocalDate presaleDeliveryDate,
-            String certificateNumber) {
+            String certificateNumber, int stock) {
     }
 }

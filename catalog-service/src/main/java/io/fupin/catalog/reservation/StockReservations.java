@@ -62,7 +62,8 @@ public class StockReservations {
     }
 
     /**
-     * Reads each line's snapshot first and writes the reservation, then takes the stock as the last statements
+     * Reads each line's snapshot first (refusing a line its stock could not cover when read, before writing anything)
+     * and writes the reservation, then takes the stock as the last statements
      * before commit: the hot product row stays locked only from its UPDATE to the commit, not across the inserts.
      * The UPDATE is conditional on the price version read, so the snapshot is exactly what was sold.
      */
@@ -73,6 +74,11 @@ public class StockReservations {
         List<ReservationLine> lines = new ArrayList<>();
         for (RequestedLine line : ordered) {
             Stock.Snapshot s = stock.snapshot(line.productId()).orElseThrow(() -> new ProductNotFound(line.productId()));
+            if (s.stock() < line.quantity()) {
+                // Sold out when read: refused before anything is written (after a livestream sells out, nearly every
+                // call is this one). Stock that comes back a moment later is the next call's, as it would be anyway.
+                throw new SoldOut(line.productId());
+            }
             lines.add(new ReservationLine(line.productId(), s.sellerId(), line.quantity(), s.priceFen(), s.costFen(),
                     s.priceVersion(), s.presaleDeliveryDate(), s.certificateNumber()));
         }
