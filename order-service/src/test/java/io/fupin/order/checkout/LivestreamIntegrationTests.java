@@ -127,7 +127,8 @@ class LivestreamIntegrationTests {
                         HttpResponse<String> response;
                         int tries = 0;
                         do {
-                            // As a real client does: a 503 is retried with the same key, which resumes the same order.
+                            // As a real client does: a 503, or a 429 (no turn at catalog in time), is retried with the
+                            // same key, which resumes the same order.
                             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
                                     .header("Content-Type", "application/json")
                                     .header("Idempotency-Key", key)
@@ -135,7 +136,7 @@ class LivestreamIntegrationTests {
                                             Shop.order("LIVESTREAM", Map.of(product, 1)))));
                             identity.headersFor(buyer).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
                             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                        } while (response.statusCode() == 503 && ++tries < 5);
+                        } while ((response.statusCode() == 503 || response.statusCode() == 429) && ++tries < 5);
                         answers.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
                         if (response.statusCode() == 201) {
                             String id = json.readTree(response.body()).get("id").asString();
