@@ -9,6 +9,7 @@ import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +46,12 @@ public class HouseholdImport {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     HouseholdImport(Registry registry, Households households, Places places, PersonalDataCipher cipher, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Validator validator) {
         this.registry = registry;
+        this.validator = validator;
         this.households = households;
         this.places = places;
         this.cipher = cipher;
@@ -103,7 +106,7 @@ public class HouseholdImport {
                     cell.apply("identityNumber"), cell.apply("mobile"), members == null ? Integer.valueOf(-1) : members,
                     cell.apply("category"), villageId, HouseholdCsv.projects(cell.apply("incomeProjects")),
                     cell.apply("bankName"), cell.apply("accountNumber"), target, cell.apply("status"));
-            ValidHousehold.Result result = ValidHousehold.check(form, false, id -> true);
+            ValidHousehold.Result result = ValidHousehold.check(validator, form, false, id -> true);
             result.violations().stream()
                     .filter(v -> !(v.field().equals("members") && members == null))
                     .filter(v -> !(v.field().equals("village") && villageId == null))

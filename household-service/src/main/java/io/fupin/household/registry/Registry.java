@@ -10,6 +10,7 @@ import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -43,11 +44,13 @@ public class Registry {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     Registry(Households households, Places places, PersonalDataCipher cipher, PayoutAccountSeal payoutAccounts,
             AccountChanges accountChanges, SellerHouseholds sellerHouseholds, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Validator validator) {
         this.households = households;
+        this.validator = validator;
         this.places = places;
         this.cipher = cipher;
         this.payoutAccounts = payoutAccounts;
@@ -67,7 +70,7 @@ public class Registry {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public HouseholdView register(Caller caller, HouseholdForm form) {
         Map<UUID, VillageRef> villages = places.villages();
-        ValidHousehold valid = validOrThrow(ValidHousehold.check(form, false, villages::containsKey));
+        ValidHousehold valid = validOrThrow(ValidHousehold.check(validator, form, false, villages::containsKey));
         if (!households.takenRegistrationNumbers(List.of(valid.registrationNumber())).isEmpty()) {
             throw InvalidInput.of("registrationNumber", "is already registered");
         }
@@ -95,7 +98,7 @@ public class Registry {
                     + "); reload it and apply your change again.");
         }
         Map<UUID, VillageRef> villages = places.villages();
-        ValidHousehold valid = validOrThrow(ValidHousehold.check(form, true, villages::containsKey));
+        ValidHousehold valid = validOrThrow(ValidHousehold.check(validator, form, true, villages::containsKey));
         Instant now = clock.instant();
         String currentAccount = cipher.open(id, PersonalDataCipher.Field.ACCOUNT, household.accountCipher());
         String askedAccount = valid.accountNumber() != null ? valid.accountNumber() : currentAccount;
