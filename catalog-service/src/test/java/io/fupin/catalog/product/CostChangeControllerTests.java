@@ -68,9 +68,9 @@ class CostChangeControllerTests {
         mvc.perform(json(post("/api/catalog/cost-changes/" + CHANGE + "/reject"), "{\"reason\":\" \"}")
                 .with(callers.as(Role.OFFICIAL))).andExpect(invalid("reason"));
         mvc.perform(get("/api/catalog/cost-changes").param("size", "201").with(callers.as(Role.OFFICIAL)))
-                .andExpect(invalid("pending.size"));
+                .andExpect(invalid("size"));
         mvc.perform(get("/api/catalog/cost-changes").param("page", "-1").with(callers.as(Role.OFFICIAL)))
-                .andExpect(invalid("pending.page"));
+                .andExpect(invalid("page"));
         verifyNoInteractions(catalog);
     }
 }

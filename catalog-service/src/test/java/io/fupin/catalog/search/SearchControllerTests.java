@@ -56,7 +56,7 @@ class SearchControllerTests {
     @Test
     void aPageTooLargeOrTooDeepNamesTheParameter() throws Exception {
         mvc.perform(get("/api/catalog/products").param("size", "101").with(callers.anonymous()))
-                .andExpect(invalid("search.size"));
+                .andExpect(invalid("size"));
         verifyNoInteractions(search);
 
         given(search.search(any())).willThrow(new PageTooDeep(600, 20));
