@@ -1,7 +1,7 @@
 package io.fupin.catalog;
 
-import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.testing.SignedIdentity;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;

@@ -1,24 +1,18 @@
 package io.fupin.catalog;
 
-import io.fupin.support.identity.Caller;
-import io.fupin.support.identity.IdentitySignature;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import io.fupin.support.testing.ServiceTestSupport;
+import io.fupin.support.testing.SignedIdentity;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ServiceTestSupport.class)
 public class TestSupport {
-
-    /** Every test run starts from an empty schema. */
-    @Bean
-    FlywayMigrationStrategy cleanThenMigrate() {
-        return flyway -> {
-            flyway.clean();
-            flyway.migrate();
-        };
-    }
 
     /**
      * The service reaches Elasticsearch through a link the degraded-search tests can cut; benchmarks
@@ -33,17 +27,17 @@ public class TestSupport {
         };
     }
 
-    /** Signs requests as the gateway would for the given caller. */
+    /** The service's API; lazy because the port is known only once the server runs. */
     @Bean
-    SignedIdentity signedIdentity(IdentitySignature signature) {
-        return new SignedIdentity(signature);
+    @Lazy
+    CatalogApi catalogApi(ApplicationContext context, SignedIdentity identity) {
+        return new CatalogApi(((WebServerApplicationContext) context).getWebServer().getPort(), identity);
     }
 
-    public record SignedIdentity(IdentitySignature signature) {
-        public HttpHeaders headersFor(Caller caller) {
-            HttpHeaders headers = new HttpHeaders();
-            signature.headersFor(caller).forEach(headers::set);
-            return headers;
-        }
+    /** Sellers and products made through that API. */
+    @Bean
+    @Lazy
+    CatalogFixtures catalogFixtures(CatalogApi api) {
+        return new CatalogFixtures(api);
     }
 }

@@ -7,7 +7,6 @@ import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
 import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
-import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 /** A seller cannot quietly take a margin: raising the cost of a certified product waits for an official. */
@@ -23,19 +21,14 @@ import org.springframework.http.HttpMethod;
 class CostChangeIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
-    @LocalServerPort
-    int port;
-
     CatalogApi api;
+    @Autowired
     CatalogFixtures fixtures;
     UUID seller;
     Caller sellerUser;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogApi(port, identity);
-        fixtures = new CatalogFixtures(api);
         seller = fixtures.registerSeller();
         sellerUser = Caller.of("seller", seller, "SELLER");
     }

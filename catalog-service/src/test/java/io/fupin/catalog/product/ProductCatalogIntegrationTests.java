@@ -9,7 +9,6 @@ import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
 import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
-import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,20 +23,18 @@ import org.springframework.web.client.RestClient;
 @IntegrationTest
 class ProductCatalogIntegrationTests {
 
-    @Autowired
-    SignedIdentity identity;
     @LocalServerPort
     int port;
 
+    @Autowired
     CatalogApi api;
+    @Autowired
     CatalogFixtures fixtures;
     UUID seller;
     Caller sellerUser;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogApi(port, identity);
-        fixtures = new CatalogFixtures(api);
         seller = fixtures.registerSeller();
         sellerUser = Caller.of("seller", seller, "SELLER");
     }

@@ -8,8 +8,8 @@ import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
 import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
-import io.fupin.catalog.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.testing.SignedIdentity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,15 +37,15 @@ class ProductPhotoIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
     CatalogApi api;
+    @Autowired
     CatalogFixtures fixtures;
     UUID seller;
     Caller owner;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogApi(port, identity);
-        fixtures = new CatalogFixtures(api);
         seller = fixtures.registerSeller();
         owner = Caller.of("seller", seller, "SELLER");
     }
