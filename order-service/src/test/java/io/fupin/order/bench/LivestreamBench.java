@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -81,6 +82,9 @@ public final class LivestreamBench {
             }
             results.add(hotRow(jdbcUrl, jdbcUser, jdbcPassword, concurrency, attempts, stock));
         }
+        for (Result r : results) {
+            holds(r, stock);
+        }
         System.out.printf(Locale.ROOT, "%n%-14s %5s %8s %7s %8s %7s %9s %9s %10s %8s %8s%n", "path", "conc", "attempts",
                 "placed", "refused", "failed", "placed/s", "attempt/s", "sold out s", "p50 ms", "p99 ms");
         for (Result r : results) {
@@ -97,6 +101,22 @@ public final class LivestreamBench {
                             concurrency, r.what(), 100 * r.perSecond() / raw.perSecond(),
                             100 * (r.attempts() / r.seconds()) / (raw.attempts() / raw.seconds()),
                             r.p99Ms() / Math.max(raw.p99Ms(), 0.001)));
+        }
+    }
+
+    /**
+     * Fails the run, before any figure is shown, when a path sold more than the stock or lost count of an attempt:
+     * a rate bought with oversold units or uncounted failures would compare nothing.
+     */
+    static void holds(Result r, int stock) {
+        if (r.placed() < 0 || r.refused() < 0 || r.failed() < 0 || r.placed() > stock) {
+            throw new IllegalStateException(r.what() + " at concurrency " + r.concurrency() + " placed " + r.placed()
+                    + " of a stock of " + stock + ": " + r);
+        }
+        if (r.what().equals("raw UPDATE") ? r.placed() + r.refused() > r.attempts()
+                : r.placed() + r.refused() + r.failed() != r.attempts()) {
+            throw new IllegalStateException(r.what() + " at concurrency " + r.concurrency() + ": placed, refused and failed"
+                    + " do not add up to the " + r.attempts() + " attempts: " + r);
         }
     }
 
@@ -221,6 +241,14 @@ public final class LivestreamBench {
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+                ResultSet left = s.executeQuery("SELECT stock FROM hot_row WHERE id = 1")) {
+            left.next();
+            if (left.getInt(1) < 0 || left.getInt(1) + taken.get() != stock) {
+                throw new IllegalStateException("raw UPDATE at concurrency " + concurrency + ": " + left.getInt(1)
+                        + " left after " + taken.get() + " taken of " + stock);
+            }
+        }
         return new Result("raw UPDATE", concurrency, attempts, taken.get(), refused.get(), (int) failures.get(), seconds,
                 (lastTaken.get() - started) / 1e9, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
