@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.Shop.Reply;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.testing.ObservabilityDocuments;
+import io.fupin.support.testing.SignedIdentity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.fupin.order;
 
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.testing.SignedIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -39,6 +39,11 @@ public final class Shop {
         public String text(String field) {
             return json().get(field).asString();
         }
+    }
+
+    /** A consumer of this test's own, named after what the test does with it. */
+    public static Caller newBuyer(String name) {
+        return Caller.of(name + "-" + UUID.randomUUID(), null, "CONSUMER");
     }
 
     /** A seller (cooperative) with its own credit code, so that each test has sellers of its own. */

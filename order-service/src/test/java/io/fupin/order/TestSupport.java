@@ -1,24 +1,19 @@
 package io.fupin.order;
 
-import io.fupin.support.identity.Caller;
-import io.fupin.support.identity.IdentitySignature;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import io.fupin.support.testing.ServiceTestSupport;
+import io.fupin.support.testing.SignedIdentity;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import tools.jackson.databind.json.JsonMapper;
 
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ServiceTestSupport.class)
 public class TestSupport {
-
-    /** Every test run starts from an empty schema. */
-    @Bean
-    FlywayMigrationStrategy cleanThenMigrate() {
-        return flyway -> {
-            flyway.clean();
-            flyway.migrate();
-        };
-    }
 
     /** order-service talks to a real catalog-service, started from its jar once per test JVM. */
     @Bean
@@ -26,17 +21,10 @@ public class TestSupport {
         return registry -> registry.add("fupin.catalog.url", () -> RunningCatalog.get().url());
     }
 
-    /** Signs requests as the gateway would for the given caller. */
+    /** The service and its catalog over HTTP; lazy because the port is known only once the server runs. */
     @Bean
-    SignedIdentity signedIdentity(IdentitySignature signature) {
-        return new SignedIdentity(signature);
-    }
-
-    public record SignedIdentity(IdentitySignature signature) {
-        public HttpHeaders headersFor(Caller caller) {
-            HttpHeaders headers = new HttpHeaders();
-            signature.headersFor(caller).forEach(headers::set);
-            return headers;
-        }
+    @Lazy
+    Shop shop(ApplicationContext context, SignedIdentity identity, JsonMapper json) {
+        return new Shop(((WebServerApplicationContext) context).getWebServer().getPort(), identity, json);
     }
 }

@@ -9,7 +9,6 @@ import io.fupin.order.RunningCatalog;
 import io.fupin.order.Shop;
 import io.fupin.order.Shop.Reply;
 import io.fupin.order.Shop.Seller;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class LifecycleIntegrationTests {
 
-    @Autowired
-    SignedIdentity identity;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -42,18 +38,15 @@ class LifecycleIntegrationTests {
     Clock clock;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-    @LocalServerPort
-    int port;
 
+    @Autowired
     Shop shop;
     EventLog events;
-    Caller buyer;
+    Caller buyer = Shop.newBuyer("buyer");
 
     @BeforeEach
     void setUp() {
-        shop = new Shop(port, identity, json);
         events = new EventLog(brokers, json);
-        buyer = Caller.of("buyer-" + UUID.randomUUID(), null, "CONSUMER");
     }
 
     @AfterEach

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
+import io.fupin.support.testing.SignedIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

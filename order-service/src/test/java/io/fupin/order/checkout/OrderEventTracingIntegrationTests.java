@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.testing.SignedIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;

@@ -7,9 +7,9 @@ import io.fupin.order.EventLog;
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
 import io.fupin.order.Shop.Reply;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.order.checkout.OrderLifecycle;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.testing.SignedIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,15 +47,14 @@ class PaymentIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
     Shop shop;
     EventLog events;
-    Caller buyer;
+    Caller buyer = Shop.newBuyer("payer");
 
     @BeforeEach
     void setUp() {
-        shop = new Shop(port, identity, json);
         events = new EventLog(brokers, json);
-        buyer = Caller.of("payer-" + UUID.randomUUID(), null, "CONSUMER");
     }
 
     @AfterEach

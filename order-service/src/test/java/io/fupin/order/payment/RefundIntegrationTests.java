@@ -6,16 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +23,6 @@ class RefundIntegrationTests {
 
     static final Caller CLERK = Caller.of("clerk", null, "CLERK");
 
-    @Autowired
-    SignedIdentity identity;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -42,17 +37,10 @@ class RefundIntegrationTests {
     Refunds refunds;
     @Autowired
     TransactionTemplate transactions;
-    @LocalServerPort
-    int port;
 
+    @Autowired
     Shop shop;
-    Caller buyer;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Shop(port, identity, json);
-        buyer = Caller.of("refunded-" + UUID.randomUUID(), null, "CONSUMER");
-    }
+    Caller buyer = Shop.newBuyer("refunded");
 
     @AfterEach
     void tearDown() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
 import io.fupin.order.Shop.Reply;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,10 +15,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,24 +27,15 @@ class StatementIntegrationTests {
     static final Caller CLERK = Caller.of("clerk", null, "CLERK");
 
     @Autowired
-    SignedIdentity identity;
-    @Autowired
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     Clock clock;
-    @LocalServerPort
-    int port;
 
+    @Autowired
     Shop shop;
-    Caller buyer;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Shop(port, identity, json);
-        buyer = Caller.of("reconciled-" + UUID.randomUUID(), null, "CONSUMER");
-    }
+    Caller buyer = Shop.newBuyer("reconciled");
 
     @Test
     void theProviderStatementImportNamesEveryDifferenceFromTheBooks() {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +12,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,22 +23,13 @@ class DayTotalsIntegrationTests {
     static final Caller SETTLEMENT = Caller.of("service:settlement-service", null, "SERVICE");
 
     @Autowired
-    SignedIdentity identity;
-    @Autowired
     JsonMapper json;
     @Autowired
     Clock clock;
-    @LocalServerPort
-    int port;
 
+    @Autowired
     Shop shop;
-    Caller buyer;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Shop(port, identity, json);
-        buyer = Caller.of("totals-" + UUID.randomUUID(), null, "CONSUMER");
-    }
+    Caller buyer = Shop.newBuyer("totals");
 
     @Test
     void answersPerOrderWhatWasPaidAndRefundedOnTheDay() {

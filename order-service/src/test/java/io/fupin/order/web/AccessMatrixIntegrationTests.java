@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.order.payment.SandboxCallbacks;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.AccessMatrix;
 import io.fupin.support.testing.AccessMatrix.Who;
+import io.fupin.support.testing.SignedIdentity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

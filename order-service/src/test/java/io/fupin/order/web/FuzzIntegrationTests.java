@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
-import io.fupin.order.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ApiFuzzer;
 import io.fupin.support.testing.OpenApiDocument;
+import io.fupin.support.testing.SignedIdentity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
