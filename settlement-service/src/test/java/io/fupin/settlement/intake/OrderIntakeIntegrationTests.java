@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.settlement.IntegrationTest;
-import io.fupin.settlement.TestSupport.SignedIdentity;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.testing.SignedIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.fupin.settlement.TestEvents.Event;
 import io.fupin.settlement.TestEvents.Line;
 import io.fupin.settlement.TestEvents.Share;
 import io.fupin.support.identity.Caller;
-import io.fupin.settlement.TestSupport.SignedIdentity;
+import io.fupin.support.testing.SignedIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
