@@ -1,17 +1,26 @@
 package io.fupin.household;
 
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.ControllerSlice;
+import io.fupin.support.identity.Role;
+import io.fupin.support.testing.SignedCallers;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The preamble of household-service's controller slices: service-support's {@link ControllerSlice}, and a stand-in
+ * What household-service's controller slices share beside service-support's {@code @ControllerSlice}: a stand-in
  * for the ownership rules the use cases' {@code @PreAuthorize} name as {@code @owners}, under which no seller owns
- * anything unless a test says so.
+ * anything unless a test says so, and the callers the slices need (any role, a second official, a visitor).
  */
-public abstract class HouseholdSlice extends ControllerSlice {
+public abstract class HouseholdSlice {
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    private SignedCallers callers;
 
     @MockitoBean(name = "owners")
     protected OwnershipRules owners;
@@ -28,13 +37,18 @@ public abstract class HouseholdSlice extends ControllerSlice {
         boolean ofOffer(UUID offerId);
     }
 
+    /** A caller holding one role, signed as the gateway signs it. */
+    protected RequestPostProcessor as(Role role) {
+        return callers.as(role);
+    }
+
     /** Any caller, e.g. a second official, signed as the gateway signs it. */
     protected RequestPostProcessor as(Caller caller) {
-        return callers().as(caller);
+        return callers.as(caller);
     }
 
     /** A visitor without a token, as the gateway passes it on. */
     protected RequestPostProcessor anonymous() {
-        return callers().anonymous();
+        return callers.anonymous();
     }
 }

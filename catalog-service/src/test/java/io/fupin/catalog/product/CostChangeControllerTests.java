@@ -1,8 +1,8 @@
 package io.fupin.catalog.product;
 
-import static io.fupin.catalog.Slices.invalid;
-import static io.fupin.catalog.Slices.json;
-import static io.fupin.catalog.Slices.problem;
+import static io.fupin.support.testing.Slices.invalid;
+import static io.fupin.support.testing.Slices.json;
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
-import io.fupin.catalog.ControllerSlice;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.fupin.catalog.search;
 
-import static io.fupin.catalog.Slices.invalid;
-import static io.fupin.catalog.Slices.problem;
+import static io.fupin.support.testing.Slices.invalid;
+import static io.fupin.support.testing.Slices.problem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -10,9 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
-import io.fupin.catalog.ControllerSlice;
 import io.fupin.catalog.product.ProductPhotos;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;

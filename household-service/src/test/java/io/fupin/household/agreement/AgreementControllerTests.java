@@ -1,5 +1,6 @@
 package io.fupin.household.agreement;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -10,50 +11,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fupin.household.HouseholdSlice;
-import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
+import io.fupin.household.common.InvalidInput;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Purchase agreements and their deliveries: who may, and the problem+json of each refusal. */
-@WebMvcTest(AgreementController.class)
+@ControllerSlice(AgreementController.class)
 class AgreementControllerTests extends HouseholdSlice {
 
     static final UUID AGREEMENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
 
-    @TestConfiguration
-    static class UseCases {
-
-        @Bean
-        PurchaseAgreements agreements() {
-            return useCase(PurchaseAgreements.class);
-        }
-    }
-
-    @Autowired
-    PurchaseAgreements secured;
-
+    @MockitoBean
     PurchaseAgreements agreements;
-
-    @BeforeEach
-    void unwrap() {
-        agreements = behind(secured);
-    }
 
     @Test
     void onlyAnOfficialOrAnAdministratorRecordsAnAgreement() throws Exception {
-        problem(record().with(as(Role.SELLER)), 403, "forbidden");
-        problem(record().with(as(Role.CLERK)), 403, "forbidden");
-        problem(record(), 401, "unauthenticated");
+        mvc.perform(record().with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
+        mvc.perform(record().with(as(Role.CLERK))).andExpect(problem(403, "forbidden"));
+        mvc.perform(record()).andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(agreements);
     }
 
@@ -61,14 +43,14 @@ class AgreementControllerTests extends HouseholdSlice {
     void anAgreementBreakingTheRulesIsAnsweredFieldByField() throws Exception {
         given(agreements.record(any(), any())).willThrow(new InvalidInput(List.of(
                 new Violation("unitPriceFen", "must be positive"), new Violation("quantity", "must be positive"))));
-        problem(record().with(as(Role.OFFICIAL)), 400, "invalid-request")
+        mvc.perform(record().with(as(Role.OFFICIAL))).andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.detail").value("2 problems, first: unitPriceFen: must be positive."))
                 .andExpect(jsonPath("$.errors[1].field").value("quantity"));
     }
 
     @Test
     void theBuyingSellerRecordsADeliveryAndNoOtherSellerDoes() throws Exception {
-        problem(deliver().with(as(Role.SELLER)), 403, "forbidden");
+        mvc.perform(deliver().with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
         verifyNoInteractions(agreements);
         given(owners.ofAgreement(AGREEMENT)).willReturn(true);
         mvc.perform(deliver().with(as(Role.SELLER))).andExpect(status().isCreated());
@@ -77,13 +59,15 @@ class AgreementControllerTests extends HouseholdSlice {
     @Test
     void anUnknownAgreementIsNotFound() throws Exception {
         given(agreements.view(any(), eq(AGREEMENT))).willThrow(new AgreementNotFound(AGREEMENT));
-        problem(get("/api/households/purchase-agreements/" + AGREEMENT).with(as(Role.CLERK)), 404, "not-found")
+        mvc.perform(get("/api/households/purchase-agreements/" + AGREEMENT).with(as(Role.CLERK)))
+                .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("No purchase agreement " + AGREEMENT + "."));
     }
 
     @Test
     void anAgreementIdThatIsNoneNamesTheParameter() throws Exception {
-        problem(get("/api/households/purchase-agreements/agreement-1").with(as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(get("/api/households/purchase-agreements/agreement-1").with(as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("agreementId"));
         verifyNoInteractions(agreements);
     }

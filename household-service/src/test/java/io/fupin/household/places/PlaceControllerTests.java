@@ -1,5 +1,6 @@
 package io.fupin.household.places;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -9,49 +10,34 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.fupin.household.HouseholdSlice;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Adding and reading places: who may, what a malformed place is told, and the problem+json of a refusal. */
-@WebMvcTest(PlaceController.class)
+@ControllerSlice(PlaceController.class)
 class PlaceControllerTests extends HouseholdSlice {
 
-    @TestConfiguration
-    static class UseCases {
-        @Bean
-        Places places() {
-            return useCase(Places.class);
-        }
-    }
-
-    @Autowired
-    Places secured;
-
+    @MockitoBean
     Places places;
-
-    @BeforeEach
-    void unwrap() {
-        places = behind(secured);
-    }
 
     @Test
     void onlyAnOfficialOrAnAdministratorAddsAPlace() throws Exception {
-        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(as(Role.SELLER)), 403, "forbidden");
-        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(as(Role.CLERK)), 403, "forbidden");
-        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(anonymous()), 401, "unauthenticated");
+        mvc.perform(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(as(Role.SELLER)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(as(Role.CLERK)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(add("{\"kind\":\"DISTRICT\",\"name\":\"安定区\"}").with(anonymous()))
+                .andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(places);
     }
 
     @Test
     void aPlaceWithoutKindOrNameNamesBothFields() throws Exception {
-        problem(add("{\"name\":\" \"}").with(as(Role.OFFICIAL)), 400, "invalid-request")
+        mvc.perform(add("{\"name\":\" \"}").with(as(Role.OFFICIAL))).andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("kind"))
                 .andExpect(jsonPath("$.errors[1].field").value("name"));
         verifyNoInteractions(places);
@@ -60,7 +46,8 @@ class PlaceControllerTests extends HouseholdSlice {
     @Test
     void aSecondPlaceOfTheSameNameIsAConflict() throws Exception {
         given(places.add(any(), any(), any())).willThrow(new PlaceExists("兴功村"));
-        problem(add("{\"kind\":\"DISTRICT\",\"name\":\"兴功村\"}").with(as(Role.OFFICIAL)), 409, "place-exists")
+        mvc.perform(add("{\"kind\":\"DISTRICT\",\"name\":\"兴功村\"}").with(as(Role.OFFICIAL)))
+                .andExpect(problem(409, "place-exists"))
                 .andExpect(jsonPath("$.detail").value("There is already a place called 兴功村 here."));
     }
 
@@ -68,7 +55,8 @@ class PlaceControllerTests extends HouseholdSlice {
     void theChildrenOfAnUnknownPlaceAreNotFound() throws Exception {
         UUID placeId = UUID.randomUUID();
         given(places.get(placeId)).willThrow(new PlaceNotFound(placeId));
-        problem(get("/api/households/places/" + placeId + "/children").with(as(Role.CLERK)), 404, "not-found")
+        mvc.perform(get("/api/households/places/" + placeId + "/children").with(as(Role.CLERK)))
+                .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("No place " + placeId + "."));
     }
 

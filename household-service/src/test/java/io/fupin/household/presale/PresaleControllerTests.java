@@ -1,5 +1,6 @@
 package io.fupin.household.presale;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -12,45 +13,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.fupin.household.HouseholdSlice;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Presale offers and their subscribers: who may, and the problem+json of each refusal. */
-@WebMvcTest(PresaleController.class)
+@ControllerSlice(PresaleController.class)
 class PresaleControllerTests extends HouseholdSlice {
 
     static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
-    @TestConfiguration
-    static class UseCases {
-
-        @Bean
-        PresaleMatching matching() {
-            return useCase(PresaleMatching.class);
-        }
-    }
-
-    @Autowired
-    PresaleMatching secured;
-
+    @MockitoBean
     PresaleMatching matching;
-
-    @BeforeEach
-    void unwrap() {
-        matching = behind(secured);
-    }
 
     @Test
     void aSellerOffersOnlyItsOwnProducts() throws Exception {
-        problem(offer().with(as(Role.SELLER)), 403, "forbidden");
-        problem(offer().with(as(Role.CONSUMER)), 403, "forbidden");
+        mvc.perform(offer().with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
+        mvc.perform(offer().with(as(Role.CONSUMER))).andExpect(problem(403, "forbidden"));
         verifyNoInteractions(matching);
         given(owners.ofProduct(PRODUCT)).willReturn(true);
         mvc.perform(offer().with(as(Role.SELLER))).andExpect(status().isCreated());
@@ -59,23 +41,24 @@ class PresaleControllerTests extends HouseholdSlice {
     @Test
     void aSecondOfferOfTheSameDateIsAConflict() throws Exception {
         given(matching.offer(any(), any())).willThrow(new OfferExists());
-        problem(offer().with(as(Role.OFFICIAL)), 409, "offer-exists");
+        mvc.perform(offer().with(as(Role.OFFICIAL))).andExpect(problem(409, "offer-exists"));
     }
 
     @Test
     void anUnknownOfferIsNotFound() throws Exception {
         UUID offerId = UUID.randomUUID();
         willThrow(new OfferNotFound(offerId)).given(matching).withdraw(any(), eq(offerId));
-        problem(post("/api/households/presale/offers/" + offerId + "/withdraw").with(as(Role.ADMIN)), 404, "not-found")
+        mvc.perform(post("/api/households/presale/offers/" + offerId + "/withdraw").with(as(Role.ADMIN)))
+                .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("No presale offer " + offerId + "."));
     }
 
     @Test
     void onlyOfficialsListOffersAndPagesHaveALimit() throws Exception {
-        problem(get("/api/households/presale/offers").with(as(Role.CLERK)), 403, "forbidden");
+        mvc.perform(get("/api/households/presale/offers").with(as(Role.CLERK))).andExpect(problem(403, "forbidden"));
         verifyNoInteractions(matching);
-        problem(get("/api/households/presale/without-subscribers").param("size", "1001").with(as(Role.OFFICIAL)),
-                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/households/presale/without-subscribers").param("size", "1001").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 
     private static MockHttpServletRequestBuilder offer() {

@@ -1,5 +1,6 @@
 package io.fupin.household.registry;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -14,24 +15,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fupin.household.HouseholdSlice;
-import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
+import io.fupin.household.common.InvalidInput;
 import io.fupin.support.crypto.KeyRing;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The register's operations: who may, what a malformed request is told, and the problem+json of each refusal. */
-@WebMvcTest(HouseholdController.class)
+@ControllerSlice(HouseholdController.class)
 class HouseholdControllerTests extends HouseholdSlice {
 
     static final String HOUSEHOLD = """
@@ -39,43 +37,19 @@ class HouseholdControllerTests extends HouseholdSlice {
              "mobile":"13800138000","members":3,"category":"MARGINAL","villageId":"00000000-0000-0000-0000-0000000000c1",
              "incomeProjects":["GOOSE"],"bankName":"农村信用社","accountNumber":"6229000012349012"}""";
 
-    @TestConfiguration
-    static class UseCases {
-
-        @Bean
-        Registry registry() {
-            return useCase(Registry.class);
-        }
-
-        @Bean
-        HouseholdImport householdImport() {
-            return useCase(HouseholdImport.class);
-        }
-    }
-
-    @Autowired
-    Registry securedRegistry;
-
-    @Autowired
-    HouseholdImport securedImport;
-
+    @MockitoBean
     Registry registry;
 
+    @MockitoBean
     HouseholdImport householdImport;
-
-    @BeforeEach
-    void unwrap() {
-        registry = behind(securedRegistry);
-        householdImport = behind(securedImport);
-    }
 
     @Test
     void onlyAnOfficialOrAnAdministratorRegistersAHousehold() throws Exception {
-        problem(register().with(as(Role.CLERK)), 403, "forbidden");
-        problem(register().with(as(Role.SELLER)), 403, "forbidden");
-        problem(register().with(as(Role.CONSUMER)), 403, "forbidden");
-        problem(register().with(anonymous()), 401, "unauthenticated");
-        problem(register(), 401, "unauthenticated");
+        mvc.perform(register().with(as(Role.CLERK))).andExpect(problem(403, "forbidden"));
+        mvc.perform(register().with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
+        mvc.perform(register().with(as(Role.CONSUMER))).andExpect(problem(403, "forbidden"));
+        mvc.perform(register().with(anonymous())).andExpect(problem(401, "unauthenticated"));
+        mvc.perform(register()).andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(registry);
     }
 
@@ -90,7 +64,7 @@ class HouseholdControllerTests extends HouseholdSlice {
         given(registry.register(any(), any())).willThrow(new InvalidInput(List.of(
                 new Violation("mobile", "must be an 11-digit mobile number"),
                 new Violation("members", "must be between 1 and 30"))));
-        problem(register().with(as(Role.OFFICIAL)), 400, "invalid-request")
+        mvc.perform(register().with(as(Role.OFFICIAL))).andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.detail").value("2 problems, first: mobile: must be an 11-digit mobile number."))
                 .andExpect(jsonPath("$.errors[0].field").value("mobile"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be an 11-digit mobile number"))
@@ -100,15 +74,16 @@ class HouseholdControllerTests extends HouseholdSlice {
 
     @Test
     void anUnreadableBodyIsAMalformedRequest() throws Exception {
-        problem(post("/api/households").contentType(MediaType.APPLICATION_JSON).content("{\"members\":")
-                .with(as(Role.OFFICIAL)), 400, "malformed-request");
+        mvc.perform(post("/api/households").contentType(MediaType.APPLICATION_JSON).content("{\"members\":")
+                .with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "malformed-request"));
         verifyNoInteractions(registry);
     }
 
     @Test
     void anIfMatchThatIsNoVersionNamesTheHeader() throws Exception {
-        problem(change(UUID.randomUUID()).header("If-Match", "\"yesterday\"").with(as(Role.OFFICIAL)),
-                400, "invalid-request")
+        mvc.perform(change(UUID.randomUUID()).header("If-Match", "\"yesterday\"").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"))
                 .andExpect(jsonPath("$.detail").value("Invalid If-Match: must be the household's version number."));
         verifyNoInteractions(registry);
@@ -119,7 +94,8 @@ class HouseholdControllerTests extends HouseholdSlice {
         UUID householdId = UUID.randomUUID();
         given(registry.update(any(), eq(householdId), any(), eq(3L))).willThrow(new StaleVersion(
                 "The household was changed meanwhile (version 4); reload it and apply your change again."));
-        problem(change(householdId).header("If-Match", "W/\"3\"").with(as(Role.ADMIN)), 409, "stale-version")
+        mvc.perform(change(householdId).header("If-Match", "W/\"3\"").with(as(Role.ADMIN)))
+                .andExpect(problem(409, "stale-version"))
                 .andExpect(jsonPath("$.detail").value(containsString("version 4")));
     }
 
@@ -127,7 +103,7 @@ class HouseholdControllerTests extends HouseholdSlice {
     void anUnknownHouseholdIsNotFound() throws Exception {
         UUID householdId = UUID.randomUUID();
         given(registry.view(any(), eq(householdId))).willThrow(new HouseholdNotFound(householdId));
-        problem(get("/api/households/" + householdId).with(as(Role.CLERK)), 404, "not-found")
+        mvc.perform(get("/api/households/" + householdId).with(as(Role.CLERK))).andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("No household " + householdId + "."));
     }
 
@@ -137,7 +113,7 @@ class HouseholdControllerTests extends HouseholdSlice {
         UUID other = UUID.randomUUID();
         given(owners.ofHousehold(linked)).willReturn(true);
         mvc.perform(get("/api/households/" + linked).with(as(Role.SELLER))).andExpect(status().isOk());
-        problem(get("/api/households/" + other).with(as(Role.SELLER)), 403, "forbidden");
+        mvc.perform(get("/api/households/" + other).with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
     }
 
     @Test
@@ -145,7 +121,8 @@ class HouseholdControllerTests extends HouseholdSlice {
         UUID householdId = UUID.randomUUID();
         given(registry.view(any(), eq(householdId))).willThrow(new UnreadablePersonalData(householdId,
                 PersonalDataCipher.Field.ACCOUNT, new KeyRing.UnreadableValue("tag mismatch")));
-        problem(get("/api/households/" + householdId).with(as(Role.OFFICIAL)), 500, "unreadable-personal-data")
+        mvc.perform(get("/api/households/" + householdId).with(as(Role.OFFICIAL)))
+                .andExpect(problem(500, "unreadable-personal-data"))
                 .andExpect(jsonPath("$.detail").value(containsString("account number of household " + householdId)));
     }
 
@@ -153,15 +130,16 @@ class HouseholdControllerTests extends HouseholdSlice {
     void aSecondPendingAccountChangeIsAConflict() throws Exception {
         UUID householdId = UUID.randomUUID();
         given(registry.update(any(), eq(householdId), any(), isNull())).willThrow(new AccountChangePending(householdId));
-        problem(change(householdId).with(as(Role.OFFICIAL)), 409, "account-change-pending");
+        mvc.perform(change(householdId).with(as(Role.OFFICIAL))).andExpect(problem(409, "account-change-pending"));
     }
 
     @Test
     void whoAskedForANewAccountDoesNotApproveIt() throws Exception {
         UUID changeId = UUID.randomUUID();
         given(registry.approveAccountChange(any(), eq(changeId))).willThrow(new OwnApproval("official-1"));
-        problem(post("/api/households/account-changes/" + changeId + "/approve").with(as(Role.OFFICIAL)),
-                409, "own-approval").andExpect(jsonPath("$.detail").value(containsString("official-1")));
+        mvc.perform(post("/api/households/account-changes/" + changeId + "/approve").with(as(Role.OFFICIAL)))
+                
+                .andExpect(problem(409, "own-approval")).andExpect(jsonPath("$.detail").value(containsString("official-1")));
     }
 
     @Test
@@ -171,18 +149,21 @@ class HouseholdControllerTests extends HouseholdSlice {
         given(registry.rejectAccountChange(any(), eq(decided))).willThrow(new AccountChangeDecided(decided, "APPROVED"));
         given(registry.rejectAccountChange(any(), eq(unknown))).willThrow(new AccountChangeNotFound(unknown));
         Caller second = Caller.of("official-2", null, Role.OFFICIAL);
-        problem(post("/api/households/account-changes/" + decided + "/reject").with(as(second)),
-                409, "account-change-decided");
-        problem(post("/api/households/account-changes/" + unknown + "/reject").with(as(second)), 404, "not-found");
-        problem(post("/api/households/account-changes/" + unknown + "/reject").with(as(Role.CLERK)), 403, "forbidden");
+        mvc.perform(post("/api/households/account-changes/" + decided + "/reject").with(as(second)))
+                .andExpect(problem(409, "account-change-decided"));
+        mvc.perform(post("/api/households/account-changes/" + unknown + "/reject").with(as(second)))
+                .andExpect(problem(404, "not-found"));
+        mvc.perform(post("/api/households/account-changes/" + unknown + "/reject").with(as(Role.CLERK)))
+                .andExpect(problem(403, "forbidden"));
     }
 
     @Test
     void aBadImportRowIsNamedWithItsLine() throws Exception {
         given(householdImport.importCsv(any(), any(), anyBoolean())).willThrow(new InvalidInput(List.of(
                 new Violation("identityNumber", "check character does not match", 52))));
-        problem(post("/api/households/import").param("dryRun", "false").contentType("text/csv")
-                .content("registrationNumber\r\n").with(as(Role.OFFICIAL)), 400, "invalid-request")
+        mvc.perform(post("/api/households/import").param("dryRun", "false").contentType("text/csv")
+                .content("registrationNumber\r\n").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.detail").value(
                         "Invalid line 52 identityNumber: check character does not match."))
                 .andExpect(jsonPath("$.errors[0].line").value(52))
@@ -191,17 +172,19 @@ class HouseholdControllerTests extends HouseholdSlice {
 
     @Test
     void onlyAnOfficialOrAnAdministratorImportsOrExports() throws Exception {
-        problem(post("/api/households/import").contentType("text/csv").content("a\r\n").with(as(Role.CLERK)),
-                403, "forbidden");
-        problem(get("/api/households/export").with(as(Role.SELLER)), 403, "forbidden");
+        mvc.perform(post("/api/households/import").contentType("text/csv").content("a\r\n").with(as(Role.CLERK)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/households/export").with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
         verifyNoInteractions(householdImport);
     }
 
     @Test
     void aPageTooLargeNamesTheSize() throws Exception {
-        problem(get("/api/households").param("size", "1001").with(as(Role.OFFICIAL)), 400, "invalid-request")
+        mvc.perform(get("/api/households").param("size", "1001").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
-        problem(get("/api/households").param("category", "RICH").with(as(Role.OFFICIAL)), 400, "invalid-request")
+        mvc.perform(get("/api/households").param("category", "RICH").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("category"));
         verifyNoInteractions(registry);
     }

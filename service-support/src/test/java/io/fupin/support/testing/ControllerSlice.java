@@ -1,90 +1,109 @@
 package io.fupin.support.testing;
 
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import io.fupin.support.identity.IdentitySignature;
-import io.fupin.support.identity.Role;
-import io.fupin.support.problem.Problems;
-import org.junit.jupiter.api.AfterEach;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.AuthorizationAdvisor;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.util.AopTestUtils;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * What every {@code @WebMvcTest} slice of a controller starts from: the service's {@code test} profile (its identity
- * secret), {@link MockMvc}, callers signed as the gateway signs them, and the shape every refusal must have. A slice
- * names its controller and stands in only for that controller's collaborators.
+ * What every service's {@code @WebMvcTest} slice starts from: the named controllers with the real identity filter,
+ * method security and the service's problem handling, under its {@code test} profile (its identity secret), their
+ * collaborators left to {@code @MockitoBean}s, {@code MockMvc}, and a {@link SignedCallers} bean that signs requests
+ * as the gateway does. Assertions on the answers are in {@link Slices}.
  * <p>
- * Where the rules sit on the application service ({@code @PreAuthorize} on its methods), declare its stand-in as an
- * ordinary bean, {@code @Bean Payouts payouts() { return useCase(Payouts.class); }}, and stub it
- * {@linkplain #behind(Object) behind} its rules: method security then wraps it as it wraps the real service and the
- * slice checks who may call it. A {@code @MockitoBean} is not post-processed, so it would let every caller through.
- * The services' class proxies are made as in the application (a service implementing an interface stays injectable
- * by its class).
+ * Where a service states who may run a use case with {@code @PreAuthorize} on its application service, that is the
+ * very class a slice replaces with a mock. Spring registers a {@code @MockitoBean} as a finished singleton that no
+ * proxy wraps, so {@link SecuredMocks} puts each such mock behind the context's method security before the
+ * controllers get it: a slice then answers 401 and 403 as the service does, while the test stubs and verifies the
+ * plain mock (reset after each test, as every {@code @MockitoBean}).
  */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest
 @ActiveProfiles("test")
-@ImportAutoConfiguration(AopAutoConfiguration.class)
-public abstract class ControllerSlice {
+@Import({ControllerSlice.Callers.class, ControllerSlice.SecuredMocks.class})
+public @interface ControllerSlice {
 
-    @Autowired
-    protected MockMvc mvc;
+    /** The controllers under test. */
+    @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
+    Class<?>[] value();
 
-    @Autowired
-    private IdentitySignature signature;
+    /** Callers signed with the slice's identity secret. */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Callers {
 
-    @Autowired
-    private ApplicationContext context;
-
-    /** A stand-in for an application service, to be declared as a {@code @Bean} so that its rules apply. */
-    public static <T> T useCase(Class<T> type) {
-        return Mockito.mock(type);
-    }
-
-    /** The mock behind a use case's secured bean: stub and verify it here, past its rules. */
-    protected static <T> T behind(T useCase) {
-        return AopTestUtils.getUltimateTargetObject(useCase);
-    }
-
-    /** The stand-ins live as long as the cached context: each test starts from fresh ones. */
-    @AfterEach
-    void forgetWhatTheUseCasesWereTold() {
-        context.getBeansOfType(Object.class, false, false).values().stream()
-                .map(AopTestUtils::getUltimateTargetObject)
-                .filter(bean -> Mockito.mockingDetails(bean).isMock())
-                .forEach(Mockito::reset);
-    }
-
-    /** Callers of each role, signed; {@code callers().anonymous()} is a visitor without a token. */
-    protected SignedCallers callers() {
-        return new SignedCallers(signature);
-    }
-
-    /** A caller holding one role, signed as the gateway signs it. */
-    protected RequestPostProcessor as(Role role) {
-        return callers().as(role);
+        @Bean
+        SignedCallers signedCallers(IdentitySignature signature) {
+            return new SignedCallers(signature);
+        }
     }
 
     /**
-     * Performs the request and expects a problem+json of this status and type, with a title and a detail; the
-     * caller goes on to check the detail and the extension members.
+     * For every mock whose class has a method under {@code @PreAuthorize}, a primary bean of its type: the mock
+     * behind the context's authorization advisors, which the controllers are given instead of the bare mock.
      */
-    protected ResultActions problem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(Problems.TYPE_BASE + slug))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty());
+    class SecuredMocks implements BeanFactoryPostProcessor {
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            for (String name : beanFactory.getSingletonNames()) {
+                Object bean = beanFactory.getSingleton(name);
+                if (bean == null || !Mockito.mockingDetails(bean).isMock()) {
+                    continue;
+                }
+                Class<?> type = Mockito.mockingDetails(bean).getMockCreationSettings().getTypeToMock();
+                if (guarded(type)) {
+                    RootBeanDefinition secured = new RootBeanDefinition(type);
+                    secured.setInstanceSupplier(() -> secured(bean, type, beanFactory));
+                    secured.setPrimary(true);
+                    // Synthetic: no post-processor wraps the proxy a second time.
+                    secured.setSynthetic(true);
+                    ((BeanDefinitionRegistry) beanFactory).registerBeanDefinition("secured-" + name, secured);
+                }
+            }
+        }
+
+        private static boolean guarded(Class<?> type) {
+            return Arrays.stream(ReflectionUtils.getAllDeclaredMethods(type))
+                    .anyMatch(method -> MergedAnnotations.from(method).isPresent(PreAuthorize.class));
+        }
+
+        private static Object secured(Object mock, Class<?> type, ConfigurableListableBeanFactory beanFactory) {
+            List<AuthorizationAdvisor> advisors = new ArrayList<>(beanFactory.getBeanProvider(MethodInterceptor.class)
+                    .stream().filter(AuthorizationAdvisor.class::isInstance).map(AuthorizationAdvisor.class::cast)
+                    .toList());
+            if (advisors.isEmpty()) {
+                throw new IllegalStateException("The slice has no method security to put " + type + " behind");
+            }
+            AnnotationAwareOrderComparator.sort(advisors);
+            ProxyFactory proxy = new ProxyFactory(mock);
+            proxy.setProxyTargetClass(true);
+            advisors.forEach(proxy::addAdvisor);
+            return proxy.getProxy(type.getClassLoader());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fupin.settlement.intake;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,68 +8,63 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ControllerSlice;
+import io.fupin.support.testing.SignedCallers;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** An order as settlement recorded it and the events parked for their payment: clerks' reads, checked at the door. */
-@WebMvcTest({SettlementOrderController.class, ParkedEventController.class})
-@Import(SettlementOrderControllerTests.UseCases.class)
-class SettlementOrderControllerTests extends ControllerSlice {
+@ControllerSlice({SettlementOrderController.class, ParkedEventController.class})
+class SettlementOrderControllerTests {
 
-    final OrderIntake intake;
-    final ParkedEvents parked;
+    @Autowired
+    MockMvc mvc;
 
-    SettlementOrderControllerTests(@Autowired OrderIntake intake, @Autowired ParkedEvents parked) {
-        this.intake = behind(intake);
-        this.parked = behind(parked);
-    }
+    @Autowired
+    SignedCallers callers;
 
-    @TestConfiguration
-    static class UseCases {
-        @Bean
-        OrderIntake orderIntake() {
-            return useCase(OrderIntake.class);
-        }
+    @MockitoBean
+    OrderIntake intake;
 
-        @Bean
-        ParkedEvents parkedEvents() {
-            return useCase(ParkedEvents.class);
-        }
-    }
+    @MockitoBean
+    ParkedEvents parked;
 
     @Test
     void anOrderSettlementHasNotHeardOfIsNotFound() throws Exception {
         UUID order = UUID.randomUUID();
         given(intake.order(order)).willThrow(new OrderNotRecorded(order));
-        problem(get("/api/settlements/orders/" + order).with(as(Role.CLERK)), 404, "not-found")
+        mvc.perform(get("/api/settlements/orders/" + order).with(callers.as(Role.CLERK)))
+                .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("Settlement has no record of order " + order + " (yet)."));
     }
 
     @Test
     void onlyClerksAndAdministratorsReadOrdersAndParkedEvents() throws Exception {
-        problem(get("/api/settlements/orders/" + UUID.randomUUID()).with(as(Role.SELLER)), 403, "forbidden");
-        problem(get("/api/settlements/orders/" + UUID.randomUUID()).with(as(Role.CONSUMER)), 403, "forbidden");
-        problem(get("/api/settlements/parked-events").with(as(Role.OFFICIAL)), 403, "forbidden");
-        problem(get("/api/settlements/parked-events").with(callers().anonymous()), 401, "unauthenticated");
+        mvc.perform(get("/api/settlements/orders/" + UUID.randomUUID()).with(callers.as(Role.SELLER)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/settlements/orders/" + UUID.randomUUID()).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/settlements/parked-events").with(callers.as(Role.OFFICIAL)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(get("/api/settlements/parked-events").with(callers.anonymous()))
+                .andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(intake, parked);
     }
 
     @Test
     void anOrderIdThatIsNoUuidNamesTheParameter() throws Exception {
-        problem(get("/api/settlements/orders/42").with(as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(get("/api/settlements/orders/42").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("orderId"));
         verifyNoInteractions(intake);
     }
 
     @Test
     void aPageOfParkedEventsTooLargeNamesTheParameter() throws Exception {
-        problem(get("/api/settlements/parked-events").param("size", "1001").with(as(Role.CLERK)), 400,
-                "invalid-request").andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/settlements/parked-events").param("size", "1001").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
         verifyNoInteractions(parked);
     }
 }

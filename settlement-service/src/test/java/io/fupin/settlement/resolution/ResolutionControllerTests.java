@@ -1,5 +1,6 @@
 package io.fupin.settlement.resolution;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -13,53 +14,42 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.fupin.support.identity.Role;
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.testing.ControllerSlice;
+import io.fupin.support.testing.SignedCallers;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The clerks' actions on suspense and on money owed back: CLERK only, checked at the door, and how each refusal reads. */
-@WebMvcTest(ResolutionController.class)
-@Import(ResolutionControllerTests.UseCases.class)
-class ResolutionControllerTests extends ControllerSlice {
+@ControllerSlice(ResolutionController.class)
+class ResolutionControllerTests {
 
     static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     static final UUID HOUSEHOLD = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     static final UUID WRITE_OFF = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
 
-    final SuspenseDesk suspense;
-    final OwedDesk owed;
+    @Autowired
+    MockMvc mvc;
 
-    ResolutionControllerTests(@Autowired SuspenseDesk suspense, @Autowired OwedDesk owed) {
-        this.suspense = behind(suspense);
-        this.owed = behind(owed);
-    }
+    @Autowired
+    SignedCallers callers;
 
-    @TestConfiguration
-    static class UseCases {
-        @Bean
-        SuspenseDesk suspenseDesk() {
-            return useCase(SuspenseDesk.class);
-        }
+    @MockitoBean
+    SuspenseDesk suspense;
 
-        @Bean
-        OwedDesk owedDesk() {
-            return useCase(OwedDesk.class);
-        }
-    }
+    @MockitoBean
+    OwedDesk owed;
 
     @Test
     void aClerkFollowsUpALineInSuspense() throws Exception {
         given(suspense.followUp(eq(ORDER), eq(1), eq("请申报利益联结"), any())).willReturn(new SuspenseDesk.FollowUp(
                 UUID.randomUUID(), ORDER, 1, UUID.randomUUID(), UUID.randomUUID(), "请申报利益联结", "clerk-1",
                 Instant.parse("2031-01-05T02:00:00Z"), false));
-        mvc.perform(followUp("{\"note\":\"请申报利益联结\"}").with(as(Role.CLERK)))
+        mvc.perform(followUp("{\"note\":\"请申报利益联结\"}").with(callers.as(Role.CLERK)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.orderId").value(ORDER.toString()))
                 .andExpect(jsonPath("$.askedBy").value("clerk-1"));
@@ -67,27 +57,33 @@ class ResolutionControllerTests extends ControllerSlice {
 
     @Test
     void anAdministratorReadsTheListsButMovesNoMoney() throws Exception {
-        problem(followUp("{\"note\":\"请申报利益联结\"}").with(as(Role.ADMIN)), 403, "forbidden");
-        problem(post("/api/settlements/suspense/" + ORDER + "/lines/1/allocation").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"linkageId\":\"" + UUID.randomUUID() + "\",\"version\":1}").with(as(Role.ADMIN)),
-                403, "forbidden");
-        problem(propose("{\"amountFen\":100,\"note\":\"核销\"}").with(as(Role.ADMIN)), 403, "forbidden");
-        problem(post("/api/settlements/write-offs/" + WRITE_OFF + "/approval").with(as(Role.ADMIN)), 403, "forbidden");
+        mvc.perform(followUp("{\"note\":\"请申报利益联结\"}").with(callers.as(Role.ADMIN)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(post("/api/settlements/suspense/" + ORDER + "/lines/1/allocation").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"linkageId\":\"" + UUID.randomUUID() + "\",\"version\":1}").with(callers.as(Role.ADMIN)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(propose("{\"amountFen\":100,\"note\":\"核销\"}").with(callers.as(Role.ADMIN)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(post("/api/settlements/write-offs/" + WRITE_OFF + "/approval").with(callers.as(Role.ADMIN)))
+                .andExpect(problem(403, "forbidden"));
         verifyNoInteractions(suspense, owed);
 
-        mvc.perform(get("/api/settlements/owed").with(as(Role.ADMIN))).andExpect(status().isOk());
+        mvc.perform(get("/api/settlements/owed").with(callers.as(Role.ADMIN))).andExpect(status().isOk());
     }
 
     @Test
     void aSellerOrAVisitorIsRefused() throws Exception {
-        problem(get("/api/settlements/write-offs").with(as(Role.SELLER)), 403, "forbidden");
-        problem(followUp("{\"note\":\"请申报利益联结\"}").with(callers().anonymous()), 401, "unauthenticated");
+        mvc.perform(get("/api/settlements/write-offs").with(callers.as(Role.SELLER)))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(followUp("{\"note\":\"请申报利益联结\"}").with(callers.anonymous()))
+                .andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(suspense, owed);
     }
 
     @Test
     void aFollowUpWithoutANoteNamesTheField() throws Exception {
-        problem(followUp("{\"note\":\" \"}").with(as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(followUp("{\"note\":\" \"}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("note"));
         verifyNoInteractions(suspense);
     }
@@ -96,7 +92,8 @@ class ResolutionControllerTests extends ControllerSlice {
     void aLineAllocatedAlreadyIsNotInSuspense() throws Exception {
         given(suspense.followUp(eq(ORDER), eq(1), any(), any())).willThrow(new ResolutionRefused(
                 ProblemType.NOT_IN_SUSPENSE, "Line 1 of order " + ORDER + " is not in suspense."));
-        problem(followUp("{\"note\":\"请申报利益联结\"}").with(as(Role.CLERK)), 409, "not-in-suspense")
+        mvc.perform(followUp("{\"note\":\"请申报利益联结\"}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(409, "not-in-suspense"))
                 .andExpect(jsonPath("$.detail").value("Line 1 of order " + ORDER + " is not in suspense."));
     }
 
@@ -104,8 +101,9 @@ class ResolutionControllerTests extends ControllerSlice {
     void aLineNeverPaidIsNotFound() throws Exception {
         given(suspense.followUp(eq(ORDER), eq(9), any(), any()))
                 .willThrow(new ResolutionNotFound("Settlement has no paid line 9 of order " + ORDER + "."));
-        problem(post("/api/settlements/suspense/" + ORDER + "/lines/9/follow-ups").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"note\":\"请申报利益联结\"}").with(as(Role.CLERK)), 404, "not-found");
+        mvc.perform(post("/api/settlements/suspense/" + ORDER + "/lines/9/follow-ups").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"note\":\"请申报利益联结\"}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(404, "not-found"));
     }
 
     @Test
@@ -113,40 +111,45 @@ class ResolutionControllerTests extends ControllerSlice {
         UUID linkage = UUID.randomUUID();
         given(suspense.allocate(eq(ORDER), eq(1), eq(linkage), anyInt(), any()))
                 .willThrow(new InvalidResolution("linkageId", "Settlement has no version 2 of linkage " + linkage + "."));
-        problem(post("/api/settlements/suspense/" + ORDER + "/lines/1/allocation").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"linkageId\":\"" + linkage + "\",\"version\":2}").with(as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(post("/api/settlements/suspense/" + ORDER + "/lines/1/allocation").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"linkageId\":\"" + linkage + "\",\"version\":2}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("linkageId"));
     }
 
     @Test
     void anAllocationWithoutAVersionNamesTheField() throws Exception {
-        problem(post("/api/settlements/suspense/" + ORDER + "/lines/1/allocation").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"linkageId\":\"" + UUID.randomUUID() + "\",\"version\":0}").with(as(Role.CLERK)),
-                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("version"));
+        mvc.perform(post("/api/settlements/suspense/" + ORDER + "/lines/1/allocation").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"linkageId\":\"" + UUID.randomUUID() + "\",\"version\":0}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("version"));
         verifyNoInteractions(suspense);
     }
 
     @Test
     void aWriteOffOfNothingOrBelowZeroIsRefused() throws Exception {
-        problem(propose("{\"amountFen\":-5,\"note\":\"核销\"}").with(as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(propose("{\"amountFen\":-5,\"note\":\"核销\"}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("amountFen"));
         verifyNoInteractions(owed);
 
         given(owed.propose(eq(HOUSEHOLD), eq(100L), any(), any())).willThrow(new ResolutionRefused(
                 ProblemType.NOTHING_OWED, "Household " + HOUSEHOLD + " owes nothing back."));
-        problem(propose("{\"amountFen\":100,\"note\":\"核销\"}").with(as(Role.CLERK)), 409, "nothing-owed");
+        mvc.perform(propose("{\"amountFen\":100,\"note\":\"核销\"}").with(callers.as(Role.CLERK)))
+                .andExpect(problem(409, "nothing-owed"));
     }
 
     @Test
     void theProposerCannotApproveTheirOwnWriteOff() throws Exception {
         given(owed.approve(eq(WRITE_OFF), any())).willThrow(new ResolutionRefused(ProblemType.OWN_APPROVAL,
                 "The clerk who proposed a write-off cannot approve it; another clerk does."));
-        problem(post("/api/settlements/write-offs/" + WRITE_OFF + "/approval").with(as(Role.CLERK)), 409, "own-approval");
+        mvc.perform(post("/api/settlements/write-offs/" + WRITE_OFF + "/approval").with(callers.as(Role.CLERK)))
+                .andExpect(problem(409, "own-approval"));
     }
 
     @Test
     void aPageOfWriteOffsTooLargeNamesTheParameter() throws Exception {
-        problem(get("/api/settlements/write-offs").param("size", "1001").with(as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(get("/api/settlements/write-offs").param("size", "1001").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 

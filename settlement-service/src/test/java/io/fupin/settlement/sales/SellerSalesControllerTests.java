@@ -1,5 +1,6 @@
 package io.fupin.settlement.sales;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -17,33 +18,25 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** A seller's own sales: sellers only (the seller id is the caller's), and the days checked. */
-@WebMvcTest(SellerSalesController.class)
-@Import(SellerSalesControllerTests.UseCases.class)
-class SellerSalesControllerTests extends ControllerSlice {
+@ControllerSlice(SellerSalesController.class)
+class SellerSalesControllerTests {
 
     static final LocalDate FROM = LocalDate.of(2031, 1, 1);
     static final LocalDate TO = LocalDate.of(2031, 1, 31);
 
-    final SellerSales sales;
+    @Autowired
+    MockMvc mvc;
 
-    SellerSalesControllerTests(@Autowired SellerSales sales) {
-        this.sales = behind(sales);
-    }
+    @Autowired
+    SignedCallers callers;
 
-    @TestConfiguration
-    static class UseCases {
-        @Bean
-        SellerSales sellerSales() {
-            return useCase(SellerSales.class);
-        }
-    }
+    @MockitoBean
+    SellerSales sales;
 
     @Test
     void aSellerReadsItsOwnSales() throws Exception {
@@ -51,16 +44,17 @@ class SellerSalesControllerTests extends ControllerSlice {
         given(sales.of(any(), eq(FROM), eq(TO)))
                 .willReturn(new SellerSales.Report(SignedCallers.SELLER, FROM, TO, List.of(), none));
         mvc.perform(get("/api/settlements/sales").param("from", "2031-01-01").param("to", "2031-01-31")
-                .with(as(Role.SELLER))).andExpect(status().isOk())
+                .with(callers.as(Role.SELLER))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sellerId").value(SignedCallers.SELLER.toString()));
     }
 
     @Test
     void noOtherRoleNorASellerWithoutItsSellerIdReadsSales() throws Exception {
-        problem(sales().with(as(Role.CLERK)), 403, "forbidden");
-        problem(sales().with(as(Role.ADMIN)), 403, "forbidden");
-        problem(sales().with(callers().as(Caller.of("seller-without-id", null, Role.SELLER))), 403, "forbidden");
-        problem(sales().with(callers().anonymous()), 401, "unauthenticated");
+        mvc.perform(sales().with(callers.as(Role.CLERK))).andExpect(problem(403, "forbidden"));
+        mvc.perform(sales().with(callers.as(Role.ADMIN))).andExpect(problem(403, "forbidden"));
+        mvc.perform(sales().with(callers.as(Caller.of("seller-without-id", null, Role.SELLER))))
+                .andExpect(problem(403, "forbidden"));
+        mvc.perform(sales().with(callers.anonymous())).andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(sales);
     }
 
@@ -70,15 +64,17 @@ class SellerSalesControllerTests extends ControllerSlice {
             InvalidPeriod.check(TO, FROM);
             return null;
         });
-        problem(get("/api/settlements/sales").param("from", "2031-01-31").param("to", "2031-01-01")
-                .with(as(Role.SELLER)), 400, "invalid-request")
+        mvc.perform(get("/api/settlements/sales").param("from", "2031-01-31").param("to", "2031-01-01")
+                .with(callers.as(Role.SELLER)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("lastDay"));
     }
 
     @Test
     void aDayThatIsNoDateNamesTheParameter() throws Exception {
-        problem(get("/api/settlements/sales").param("from", "2031-02-30").param("to", "2031-03-01")
-                .with(as(Role.SELLER)), 400, "invalid-request")
+        mvc.perform(get("/api/settlements/sales").param("from", "2031-02-30").param("to", "2031-03-01")
+                .with(callers.as(Role.SELLER)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
         verifyNoInteractions(sales);
     }

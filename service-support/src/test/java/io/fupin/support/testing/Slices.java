@@ -1,4 +1,4 @@
-package io.fupin.catalog;
+package io.fupin.support.testing;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** What a {@link ControllerSlice} expects of catalog's answers: problem+json of a stable type, and JSON bodies. */
+/** What a {@link ControllerSlice} expects of a service's answers: problem+json of a stable type, and JSON bodies. */
 public final class Slices {
 
     private Slices() {
