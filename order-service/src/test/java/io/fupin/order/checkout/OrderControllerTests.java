@@ -1,5 +1,6 @@
 package io.fupin.order.checkout;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,28 +15,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.fupin.order.OwnershipRules;
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.stock.CatalogFailures;
-import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Placing and listing orders: who may, what a malformed request is told, and the problem+json of a refusal. */
-@WebMvcTest(OrderController.class)
-@ActiveProfiles("test")
+@ControllerSlice(OrderController.class)
 class OrderControllerTests {
 
     static final String ORDER = """
@@ -52,11 +49,11 @@ class OrderControllerTests {
     @MockitoBean
     IdempotentRequests idempotency;
 
-    final SignedCallers callers;
+    @MockitoBean(name = "owners")
+    OwnershipRules owners;
 
-    OrderControllerTests(@Autowired IdentitySignature signature) {
-        this.callers = new SignedCallers(signature);
-    }
+    @Autowired
+    SignedCallers callers;
 
     @Test
     void aRefusedPlacementIsAnsweredAsTheProblemOfItsType() throws Exception {
@@ -65,7 +62,7 @@ class OrderControllerTests {
                 call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
         given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(new ReservationLapsed(orderId));
 
-        problem(place("key-1", ORDER).with(callers.as(Role.CONSUMER)), 409, "reservation-lapsed")
+        mvc.perform(place("key-1", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(409, "reservation-lapsed"))
                 .andExpect(jsonPath("$.detail").value(containsString(orderId.toString())));
     }
 
@@ -77,7 +74,8 @@ class OrderControllerTests {
         given(checkout.place(eq(orderId), eq(true), any(), any()))
                 .willThrow(CatalogFailures.unavailable().withNothingHeld());
 
-        problem(place("key-5", ORDER).with(callers.as(Role.CONSUMER)), 503, "service-unavailable")
+        mvc.perform(place("key-5", ORDER).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(503, "service-unavailable"))
                 .andExpect(header().exists("Retry-After"));
         verify(idempotency).renewResource(anyString(), eq("key-5"), eq(orderId));
     }
@@ -89,7 +87,8 @@ class OrderControllerTests {
                 call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
         given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.unavailable());
 
-        problem(place("key-6", ORDER).with(callers.as(Role.CONSUMER)), 503, "service-unavailable");
+        mvc.perform(place("key-6", ORDER).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(503, "service-unavailable"));
         verify(idempotency, never()).renewResource(anyString(), anyString(), any());
     }
 
@@ -100,34 +99,35 @@ class OrderControllerTests {
                 call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
         given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.busy());
 
-        problem(place("key-7", ORDER).with(callers.as(Role.CONSUMER)), 429, "too-many-requests")
+        mvc.perform(place("key-7", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(429, "too-many-requests"))
                 .andExpect(header().string("Retry-After", "1"));
         verify(idempotency, never()).renewResource(anyString(), anyString(), any());
     }
 
     @Test
     void onlyAConsumerPlacesOrders() throws Exception {
-        problem(place("key-2", ORDER).with(callers.as(Role.SELLER)), 403, "forbidden");
-        problem(place("key-2", ORDER).with(callers.as(Role.ADMIN)), 403, "forbidden");
+        mvc.perform(place("key-2", ORDER).with(callers.as(Role.SELLER))).andExpect(problem(403, "forbidden"));
+        mvc.perform(place("key-2", ORDER).with(callers.as(Role.ADMIN))).andExpect(problem(403, "forbidden"));
         verifyNoInteractions(idempotency, checkout);
     }
 
     @Test
     void aVisitorIsAskedToSignIn() throws Exception {
-        problem(place("key-3", ORDER).with(callers.anonymous()), 401, "unauthenticated");
+        mvc.perform(place("key-3", ORDER).with(callers.anonymous())).andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(idempotency, checkout);
     }
 
     @Test
     void aRequestTheGatewayDidNotSignIsRefusedBeforeAnyController() throws Exception {
-        problem(place("key-4", ORDER), 401, "unauthenticated");
+        mvc.perform(place("key-4", ORDER)).andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(idempotency, checkout);
     }
 
     @Test
     void aPlacementWithoutIdempotencyKeyNamesTheHeader() throws Exception {
-        problem(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER)
-                .with(callers.as(Role.CONSUMER)), 400, "invalid-request")
+        mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER)
+                .with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         verifyNoInteractions(idempotency, checkout);
     }
@@ -135,7 +135,7 @@ class OrderControllerTests {
     @Test
     void anInvalidOrderNamesEachOffendingField() throws Exception {
         String invalid = ORDER.replace("\"quantity\":2", "\"quantity\":0").replace("13800138000", "12345");
-        problem(place("key-5", invalid).with(callers.as(Role.CONSUMER)), 400, "invalid-request")
+        mvc.perform(place("key-5", invalid).with(callers.as(Role.CONSUMER))).andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
                         "delivery.mobile", "lines[0].quantity")));
         verifyNoInteractions(idempotency, checkout);
@@ -143,37 +143,30 @@ class OrderControllerTests {
 
     @Test
     void anUnreadableBodyIsAMalformedRequest() throws Exception {
-        problem(place("key-6", "{\"lines\":").with(callers.as(Role.CONSUMER)), 400, "malformed-request");
+        mvc.perform(place("key-6", "{\"lines\":").with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "malformed-request"));
         verifyNoInteractions(idempotency, checkout);
     }
 
     @Test
     void aPageTooLargeOrAnUnknownViewIsAnInvalidRequestNamingTheParameter() throws Exception {
-        problem(get("/api/orders").param("size", "101").with(callers.as(Role.CONSUMER)),
-                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("size"));
-        problem(get("/api/orders").param("view", "everyone").with(callers.as(Role.CONSUMER)),
-                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("view"));
+        mvc.perform(get("/api/orders").param("size", "101").with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/orders").param("view", "everyone").with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("view"));
         verifyNoInteractions(checkout);
     }
 
     @Test
     void anUnknownOrderIsNotFound() throws Exception {
         UUID orderId = UUID.randomUUID();
+        given(owners.ofOrder(orderId)).willReturn(true);
         given(checkout.order(any(), eq(orderId))).willThrow(new OrderNotFound(orderId));
-        problem(get("/api/orders/" + orderId).with(callers.as(Role.CONSUMER)), 404, "not-found")
+        mvc.perform(get("/api/orders/" + orderId).with(callers.as(Role.CONSUMER))).andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("There is no order " + orderId + "."));
     }
 
     private static MockHttpServletRequestBuilder place(String key, String body) {
         return post("/api/orders").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    private ResultActions problem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://fupin.market/problems/" + slug))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty());
     }
 }

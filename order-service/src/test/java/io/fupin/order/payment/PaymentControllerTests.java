@@ -1,21 +1,21 @@
 package io.fupin.order.payment;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import io.fupin.order.OwnershipRules;
 import io.fupin.order.idempotency.IdempotentRequests;
-import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
+import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -23,22 +23,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Payments: the ownership rule at the door, the provider's callback, statements, and how each refusal reads. */
-@WebMvcTest(PaymentController.class)
-@ActiveProfiles("test")
-@Import(PaymentControllerTests.Rules.class)
+@ControllerSlice(PaymentController.class)
 class PaymentControllerTests {
 
     static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
@@ -46,7 +38,8 @@ class PaymentControllerTests {
     @Autowired
     MockMvc mvc;
 
-    final SignedCallers callers;
+    @Autowired
+    SignedCallers callers;
 
     @MockitoBean
     PaymentDesk desk;
@@ -60,51 +53,51 @@ class PaymentControllerTests {
     @MockitoBean
     IdempotentRequests idempotency;
 
-    @Autowired
-    OrderOwnership owners;
-
-    PaymentControllerTests(@Autowired IdentitySignature signature) {
-        this.callers = new SignedCallers(signature);
-    }
+    @MockitoBean(name = "owners")
+    OwnershipRules owners;
 
     @BeforeEach
-    void theCallerOwnsTheOrder() {
-        owners.owned = true;
+    void theCallerOwnsTheOrderAndItsPayments() {
+        given(owners.ofOrder(ORDER)).willReturn(true);
+        given(owners.ofPayment(any())).willReturn(true);
     }
 
     @Test
     void onlyTheOrdersBuyerStartsPayingItAndClaimsNoKeyOtherwise() throws Exception {
-        owners.owned = false;
-        problem(start("{\"orderId\":\"" + ORDER + "\",\"amountFen\":1200}").with(callers.as(Role.CONSUMER)),
-                403, "forbidden");
+        given(owners.ofOrder(ORDER)).willReturn(false);
+        mvc.perform(start("{\"orderId\":\"" + ORDER + "\",\"amountFen\":1200}").with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(403, "forbidden"));
         verifyNoInteractions(idempotency, desk);
     }
 
     @Test
     void aPaymentWithoutAPositiveAmountNamesTheField() throws Exception {
-        problem(start("{\"orderId\":\"" + ORDER + "\",\"amountFen\":0}").with(callers.as(Role.CONSUMER)),
-                400, "invalid-request").andExpect(jsonPath("$.errors[0].field").value("amountFen"));
+        mvc.perform(start("{\"orderId\":\"" + ORDER + "\",\"amountFen\":0}").with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("amountFen"));
         verifyNoInteractions(idempotency, desk);
     }
 
     @Test
     void anUnsignedCallbackIsABadSignature() throws Exception {
         given(desk.callback(any(), any())).willThrow(new BadSignature("The callback is not signed."));
-        problem(post("/api/payments/callback").contentType(MediaType.APPLICATION_JSON).content("{}")
-                .with(callers.anonymous()), 401, "bad-signature")
+        mvc.perform(post("/api/payments/callback").contentType(MediaType.APPLICATION_JSON).content("{}")
+                .with(callers.anonymous()))
+                .andExpect(problem(401, "bad-signature"))
                 .andExpect(jsonPath("$.detail").value("The callback is not signed."));
     }
 
     @Test
     void aStatementNotImportedYetIsNotFound() throws Exception {
         given(statements.report(LocalDate.of(2026, 11, 1))).willReturn(Optional.empty());
-        problem(get("/api/payments/statements/2026-11-01").with(callers.as(Role.CLERK)), 404, "not-found")
+        mvc.perform(get("/api/payments/statements/2026-11-01").with(callers.as(Role.CLERK)))
+                .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("The provider's statement of 2026-11-01 has not been imported."));
     }
 
     @Test
     void aDayThatIsNoDateNamesTheParameter() throws Exception {
-        problem(get("/api/payments/statements/yesterday").with(callers.as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(get("/api/payments/statements/yesterday").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("day"));
         verifyNoInteractions(statements);
     }
@@ -113,7 +106,8 @@ class PaymentControllerTests {
     void anUnreachableProviderSaysWhenToRetryAndNothingOfTheCall() throws Exception {
         given(statements.importDay(LocalDate.of(2026, 11, 1)))
                 .willThrow(new ProviderUnavailable("sandbox GET /statements/2026-11-01 failed: connection refused", null));
-        problem(post("/api/payments/statements/2026-11-01").with(callers.as(Role.CLERK)), 503, "provider-unavailable")
+        mvc.perform(post("/api/payments/statements/2026-11-01").with(callers.as(Role.CLERK)))
+                .andExpect(problem(503, "provider-unavailable"))
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "10"))
                 .andExpect(jsonPath("$.detail").value(not(containsString("connection refused"))));
     }
@@ -122,42 +116,18 @@ class PaymentControllerTests {
     void anUnknownPaymentIsNotFound() throws Exception {
         UUID payment = UUID.randomUUID();
         given(desk.payment(payment)).willThrow(new PaymentNotFound(payment));
-        problem(get("/api/payments/" + payment).with(callers.as(Role.CONSUMER)), 404, "not-found");
+        mvc.perform(get("/api/payments/" + payment).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(404, "not-found"));
     }
 
     @Test
     void aPageOfFlagsTooLargeNamesTheParameter() throws Exception {
-        problem(get("/api/payments/flags").param("size", "501").with(callers.as(Role.CLERK)), 400, "invalid-request")
+        mvc.perform(get("/api/payments/flags").param("size", "501").with(callers.as(Role.CLERK)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 
     private static MockHttpServletRequestBuilder start(String body) {
         return post("/api/payments").header("Idempotency-Key", "pay-1").contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    /** Stands in for order-service's ownership rules, which the controller's {@code @PreAuthorize} names. */
-    static class OrderOwnership {
-        volatile boolean owned = true;
-
-        public boolean ofOrder(UUID orderId) {
-            return owned && ORDER.equals(orderId);
-        }
-    }
-
-    @TestConfiguration
-    static class Rules {
-        @Bean
-        OrderOwnership owners() {
-            return new OrderOwnership();
-        }
-    }
-
-    private ResultActions problem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://fupin.market/problems/" + slug))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty());
     }
 }

@@ -1,48 +1,39 @@
 package io.fupin.order.totals;
 
+import static io.fupin.support.testing.Slices.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
+import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The internal day totals settlement reads: its day and paging checked at the door. */
-@WebMvcTest(DayTotalsController.class)
-@ActiveProfiles("test")
+@ControllerSlice(DayTotalsController.class)
 class DayTotalsControllerTests {
 
     @Autowired
     MockMvc mvc;
 
-    final SignedCallers callers;
+    @Autowired
+    SignedCallers callers;
 
     @MockitoBean
     DayTotals totals;
-
-    DayTotalsControllerTests(@Autowired IdentitySignature signature) {
-        this.callers = new SignedCallers(signature);
-    }
 
     @Test
     void settlementReadsADaysTotals() throws Exception {
@@ -57,30 +48,22 @@ class DayTotalsControllerTests {
 
     @Test
     void aDayThatIsNoDateNamesTheParameter() throws Exception {
-        problem(get("/internal/order-totals/2026-13-01").with(callers.as(Role.SERVICE)), 400, "invalid-request")
+        mvc.perform(get("/internal/order-totals/2026-13-01").with(callers.as(Role.SERVICE)))
+                .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("day"));
         verifyNoInteractions(totals);
     }
 
     @Test
     void aPageTooLargeNamesTheParameter() throws Exception {
-        problem(get("/internal/order-totals/2026-11-01").param("size", "1001").with(callers.as(Role.SERVICE)), 400,
-                "invalid-request").andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/internal/order-totals/2026-11-01").param("size", "1001").with(callers.as(Role.SERVICE)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
         verifyNoInteractions(totals);
     }
 
     @Test
     void anUnsignedCallIsRefusedBeforeTheTotals() throws Exception {
-        problem(get("/internal/order-totals/2026-11-01"), 401, "unauthenticated");
+        mvc.perform(get("/internal/order-totals/2026-11-01")).andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(totals);
-    }
-
-    private ResultActions problem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://fupin.market/problems/" + slug))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty());
     }
 }
