@@ -1,12 +1,13 @@
 package io.fupin.gateway.identity;
 
+import io.fupin.gateway.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.support.identity.IdentitySignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -87,33 +88,5 @@ class SellerGrantsTests {
 
         assertThat(grants.recentSellerOf("applicant").block()).contains(GOOSE_COOPERATIVE);
         assertThat(asked).hasValue(1);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

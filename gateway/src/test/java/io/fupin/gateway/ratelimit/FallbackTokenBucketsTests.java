@@ -1,11 +1,11 @@
 package io.fupin.gateway.ratelimit;
 
+import io.fupin.gateway.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -14,7 +14,7 @@ class FallbackTokenBucketsTests {
 
     private static final RateLimit LIMIT = new RateLimit(1, 1);
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicInteger redisCalls = new AtomicInteger();
     private Mono<RateDecision> redisAnswer = Mono.just(new RateDecision(true, 42));
 
@@ -66,29 +66,5 @@ class FallbackTokenBucketsTests {
 
     private RateDecision take() {
         return buckets.take("orders", "user:a", LIMIT).block(Duration.ofSeconds(5));
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,11 +1,11 @@
 package io.fupin.gateway.security;
 
+import io.fupin.gateway.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,38 +77,5 @@ class CachingJwtDecoderTests {
         decoder.decode("good-3").block();
         assertThat(verified).containsExactly("good-1", "good-1x", "good-2", "good-3");
         assertThat(decoder.size()).isEqualTo(2);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void advance(Duration duration) {
-            instant = instant.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-
-        @Override
-        public long millis() {
-            return instant.toEpochMilli();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
