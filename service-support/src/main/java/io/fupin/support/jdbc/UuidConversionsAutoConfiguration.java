@@ -1,5 +1,8 @@
 package io.fupin.support.jdbc;
 
+import io.fupin.support.id.Identifier;
+import io.fupin.support.id.IdentifierConversions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +17,8 @@ import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 /**
  * Ids are UUIDs stored as {@code CHAR(36)}: readable in the MySQL client and in bank files, and
  * portable between MariaDB and MySQL. Connector/J would otherwise serialize a UUID as a Java object.
+ * Typed ids ({@link Identifier}s) are stored in the same column as the UUID they wrap, whichever their type:
+ * as an aggregate's {@code @Id}, a property, a query's parameter or its result.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration")
 @ConditionalOnClass(JdbcCustomConversions.class)
@@ -22,7 +27,9 @@ public class UuidConversionsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JdbcCustomConversions jdbcCustomConversions() {
-        return new JdbcCustomConversions(List.of(UuidToString.INSTANCE, StringToUuid.INSTANCE));
+        List<Object> converters = new ArrayList<>(List.of(UuidToString.INSTANCE, StringToUuid.INSTANCE));
+        converters.addAll(IdentifierConversions.all());
+        return new JdbcCustomConversions(converters);
     }
 
     @WritingConverter
