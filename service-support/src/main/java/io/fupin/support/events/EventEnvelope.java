@@ -1,6 +1,7 @@
 package io.fupin.support.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fupin.support.id.Identifier;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,12 +35,17 @@ public record EventEnvelope<P>(UUID eventId, String eventType, int eventVersion,
     /** A new event of the aggregate, with a fresh id. */
     public static <P> EventEnvelope<P> of(Object aggregateId, Instant occurredAt, P payload) {
         return new EventEnvelope<>(UUID.randomUUID(), payload.getClass().getSimpleName(), VERSION, null, occurredAt,
-                aggregateId.toString(), payload);
+                key(aggregateId), payload);
     }
 
     /** A new event of the aggregate, numbered {@code sequence} among the aggregate's events. */
     public static <P> EventEnvelope<P> of(Object aggregateId, long sequence, Instant occurredAt, P payload) {
         return new EventEnvelope<>(UUID.randomUUID(), payload.getClass().getSimpleName(), VERSION, sequence,
-                occurredAt, aggregateId.toString(), payload);
+                occurredAt, key(aggregateId), payload);
+    }
+
+    /** The aggregate's id as the record's key: a typed id ({@link Identifier}) is the UUID it wraps. */
+    private static String key(Object aggregateId) {
+        return aggregateId instanceof Identifier id ? id.value().toString() : aggregateId.toString();
     }
 }

@@ -72,6 +72,19 @@ class EventProducersTests {
         assertThat(outbox.serialize(read)).isEqualTo(stored);
     }
 
+    record ParcelId(UUID value) implements io.fupin.support.id.Identifier {
+    }
+
+    @Test
+    void aTypedAggregateIdIsTheRecordsKeyAsItsUuid() {
+        UUID parcel = UUID.randomUUID();
+
+        assertThat(EventEnvelope.of(new ParcelId(parcel), Instant.now(), new ParcelCounted(3)).aggregateId())
+                .isEqualTo(parcel.toString());
+        assertThat(EventEnvelope.of(new ParcelId(parcel), 2, Instant.now(), new ParcelCounted(3)).aggregateId())
+                .isEqualTo(parcel.toString());
+    }
+
     @Test
     void theTopicsRecordIsTheEnvelopeAloneWithoutTheOutboxsPayloadClass() {
         var lost = EventEnvelope.of("p-1", Instant.now(), new ParcelEvent.ParcelLost(UUID.randomUUID(), "雨"));
