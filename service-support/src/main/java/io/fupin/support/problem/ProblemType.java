@@ -22,6 +22,8 @@ public enum ProblemType {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"),
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long"),
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests"),
     CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change"),
