@@ -1,10 +1,17 @@
 package io.fupin.settlement.payout;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface PayoutBatches extends ListCrudRepository<PayoutBatch, UUID> {
 
-    Optional<PayoutBatch> findByPeriodId(UUID periodId);
+    List<PayoutBatch> findByPeriodIdIn(Collection<UUID> periodIds);
+
+    long countByStatus(PayoutBatch.Status status);
+
+    @Query("SELECT COALESCE(SUM(total_fen), 0) FROM payout_batch WHERE status = :status")
+    long totalFenByStatus(PayoutBatch.Status status);
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
 class PayoutMetrics implements MeterBinder {
 
     private final Ledger ledger;
-    private final JdbcClient jdbc;
+    private final PayoutBatches batches;
 
-    PayoutMetrics(Ledger ledger, JdbcClient jdbc) {
+    PayoutMetrics(Ledger ledger, PayoutBatches batches) {
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     @Override
@@ -31,16 +30,13 @@ class PayoutMetrics implements MeterBinder {
         gauge(meters, "fupin.settlement.suspense.balance", "Fen held in suspense", "fen",
                 () -> -ledger.balance(AccountType.SUSPENSE, null));
         for (PayoutBatch.Status status : PayoutBatch.Status.values()) {
-            String name = status.name();
-            Gauge.builder("fupin.settlement.payout.batches", () -> read(() -> jdbc
-                            .sql("SELECT COUNT(*) FROM payout_batch WHERE status = ?").param(name).query(Long.class).single()))
+            String name = status.name().toLowerCase();
+            Gauge.builder("fupin.settlement.payout.batches", () -> read(() -> batches.countByStatus(status)))
                     .description("Payout batches in this status (closed: waiting for approval)")
-                    .tag("status", name.toLowerCase()).register(meters);
-            Gauge.builder("fupin.settlement.payout.amount", () -> read(() -> jdbc
-                            .sql("SELECT COALESCE(SUM(total_fen), 0) FROM payout_batch WHERE status = ?").param(name)
-                            .query(Long.class).single()))
+                    .tag("status", name).register(meters);
+            Gauge.builder("fupin.settlement.payout.amount", () -> read(() -> batches.totalFenByStatus(status)))
                     .description("Fen to households in payout batches of this status").baseUnit("fen")
-                    .tag("status", name.toLowerCase()).register(meters);
+                    .tag("status", name).register(meters);
         }
     }
 

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,14 +46,13 @@ public class Payouts {
     private final ParkedEvents parked;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     Payouts(SettlementPeriods periods, PayoutBatches batches, Ledger ledger, HouseholdDirectory households,
             Reconciliation reconciliation, OrderCrossCheck crossCheck, ParkedEvents parked,
-            PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json, Clock clock) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, JsonMapper json,
+            Clock clock) {
         this.periods = periods;
         this.batches = batches;
         this.ledger = ledger;
@@ -65,7 +62,6 @@ public class Payouts {
         this.parked = parked;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
-        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
@@ -99,22 +95,20 @@ public class Payouts {
     }
 
     private void requireInOrder(LocalDate firstDay, LocalDate lastDay) {
-        for (SettlementPeriod existing : periods.findAllByOrderByFirstDayAsc()) {
-            if (existing.overlaps(firstDay, lastDay)) {
-                throw new BatchConflict(ProblemType.PERIOD_OVERLAPS, "The days " + firstDay + " to " + lastDay
-                        + " overlap the closed period " + existing.firstDay() + " to " + existing.lastDay() + ".");
-            }
-            if (existing.firstDay().isAfter(lastDay)) {
-                throw new BatchConflict(ProblemType.PERIOD_OUT_OF_ORDER, "A later period (" + existing.firstDay() + " to "
-                        + existing.lastDay() + ") is already closed; periods close in date order.");
-            }
-        }
+        periods.firstOverlapping(firstDay, lastDay).ifPresent(existing -> {
+            throw new BatchConflict(ProblemType.PERIOD_OVERLAPS, "The days " + firstDay + " to " + lastDay
+                    + " overlap the closed period " + existing.firstDay() + " to " + existing.lastDay() + ".");
+        });
+        periods.findFirstByFirstDayAfterOrderByFirstDayAsc(lastDay).ifPresent(later -> {
+            throw new BatchConflict(ProblemType.PERIOD_OUT_OF_ORDER, "A later period (" + later.firstDay() + " to "
+                    + later.lastDay() + ") is already closed; periods close in date order.");
+        });
     }
 
     private ClosedPeriod closeVerified(LocalDate firstDay, LocalDate lastDay, Caller clerk,
             OrderCrossCheck.Figures theirs) {
         // Serialises closes, so two clerks cannot close overlapping periods at the same moment.
-        jdbc.sql("SELECT id FROM period_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        periods.lockCloses();
         requireInOrder(firstDay, lastDay);
         List<UUID> waiting = parked.ordersBetween(Reconciliation.startOf(firstDay),
                 Reconciliation.startOf(lastDay.plusDays(1)));
@@ -133,8 +127,7 @@ public class Payouts {
         UUID batchId = UUID.randomUUID();
         Instant startsAt = Reconciliation.startOf(firstDay);
         Instant endsAt = Reconciliation.startOf(lastDay.plusDays(1));
-        Instant previousEnd = periods.findAllByOrderByFirstDayAsc().stream().map(SettlementPeriod::endsAt)
-                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Instant previousEnd = periods.findFirstByOrderByLastDayDesc().map(SettlementPeriod::endsAt).orElse(Instant.EPOCH);
         String reference = "FPB-" + lastDay.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                 + batchId.toString().substring(0, 8).toUpperCase();
 
@@ -237,8 +230,10 @@ public class Payouts {
     public Page<PeriodSummary> periods(PageRequest page) {
         List<SettlementPeriod> window = periods.findAllByOrderByFirstDayAsc(
                 org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
+        Map<UUID, PayoutBatch> batchOf = batches.findByPeriodIdIn(window.stream().map(SettlementPeriod::id).toList())
+                .stream().collect(Collectors.toMap(PayoutBatch::periodId, b -> b));
         return Page.of(window, page, periods.count()).map(p -> {
-            PayoutBatch batch = batches.findByPeriodId(p.id()).orElseThrow();
+            PayoutBatch batch = batchOf.get(p.id());
             return new PeriodSummary(p.id(), p.firstDay(), p.lastDay(), p.closedBy(), p.closedAt(), batch.id(),
                     batch.reference(), batch.status().name(), batch.totalFen());
         });

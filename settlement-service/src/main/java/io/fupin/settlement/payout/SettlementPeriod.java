@@ -70,8 +70,4 @@ class SettlementPeriod {
     String report() {
         return report;
     }
-
-    boolean overlaps(LocalDate first, LocalDate last) {
-        return !first.isAfter(lastDay) && !last.isBefore(firstDay);
-    }
 }
