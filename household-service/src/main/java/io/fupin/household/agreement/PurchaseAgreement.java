@@ -1,6 +1,7 @@
 package io.fupin.household.agreement;
 
 import io.fupin.household.agreement.PurchaseAgreements.NewAgreement;
+import io.fupin.household.common.Aggregate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -10,10 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -22,10 +20,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * under it. Delivered value is what was recorded as taken in, valued at the agreed unit price.
  */
 @Table("purchase_agreement")
-class PurchaseAgreement implements Persistable<UUID> {
+class PurchaseAgreement extends Aggregate<UUID> {
 
-    @Id
-    private final UUID id;
     private final UUID householdId;
     private final String enterpriseName;
     private final UUID sellerId;
@@ -41,8 +37,6 @@ class PurchaseAgreement implements Persistable<UUID> {
     private final Instant recordedAt;
     @MappedCollection(idColumn = "agreement_id")
     private final Set<PurchaseDelivery> deliveries;
-    @Transient
-    private final boolean isNew;
 
     @PersistenceCreator
     PurchaseAgreement(UUID id, UUID householdId, String enterpriseName, UUID sellerId, UUID productId, String produce,
@@ -56,7 +50,7 @@ class PurchaseAgreement implements Persistable<UUID> {
             String produce, String qualityStandard, String unit, long unitPriceFen, long agreedQuantity,
             LocalDate validFrom, LocalDate validUntil, String recordedBy, Instant recordedAt,
             Set<PurchaseDelivery> deliveries, boolean isNew) {
-        this.id = id;
+        super(id, isNew);
         this.householdId = householdId;
         this.enterpriseName = enterpriseName;
         this.sellerId = sellerId;
@@ -71,7 +65,6 @@ class PurchaseAgreement implements Persistable<UUID> {
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
         this.deliveries = new HashSet<>(deliveries == null ? Set.of() : deliveries);
-        this.isNew = isNew;
     }
 
     /** A new agreement from a checked request; the agreed value must fit in a {@code long} of fen. */
@@ -122,18 +115,8 @@ class PurchaseAgreement implements Persistable<UUID> {
                 .divide(BigDecimal.valueOf(agreedQuantity), 1, RoundingMode.DOWN);
     }
 
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
     UUID id() {
-        return id;
+        return getId();
     }
 
     UUID householdId() {

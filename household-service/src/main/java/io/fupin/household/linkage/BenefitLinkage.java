@@ -1,5 +1,6 @@
 package io.fupin.household.linkage;
 
+import io.fupin.household.common.Aggregate;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
 import io.fupin.household.linkage.LinkageEvent.Share;
@@ -12,10 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -25,10 +23,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * used for a past payment stays true. The product's seller owns it.
  */
 @Table("benefit_linkage")
-class BenefitLinkage implements Persistable<UUID> {
+class BenefitLinkage extends Aggregate<UUID> {
 
-    @Id
-    private final UUID id;
     private final UUID productId;
     private UUID sellerId;
     private final Instant createdAt;
@@ -40,8 +36,6 @@ class BenefitLinkage implements Persistable<UUID> {
     private final Set<LinkageShare> shares;
     @MappedCollection(idColumn = "linkage_id")
     private final Set<Version> versions;
-    @Transient
-    private final boolean isNew;
 
     @PersistenceCreator
     BenefitLinkage(UUID id, UUID productId, UUID sellerId, Instant createdAt, Set<Version> versions,
@@ -51,13 +45,12 @@ class BenefitLinkage implements Persistable<UUID> {
 
     private BenefitLinkage(UUID id, UUID productId, UUID sellerId, Instant createdAt, Set<Version> versions,
             Set<LinkageShare> shares, boolean isNew) {
-        this.id = id;
+        super(id, isNew);
         this.productId = productId;
         this.sellerId = sellerId;
         this.createdAt = createdAt;
         this.versions = new HashSet<>(versions == null ? Set.of() : versions);
         this.shares = new HashSet<>(shares == null ? Set.of() : shares);
-        this.isNew = isNew;
     }
 
     /** A product's first linkage, without versions until its seller declares one. */
@@ -126,18 +119,8 @@ class BenefitLinkage implements Persistable<UUID> {
         return versions.stream().max(Comparator.comparingInt(Version::version));
     }
 
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
     UUID id() {
-        return id;
+        return getId();
     }
 
     UUID productId() {
