@@ -1,5 +1,7 @@
 package io.fupin.household.registry;
 
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,9 +48,14 @@ class AccountChanges {
                 .param(householdId.toString()).query(AccountChanges::row).optional();
     }
 
-    List<AccountChange> pending() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM household_account_change WHERE status = 'PENDING' "
-                + "ORDER BY requested_at, id").query(AccountChanges::row).list();
+    /** A page of the changes waiting for a second person, oldest first. */
+    Page<AccountChange> pending(PageRequest page) {
+        List<AccountChange> rows = jdbc.sql("SELECT " + COLUMNS + " FROM household_account_change WHERE status = 'PENDING' "
+                + "ORDER BY requested_at, id LIMIT ? OFFSET ?").params(page.size(), page.offset())
+                .query(AccountChanges::row).list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM household_account_change WHERE status = 'PENDING'")
+                .query(Long.class).single();
+        return Page.of(rows, page, total);
     }
 
     /** The change and its ciphertext, locked until the transaction ends so that two people cannot both decide it. */

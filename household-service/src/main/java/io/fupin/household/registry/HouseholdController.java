@@ -125,7 +125,7 @@ class HouseholdController {
     @Operation(summary = "New payout accounts waiting for a second person's approval (OFFICIAL, ADMIN)")
     Page<AccountChange> pendingAccountChanges(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return Page.slice(registry.pendingAccountChanges(), PageRequest.of(page, size, 1000));
+        return registry.pendingAccountChanges(PageRequest.of(page, size, 1000));
     }
 
     @PostMapping("/account-changes/{changeId}/approve")

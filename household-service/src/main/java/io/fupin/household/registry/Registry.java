@@ -122,11 +122,11 @@ public class Registry {
                 accountChange != null ? accountChange : accountChanges.pendingFor(id).orElse(null));
     }
 
-    /** New payout accounts waiting for a second person, oldest first. */
+    /** A page of the new payout accounts waiting for a second person, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public List<AccountChange> pendingAccountChanges() {
-        return accountChanges.pending();
+    public Page<AccountChange> pendingAccountChanges(PageRequest page) {
+        return accountChanges.pending(page);
     }
 
     /** The second person approves a new payout account: from now on the household is paid there. */
