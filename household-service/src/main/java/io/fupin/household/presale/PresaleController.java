@@ -47,14 +47,14 @@ class PresaleController {
     @Operation(summary = "Open offers with their distinct subscriber counts, optionally in one place (OFFICIAL, ADMIN)")
     Page<Offer> offers(@RequestParam(required = false) UUID placeId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return Page.slice(matching.offers(placeId), PageRequest.of(page, size, 1000));
+        return matching.offers(placeId, PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/api/households/presale/without-subscribers")
     @Operation(summary = "Households offering a presale that nobody has subscribed to yet, by village (OFFICIAL, ADMIN)")
     Page<VillageWithoutSubscribers> withoutSubscribers(@RequestParam(required = false) UUID placeId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return Page.slice(matching.withoutSubscribers(placeId), PageRequest.of(page, size, 1000));
+        return matching.withoutSubscribers(placeId, PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/api/households/{householdId}/presale-subscribers")

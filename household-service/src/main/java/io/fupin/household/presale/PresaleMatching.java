@@ -11,8 +11,9 @@ import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.events.EventEnvelope;
-import java.sql.Date;
-import java.sql.Timestamp;
+import io.fupin.household.places.VillageRef;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +28,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,16 +41,16 @@ public class PresaleMatching {
 
     private static final Logger log = LoggerFactory.getLogger(PresaleMatching.class);
 
-    private final JdbcClient jdbc;
+    private final Offers offers;
     private final BenefitLinkages linkages;
     private final Registry registry;
     private final Places places;
     private final AuditLog audit;
     private final Clock clock;
 
-    PresaleMatching(JdbcClient jdbc, BenefitLinkages linkages, Registry registry, Places places,
+    PresaleMatching(Offers offers, BenefitLinkages linkages, Registry registry, Places places,
             AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+        this.offers = offers;
         this.linkages = linkages;
         this.registry = registry;
         this.places = places;
@@ -80,12 +80,7 @@ public class PresaleMatching {
                 continue;
             }
             for (LinkageVersion.ShareView share : version.get().shares()) {
-                jdbc.sql("""
-                        INSERT IGNORE INTO presale_subscription (household_id, product_id, buyer_id, first_order_id, subscribed_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                        .params(share.householdId().toString(), line.productId().toString(), paid.buyerId(),
-                                paid.orderId().toString(), Timestamp.from(paid.paidAt()))
-                        .update();
+                offers.subscribe(share.householdId(), line.productId(), paid.buyerId(), paid.orderId(), paid.paidAt());
             }
         }
     }
@@ -123,57 +118,41 @@ public class PresaleMatching {
         if (linkage.shares().stream().noneMatch(s -> s.householdId().equals(request.householdId()))) {
             throw InvalidInput.of("householdId", "does not share in this product's linkage");
         }
-        UUID id = UUID.randomUUID();
+        PresaleOffer offer = PresaleOffer.make(request.householdId(), request.productId(), request.description(),
+                request.deliveryDate(), caller.userId(), clock.instant());
         try {
-            jdbc.sql("""
-                    INSERT INTO presale_offer (id, household_id, product_id, description, delivery_date, status, offered_by, offered_at)
-                    VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-                    .params(id.toString(), request.householdId().toString(), request.productId().toString(),
-                            request.description().strip(), Date.valueOf(request.deliveryDate()), caller.userId(),
-                            Timestamp.from(clock.instant()))
-                    .update();
+            offers.save(offer);
         } catch (DuplicateKeyException e) {
             throw new OfferExists();
         }
-        audit.record(caller, "OFFER_PRESALE", "HOUSEHOLD", request.householdId(), "offer " + id + " of product "
+        audit.record(caller, "OFFER_PRESALE", "HOUSEHOLD", request.householdId(), "offer " + offer.id() + " of product "
                 + request.productId() + " for " + request.deliveryDate());
-        return offers(null).stream().filter(o -> o.offerId().equals(id)).findFirst().orElseThrow();
+        Offers.OpenOffer open = new Offers.OpenOffer(offer.id(), offer.householdId(), offer.productId(),
+                offer.description(), offer.deliveryDate(), offer.status().name(),
+                offers.countSubscribers(offer.householdId(), offer.productId()));
+        return view(open, registry.summaries(List.of(offer.householdId())));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofOffer(#offerId)")
     public void withdraw(Caller caller, UUID offerId) {
-        record Row(UUID productId, UUID householdId) {
-        }
-        Row row = jdbc.sql("SELECT product_id, household_id FROM presale_offer WHERE id = ?").param(offerId.toString())
-                .query((rs, n) -> new Row(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
-                .optional().orElseThrow(() -> new OfferNotFound(offerId));
-        jdbc.sql("UPDATE presale_offer SET status = 'WITHDRAWN' WHERE id = ?").param(offerId.toString()).update();
-        audit.record(caller, "WITHDRAW_PRESALE", "HOUSEHOLD", row.householdId(), "offer " + offerId + " withdrawn");
+        PresaleOffer offer = offers.findById(offerId).orElseThrow(() -> new OfferNotFound(offerId));
+        offer.withdraw();
+        offers.save(offer);
+        audit.record(caller, "WITHDRAW_PRESALE", "HOUSEHOLD", offer.householdId(), "offer " + offerId + " withdrawn");
     }
 
-    /** Open offers in a place (all when null) with their distinct subscriber counts. */
+    /** A page of the open offers in a place (all when null) with their distinct subscriber counts. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public List<Offer> offers(UUID placeId) {
-        record Row(UUID id, UUID householdId, UUID productId, String description, LocalDate deliveryDate, String status,
-                long subscribers) {
+    public Page<Offer> offers(UUID placeId, PageRequest page) {
+        List<UUID> villages = villagesIn(placeId);
+        if (villages.isEmpty()) {
+            return Page.of(List.of(), page, 0);
         }
-        List<Row> rows = jdbc.sql("""
-                SELECT o.id, o.household_id, o.product_id, o.description, o.delivery_date, o.status,
-                  (SELECT COUNT(*) FROM presale_subscription s WHERE s.household_id = o.household_id AND s.product_id = o.product_id)
-                FROM presale_offer o WHERE o.status = 'OPEN' ORDER BY o.delivery_date, o.offered_at""")
-                .query((rs, n) -> new Row(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
-                        UUID.fromString(rs.getString(3)), rs.getString(4), rs.getDate(5).toLocalDate(), rs.getString(6),
-                        rs.getLong(7)))
-                .list();
-        Map<UUID, HouseholdSummary> households = registry.summaries(rows.stream().map(Row::householdId).toList());
-        return rows.stream().map(r -> {
-            HouseholdSummary h = households.get(r.householdId());
-            return new Offer(r.id(), r.householdId(), h.registrationNumber(), h.headName(), h.village().villageId(),
-                    h.village().villageName(), h.village().townName(), r.productId(), r.description(), r.deliveryDate(),
-                    r.status(), r.subscribers());
-        }).filter(o -> placeId == null || Places.within(households.get(o.householdId()).village(), placeId)).toList();
+        List<Offers.OpenOffer> open = offers.openIn(villages, page.size(), page.offset());
+        Map<UUID, HouseholdSummary> households = registry.summaries(open.stream().map(Offers.OpenOffer::householdId).toList());
+        return Page.of(open.stream().map(o -> view(o, households)).toList(), page, offers.countOpenIn(villages));
     }
 
     public record VillageWithoutSubscribers(UUID villageId, String villageName, String townName,
@@ -184,25 +163,34 @@ public class PresaleMatching {
             List<Offer> offers) {
     }
 
-    /** Households with an open offer that nobody has subscribed to yet, grouped by village. */
+    /** A page of the villages where a household has an open offer that nobody has subscribed to yet. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public List<VillageWithoutSubscribers> withoutSubscribers(UUID placeId) {
+    public Page<VillageWithoutSubscribers> withoutSubscribers(UUID placeId, PageRequest page) {
         if (placeId != null) {
             places.get(placeId);
         }
-        Map<UUID, List<Offer>> byVillage = offers(placeId).stream().filter(o -> o.subscribers() == 0)
-                .collect(Collectors.groupingBy(Offer::villageId, LinkedHashMap::new, Collectors.toList()));
-        return byVillage.values().stream().map(offers -> {
-            Offer first = offers.getFirst();
-            List<HouseholdWithoutSubscribers> households = offers.stream()
+        List<UUID> villages = villagesIn(placeId);
+        if (villages.isEmpty()) {
+            return Page.of(List.of(), page, 0);
+        }
+        List<UUID> onPage = offers.villagesWithoutSubscribers(villages, page.size(), page.offset());
+        List<Offers.OpenOffer> unanswered = onPage.isEmpty() ? List.of() : offers.withoutSubscribersIn(onPage);
+        Map<UUID, HouseholdSummary> households = registry.summaries(
+                unanswered.stream().map(Offers.OpenOffer::householdId).toList());
+        Map<UUID, List<Offer>> byVillage = unanswered.stream().map(o -> view(o, households))
+                .collect(Collectors.groupingBy(Offer::villageId));
+        // the queries share the transaction's snapshot: each village on the page has its offers
+        List<VillageWithoutSubscribers> items = onPage.stream().map(byVillage::get).map(inVillageOffers -> {
+            Offer first = inVillageOffers.getFirst();
+            List<HouseholdWithoutSubscribers> inVillage = inVillageOffers.stream()
                     .collect(Collectors.groupingBy(Offer::householdId, LinkedHashMap::new, Collectors.toList()))
                     .values().stream().map(o -> new HouseholdWithoutSubscribers(o.getFirst().householdId(),
                             o.getFirst().registrationNumber(), o.getFirst().headName(), o))
                     .sorted(Comparator.comparing(HouseholdWithoutSubscribers::registrationNumber)).toList();
-            return new VillageWithoutSubscribers(first.villageId(), first.villageName(), first.townName(), households);
-        }).sorted(Comparator.comparing(VillageWithoutSubscribers::townName)
-                .thenComparing(VillageWithoutSubscribers::villageName)).toList();
+            return new VillageWithoutSubscribers(first.villageId(), first.villageName(), first.townName(), inVillage);
+        }).toList();
+        return Page.of(items, page, offers.countVillagesWithoutSubscribers(villages));
     }
 
     public record Subscribers(UUID householdId, long distinctSubscribers, Map<UUID, Long> byProduct) {
@@ -211,20 +199,27 @@ public class PresaleMatching {
     /** The product an offer is for, if the offer exists. */
     @Transactional(readOnly = true)
     public Optional<UUID> productOf(UUID offerId) {
-        return jdbc.sql("SELECT product_id FROM presale_offer WHERE id = ?").param(offerId.toString())
-                .query(String.class).optional().map(UUID::fromString);
+        return offers.findById(offerId).map(PresaleOffer::productId);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public Subscribers subscribersOf(UUID householdId) {
-        long distinct = jdbc.sql("SELECT COUNT(DISTINCT buyer_id) FROM presale_subscription WHERE household_id = ?")
-                .param(householdId.toString()).query(Long.class).single();
         Map<UUID, Long> byProduct = new LinkedHashMap<>();
-        jdbc.sql("SELECT product_id, COUNT(*) FROM presale_subscription WHERE household_id = ? GROUP BY product_id ORDER BY product_id")
-                .param(householdId.toString())
-                .query((rs, n) -> byProduct.put(UUID.fromString(rs.getString(1)), rs.getLong(2))).list();
-        return new Subscribers(householdId, distinct, byProduct);
+        offers.subscribersByProduct(householdId).forEach(p -> byProduct.put(p.productId(), p.subscribers()));
+        return new Subscribers(householdId, offers.countDistinctSubscribers(householdId), byProduct);
     }
 
+    /** The villages within a place (every village when null; none when there is no such place). */
+    private List<UUID> villagesIn(UUID placeId) {
+        return places.villages().values().stream().filter(v -> Places.within(v, placeId))
+                .map(VillageRef::villageId).toList();
+    }
+
+    private static Offer view(Offers.OpenOffer o, Map<UUID, HouseholdSummary> households) {
+        HouseholdSummary h = households.get(o.householdId());
+        return new Offer(o.offerId(), o.householdId(), h.registrationNumber(), h.headName(), h.village().villageId(),
+                h.village().villageName(), h.village().townName(), o.productId(), o.description(), o.deliveryDate(),
+                o.status(), o.subscribers());
+    }
 }
