@@ -1,5 +1,7 @@
 package io.fupin.household;
 
+import io.fupin.household.agreement.AgreementId;
+import io.fupin.household.presale.OfferId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.SignedCallers;
@@ -32,9 +34,9 @@ public abstract class HouseholdSlice {
 
         boolean ofHousehold(UUID householdId);
 
-        boolean ofAgreement(UUID agreementId);
+        boolean ofAgreement(AgreementId agreementId);
 
-        boolean ofOffer(UUID offerId);
+        boolean ofOffer(OfferId offerId);
     }
 
     /** A caller holding one role, signed as the gateway signs it. */

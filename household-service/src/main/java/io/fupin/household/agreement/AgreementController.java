@@ -38,13 +38,13 @@ class AgreementController {
     @PostMapping("/api/households/purchase-agreements/{agreementId}/deliveries")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a delivery under an agreement (OFFICIAL, ADMIN, or the buying SELLER)")
-    AgreementView deliver(Caller caller, @PathVariable UUID agreementId, @RequestBody NewDelivery delivery) {
+    AgreementView deliver(Caller caller, @PathVariable AgreementId agreementId, @RequestBody NewDelivery delivery) {
         return agreements.deliver(caller, agreementId, delivery);
     }
 
     @GetMapping("/api/households/purchase-agreements/{agreementId}")
     @Operation(summary = "An agreement with its deliveries and delivered value against the agreed value")
-    AgreementView view(Caller caller, @PathVariable UUID agreementId) {
+    AgreementView view(Caller caller, @PathVariable AgreementId agreementId) {
         return agreements.view(caller, agreementId);
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 /** There is no such purchase agreement (or the caller may not know of it). */
 public class AgreementNotFound extends Refusal {
 
-    public AgreementNotFound(UUID agreementId) {
-        super(ProblemType.NOT_FOUND, "No purchase agreement " + agreementId + ".");
+    public AgreementNotFound(AgreementId agreementId) {
+        super(ProblemType.NOT_FOUND, "No purchase agreement " + agreementId.value() + ".");
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * under it. Delivered value is what was recorded as taken in, valued at the agreed unit price.
  */
 @Table("purchase_agreement")
-class PurchaseAgreement extends Aggregate<UUID> {
+class PurchaseAgreement extends Aggregate<AgreementId> {
 
     private final UUID householdId;
     private final String enterpriseName;
@@ -39,14 +39,14 @@ class PurchaseAgreement extends Aggregate<UUID> {
     private final Set<PurchaseDelivery> deliveries;
 
     @PersistenceCreator
-    PurchaseAgreement(UUID id, UUID householdId, String enterpriseName, UUID sellerId, UUID productId, String produce,
+    PurchaseAgreement(AgreementId id, UUID householdId, String enterpriseName, UUID sellerId, UUID productId, String produce,
             String qualityStandard, String unit, long unitPriceFen, long agreedQuantity, LocalDate validFrom,
             LocalDate validUntil, String recordedBy, Instant recordedAt, Set<PurchaseDelivery> deliveries) {
         this(id, householdId, enterpriseName, sellerId, productId, produce, qualityStandard, unit, unitPriceFen,
                 agreedQuantity, validFrom, validUntil, recordedBy, recordedAt, deliveries, false);
     }
 
-    private PurchaseAgreement(UUID id, UUID householdId, String enterpriseName, UUID sellerId, UUID productId,
+    private PurchaseAgreement(AgreementId id, UUID householdId, String enterpriseName, UUID sellerId, UUID productId,
             String produce, String qualityStandard, String unit, long unitPriceFen, long agreedQuantity,
             LocalDate validFrom, LocalDate validUntil, String recordedBy, Instant recordedAt,
             Set<PurchaseDelivery> deliveries, boolean isNew) {
@@ -68,7 +68,7 @@ class PurchaseAgreement extends Aggregate<UUID> {
     }
 
     /** A new agreement from a checked request; the agreed value must fit in a {@code long} of fen. */
-    static PurchaseAgreement record(UUID id, NewAgreement a, String recordedBy, Instant now) {
+    static PurchaseAgreement record(AgreementId id, NewAgreement a, String recordedBy, Instant now) {
         Math.multiplyExact(a.unitPriceFen(), a.agreedQuantity());
         return new PurchaseAgreement(id, a.householdId(), a.enterpriseName().strip(), a.sellerId(), a.productId(),
                 a.produce().strip(), a.qualityStandard().strip(), a.unit().strip(), a.unitPriceFen(),
@@ -115,7 +115,7 @@ class PurchaseAgreement extends Aggregate<UUID> {
                 .divide(BigDecimal.valueOf(agreedQuantity), 1, RoundingMode.DOWN);
     }
 
-    UUID id() {
+    AgreementId id() {
         return getId();
     }
 

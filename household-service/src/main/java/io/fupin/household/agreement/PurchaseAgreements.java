@@ -89,16 +89,16 @@ public class PurchaseAgreements {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        PurchaseAgreement agreement = agreements.save(PurchaseAgreement.record(UUID.randomUUID(), a, caller.userId(),
+        PurchaseAgreement agreement = agreements.save(PurchaseAgreement.record(AgreementId.next(), a, caller.userId(),
                 clock.instant()));
-        audit.record(caller, "RECORD_AGREEMENT", "HOUSEHOLD", a.householdId(), "agreement " + agreement.id() + " with "
+        audit.record(caller, "RECORD_AGREEMENT", "HOUSEHOLD", a.householdId(), "agreement " + agreement.id().value() + " with "
                 + agreement.enterpriseName());
         return view(agreement, household.get());
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofAgreement(#agreementId)")
-    public AgreementView deliver(Caller caller, UUID agreementId, NewDelivery d) {
+    public AgreementView deliver(Caller caller, AgreementId agreementId, NewDelivery d) {
         PurchaseAgreement agreement = agreements.findLockedById(agreementId).orElseThrow(() -> notFound(agreementId));
         List<Violation> problems = new ArrayList<>();
         if (d.quantity() == null || d.quantity() < 1) {
@@ -119,7 +119,7 @@ public class PurchaseAgreements {
         agreement.deliver(d.deliveredOn(), d.quantity(), d.note() == null ? "" : d.note().strip(), caller.userId(),
                 clock.instant());
         agreements.save(agreement);
-        audit.record(caller, "RECORD_DELIVERY", "PURCHASE_AGREEMENT", agreementId, d.quantity() + " delivered on "
+        audit.record(caller, "RECORD_DELIVERY", "PURCHASE_AGREEMENT", agreementId.value(), d.quantity() + " delivered on "
                 + d.deliveredOn());
         // Read back, so the answer shows the times as stored, as every later read does.
         return view(caller, agreementId);
@@ -127,14 +127,14 @@ public class PurchaseAgreements {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofAgreement(#agreementId)")
-    public AgreementView view(Caller caller, UUID agreementId) {
+    public AgreementView view(Caller caller, AgreementId agreementId) {
         PurchaseAgreement agreement = agreements.findById(agreementId).orElseThrow(() -> notFound(agreementId));
         return view(agreement, registry.summary(agreement.householdId()).orElseThrow());
     }
 
     /** The seller of the buying enterprise, if the agreement exists and names one. */
     @Transactional(readOnly = true)
-    public Optional<UUID> buyerOf(UUID agreementId) {
+    public Optional<UUID> buyerOf(AgreementId agreementId) {
         return agreements.findById(agreementId).map(PurchaseAgreement::sellerId);
     }
 
@@ -159,14 +159,14 @@ public class PurchaseAgreements {
         }
     }
 
-    private static AgreementNotFound notFound(UUID agreementId) {
+    private static AgreementNotFound notFound(AgreementId agreementId) {
         return new AgreementNotFound(agreementId);
     }
 
     private static AgreementView view(PurchaseAgreement a, HouseholdSummary h) {
         List<Delivery> deliveries = a.deliveries().stream().map(d -> new Delivery(d.id(), d.deliveredOn(), d.quantity(),
                 d.valueFen(), d.note(), d.recordedBy(), d.recordedAt())).toList();
-        return new AgreementView(a.id(), a.householdId(), h.registrationNumber(), h.headName(), a.enterpriseName(),
+        return new AgreementView(a.id().value(), a.householdId(), h.registrationNumber(), h.headName(), a.enterpriseName(),
                 a.sellerId(), a.productId(), a.produce(), a.qualityStandard(), a.unit(), a.unitPriceFen(),
                 a.agreedQuantity(), a.agreedValueFen(), a.validFrom(), a.validUntil(), a.deliveredQuantity(),
                 a.deliveredValueFen(), a.remainingQuantity(), a.deliveredPercent(), deliveries);

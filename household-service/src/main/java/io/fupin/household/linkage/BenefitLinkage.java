@@ -23,7 +23,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * used for a past payment stays true. The product's seller owns it.
  */
 @Table("benefit_linkage")
-class BenefitLinkage extends Aggregate<UUID> {
+class BenefitLinkage extends Aggregate<LinkageId> {
 
     private final UUID productId;
     private UUID sellerId;
@@ -38,12 +38,12 @@ class BenefitLinkage extends Aggregate<UUID> {
     private final Set<Version> versions;
 
     @PersistenceCreator
-    BenefitLinkage(UUID id, UUID productId, UUID sellerId, Instant createdAt, Set<Version> versions,
+    BenefitLinkage(LinkageId id, UUID productId, UUID sellerId, Instant createdAt, Set<Version> versions,
             Set<LinkageShare> shares) {
         this(id, productId, sellerId, createdAt, versions, shares, false);
     }
 
-    private BenefitLinkage(UUID id, UUID productId, UUID sellerId, Instant createdAt, Set<Version> versions,
+    private BenefitLinkage(LinkageId id, UUID productId, UUID sellerId, Instant createdAt, Set<Version> versions,
             Set<LinkageShare> shares, boolean isNew) {
         super(id, isNew);
         this.productId = productId;
@@ -55,7 +55,7 @@ class BenefitLinkage extends Aggregate<UUID> {
 
     /** A product's first linkage, without versions until its seller declares one. */
     static BenefitLinkage start(UUID productId, UUID sellerId, Instant now) {
-        return new BenefitLinkage(UUID.randomUUID(), productId, sellerId, now, Set.of(), Set.of(), true);
+        return new BenefitLinkage(LinkageId.next(), productId, sellerId, now, Set.of(), Set.of(), true);
     }
 
     /**
@@ -119,7 +119,7 @@ class BenefitLinkage extends Aggregate<UUID> {
         return versions.stream().max(Comparator.comparingInt(Version::version));
     }
 
-    UUID id() {
+    LinkageId id() {
         return getId();
     }
 

@@ -131,7 +131,7 @@ public class BenefitLinkages {
             // Another first declaration for this product committed in between.
             throw new ConcurrentDeclaration();
         }
-        events.publishEvent(LinkageEvent.versioned(new BenefitLinkageVersioned(linkage.id(), productId, linkage.sellerId(),
+        events.publishEvent(LinkageEvent.versioned(new BenefitLinkageVersioned(linkage.id().value(), productId, linkage.sellerId(),
                 lot, version, effectiveFrom, shares.stream().map(s -> new Share(s.householdId(), s.shares())).toList()), now));
         audit.record(caller, "DECLARE_LINKAGE", "PRODUCT", productId, "version " + version + " with " + shares.size()
                 + " households from " + effectiveFrom);
@@ -186,7 +186,7 @@ public class BenefitLinkages {
             return new ShareView(s.householdId(), h.registrationNumber(), h.headName(), h.village().villageName(),
                     s.shares());
         }).toList();
-        return new LinkageVersion(linkage.id(), linkage.productId(), linkage.sellerId(), version.version(),
+        return new LinkageVersion(linkage.id().value(), linkage.productId(), linkage.sellerId(), version.version(),
                 version.lotName(), version.effectiveFrom(), version.declaredBy(), version.declaredAt(),
                 linkage.totalSharesOf(version), shares);
     }

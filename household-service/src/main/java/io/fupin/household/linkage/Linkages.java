@@ -10,7 +10,7 @@ import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** Benefit linkages with their versions, and the questions asked across them. */
-interface Linkages extends ListCrudRepository<BenefitLinkage, UUID> {
+interface Linkages extends ListCrudRepository<BenefitLinkage, LinkageId> {
 
     Optional<BenefitLinkage> findByProductId(UUID productId);
 

@@ -1,6 +1,8 @@
 package io.fupin.household.owners;
 
+import io.fupin.household.agreement.AgreementId;
 import io.fupin.household.agreement.PurchaseAgreements;
+import io.fupin.household.presale.OfferId;
 import io.fupin.household.presale.PresaleMatching;
 import io.fupin.household.product.KnownProducts;
 import io.fupin.household.registry.SellerHouseholds;
@@ -47,13 +49,13 @@ class Owners {
     }
 
     /** The caller is the seller of the enterprise buying under the agreement. */
-    public boolean ofAgreement(UUID agreementId) {
+    public boolean ofAgreement(AgreementId agreementId) {
         UUID own = boundSeller();
         return own != null && agreements.buyerOf(agreementId).map(own::equals).orElse(false);
     }
 
     /** The caller is the seller of the product a presale offer is for. */
-    public boolean ofOffer(UUID offerId) {
+    public boolean ofOffer(OfferId offerId) {
         return boundSeller() != null && presale.productOf(offerId).map(this::ofProduct).orElse(true);
     }
 

@@ -13,10 +13,10 @@ import org.springframework.data.repository.ListCrudRepository;
  * Presale offers, and the subscriptions counted against each offering household and product. The place of an
  * offer is its household's village: the lists join the register's {@code household} table for it.
  */
-interface Offers extends ListCrudRepository<PresaleOffer, UUID> {
+interface Offers extends ListCrudRepository<PresaleOffer, OfferId> {
 
     /** An open offer with its distinct subscribers, as the lists show it. */
-    record OpenOffer(UUID offerId, UUID householdId, UUID productId, String description, LocalDate deliveryDate,
+    record OpenOffer(OfferId offerId, UUID householdId, UUID productId, String description, LocalDate deliveryDate,
             String status, long subscribers) {
     }
 

@@ -39,7 +39,7 @@ class PresaleController {
     @PostMapping("/api/households/presale/offers/{offerId}/withdraw")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw an offer (SELLER of the product, OFFICIAL, ADMIN)")
-    void withdraw(Caller caller, @PathVariable UUID offerId) {
+    void withdraw(Caller caller, @PathVariable OfferId offerId) {
         matching.withdraw(caller, offerId);
     }
 

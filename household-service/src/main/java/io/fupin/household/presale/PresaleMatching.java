@@ -125,7 +125,7 @@ public class PresaleMatching {
         } catch (DuplicateKeyException e) {
             throw new OfferExists();
         }
-        audit.record(caller, "OFFER_PRESALE", "HOUSEHOLD", request.householdId(), "offer " + offer.id() + " of product "
+        audit.record(caller, "OFFER_PRESALE", "HOUSEHOLD", request.householdId(), "offer " + offer.id().value() + " of product "
                 + request.productId() + " for " + request.deliveryDate());
         Offers.OpenOffer open = new Offers.OpenOffer(offer.id(), offer.householdId(), offer.productId(),
                 offer.description(), offer.deliveryDate(), offer.status().name(),
@@ -135,11 +135,11 @@ public class PresaleMatching {
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofOffer(#offerId)")
-    public void withdraw(Caller caller, UUID offerId) {
+    public void withdraw(Caller caller, OfferId offerId) {
         PresaleOffer offer = offers.findById(offerId).orElseThrow(() -> new OfferNotFound(offerId));
         offer.withdraw();
         offers.save(offer);
-        audit.record(caller, "WITHDRAW_PRESALE", "HOUSEHOLD", offer.householdId(), "offer " + offerId + " withdrawn");
+        audit.record(caller, "WITHDRAW_PRESALE", "HOUSEHOLD", offer.householdId(), "offer " + offerId.value() + " withdrawn");
     }
 
     /** A page of the open offers in a place (all when null) with their distinct subscriber counts. */
@@ -198,7 +198,7 @@ public class PresaleMatching {
 
     /** The product an offer is for, if the offer exists. */
     @Transactional(readOnly = true)
-    public Optional<UUID> productOf(UUID offerId) {
+    public Optional<UUID> productOf(OfferId offerId) {
         return offers.findById(offerId).map(PresaleOffer::productId);
     }
 
@@ -218,7 +218,7 @@ public class PresaleMatching {
 
     private static Offer view(Offers.OpenOffer o, Map<UUID, HouseholdSummary> households) {
         HouseholdSummary h = households.get(o.householdId());
-        return new Offer(o.offerId(), o.householdId(), h.registrationNumber(), h.headName(), h.village().villageId(),
+        return new Offer(o.offerId().value(), o.householdId(), h.registrationNumber(), h.headName(), h.village().villageId(),
                 h.village().villageName(), h.village().townName(), o.productId(), o.description(), o.deliveryDate(),
                 o.status(), o.subscribers());
     }

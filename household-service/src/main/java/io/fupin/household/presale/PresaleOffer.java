@@ -13,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * offer withdrawn and made again keeps its subscribers.
  */
 @Table("presale_offer")
-class PresaleOffer extends Aggregate<UUID> {
+class PresaleOffer extends Aggregate<OfferId> {
 
     enum Status {
         OPEN, WITHDRAWN
@@ -28,12 +28,12 @@ class PresaleOffer extends Aggregate<UUID> {
     private final Instant offeredAt;
 
     @PersistenceCreator
-    PresaleOffer(UUID id, UUID householdId, UUID productId, String description, LocalDate deliveryDate, Status status,
+    PresaleOffer(OfferId id, UUID householdId, UUID productId, String description, LocalDate deliveryDate, Status status,
             String offeredBy, Instant offeredAt) {
         this(id, householdId, productId, description, deliveryDate, status, offeredBy, offeredAt, false);
     }
 
-    private PresaleOffer(UUID id, UUID householdId, UUID productId, String description, LocalDate deliveryDate,
+    private PresaleOffer(OfferId id, UUID householdId, UUID productId, String description, LocalDate deliveryDate,
             Status status, String offeredBy, Instant offeredAt, boolean isNew) {
         super(id, isNew);
         this.householdId = householdId;
@@ -48,7 +48,7 @@ class PresaleOffer extends Aggregate<UUID> {
     /** An open offer; the caller checked that the household shares in the product's linkage in force. */
     static PresaleOffer make(UUID householdId, UUID productId, String description, LocalDate deliveryDate,
             String offeredBy, Instant now) {
-        return new PresaleOffer(UUID.randomUUID(), householdId, productId, description.strip(), deliveryDate,
+        return new PresaleOffer(OfferId.next(), householdId, productId, description.strip(), deliveryDate,
                 Status.OPEN, offeredBy, now, true);
     }
 
@@ -56,7 +56,7 @@ class PresaleOffer extends Aggregate<UUID> {
         status = Status.WITHDRAWN;
     }
 
-    UUID id() {
+    OfferId id() {
         return getId();
     }
 

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @ControllerSlice(AgreementController.class)
 class AgreementControllerTests extends HouseholdSlice {
 
-    static final UUID AGREEMENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    static final AgreementId AGREEMENT = new AgreementId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
 
     @MockitoBean
     PurchaseAgreements agreements;
@@ -59,9 +59,9 @@ class AgreementControllerTests extends HouseholdSlice {
     @Test
     void anUnknownAgreementIsNotFound() throws Exception {
         given(agreements.view(any(), eq(AGREEMENT))).willThrow(new AgreementNotFound(AGREEMENT));
-        mvc.perform(get("/api/households/purchase-agreements/" + AGREEMENT).with(as(Role.CLERK)))
+        mvc.perform(get("/api/households/purchase-agreements/" + AGREEMENT.value()).with(as(Role.CLERK)))
                 .andExpect(problem(404, "not-found"))
-                .andExpect(jsonPath("$.detail").value("No purchase agreement " + AGREEMENT + "."));
+                .andExpect(jsonPath("$.detail").value("No purchase agreement " + AGREEMENT.value() + "."));
     }
 
     @Test
@@ -79,7 +79,7 @@ class AgreementControllerTests extends HouseholdSlice {
     }
 
     private static MockHttpServletRequestBuilder deliver() {
-        return post("/api/households/purchase-agreements/" + AGREEMENT + "/deliveries")
+        return post("/api/households/purchase-agreements/" + AGREEMENT.value() + "/deliveries")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"deliveredOn\":\"2026-11-30\",\"quantity\":100}");
     }
 }

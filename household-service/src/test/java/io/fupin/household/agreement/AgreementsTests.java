@@ -90,7 +90,7 @@ class AgreementsTests {
     }
 
     private PurchaseAgreement agreement(LocalDate from) {
-        return PurchaseAgreement.record(UUID.randomUUID(), new NewAgreement(household, " 哈尔滨奇鑫米业有限公司 ",
+        return PurchaseAgreement.record(AgreementId.next(), new NewAgreement(household, " 哈尔滨奇鑫米业有限公司 ",
                 UUID.randomUUID(), null, "大鹅", "活重 4 公斤以上", "只", 12_000L, 50L, from, from.plusYears(1)),
                 "official-1", NOW);
     }

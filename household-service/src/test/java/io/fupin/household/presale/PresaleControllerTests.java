@@ -46,11 +46,11 @@ class PresaleControllerTests extends HouseholdSlice {
 
     @Test
     void anUnknownOfferIsNotFound() throws Exception {
-        UUID offerId = UUID.randomUUID();
+        OfferId offerId = OfferId.next();
         willThrow(new OfferNotFound(offerId)).given(matching).withdraw(any(), eq(offerId));
-        mvc.perform(post("/api/households/presale/offers/" + offerId + "/withdraw").with(as(Role.ADMIN)))
+        mvc.perform(post("/api/households/presale/offers/" + offerId.value() + "/withdraw").with(as(Role.ADMIN)))
                 .andExpect(problem(404, "not-found"))
-                .andExpect(jsonPath("$.detail").value("No presale offer " + offerId + "."));
+                .andExpect(jsonPath("$.detail").value("No presale offer " + offerId.value() + "."));
     }
 
     @Test
