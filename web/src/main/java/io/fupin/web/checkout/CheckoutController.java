@@ -86,6 +86,12 @@ class CheckoutController {
         try {
             placed = orders.place(order, form.attempt());
         } catch (ApiProblem refused) {
+            if (refused.busy()) {
+                // Too busy to take it (a livestream rush): refused before anything was stored, and order-service
+                // asks for the same key again. The cart and the form stay as they are for the next submission.
+                model.addAttribute("busySeconds", refused.retryAfterSeconds());
+                return render(model, form, null);
+            }
             // A refused attempt is over: the next submission is a new attempt with a new key.
             return render(model, form.nextAttempt(UUID.randomUUID().toString()), refused);
         } catch (ServiceDown down) {

@@ -172,7 +172,17 @@ public class Gateway {
                         error.path("line").isNumber() ? Integer.valueOf(error.path("line").asInt()) : null));
             }
         }
-        return new ApiProblem(status.value(), typeOf(body), body.path("detail").asString(e.getStatusText()), errors);
+        return new ApiProblem(status.value(), typeOf(body), body.path("detail").asString(e.getStatusText()), errors,
+                retryAfter(e.getResponseHeaders()));
+    }
+
+    /** {@code Retry-After} in seconds (what the gateway and the services send); a date or nonsense counts as absent. */
+    private static Duration retryAfter(HttpHeaders headers) {
+        String value = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || !value.trim().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value.trim()));
     }
 
     private JsonNode parse(String text) {

@@ -22,6 +22,7 @@ import io.fupin.web.orders.Order;
 import io.fupin.web.orders.OrderPage;
 import io.fupin.web.security.SignedIn;
 import io.fupin.web.storefront.Product;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -144,6 +145,37 @@ class CheckoutPagesTests {
                 .doesNotContain("value=\"first-attempt\"");
         // The field comes from the answer; the sentence next to it is in the page's language.
         assertThat(html).contains("请填写 11 位中国大陆手机号").doesNotContain("must be a mainland mobile number");
+    }
+
+    @Test
+    void saysOrdersAreBusyKeepingTheCartTheFormAndTheAttemptWhenOrderServiceAsksToRetryLater() throws Exception {
+        MockHttpSession session = sessionWithPeanutsInCart();
+        UUID orderId = UUID.randomUUID();
+        when(gateway.post(eq("secret-token"), eq("/api/orders"), any(), anyMap(), eq(Order.class)))
+                .thenThrow(new ApiProblem(429, "too-many-requests",
+                        "Too many orders are being placed right now; nothing was stored. Retry with the same Idempotency-Key.",
+                        List.of(), Duration.ofSeconds(2)))
+                .thenReturn(new Order(orderId, "FP-2", "PENDING_PAYMENT", 3980, null, Instant.now(), null, null, null,
+                        null, null, null, null, null, List.of(), List.of()));
+
+        String html = mvc.perform(post("/checkout").session(session).with(authentication(CONSUMER)).with(csrf())
+                        .param("attempt", "rush-attempt").param("name", "王芳").param("mobile", "13800138000")
+                        .param("address", "黑龙江省哈尔滨市双城区").param("buyerKind", "INDIVIDUAL"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("id=\"checkout-busy\"", "请等 2 秒左右再点一次", "购物车和填写的收货信息都已保留")
+                .doesNotContain("id=\"checkout-problem\"", "Too many orders are being placed");
+        assertThat(html).contains("name=\"attempt\" value=\"rush-attempt\"", "value=\"王芳\"",
+                "value=\"13800138000\"", ">黑龙江省哈尔滨市双城区</textarea>", "翠小妹花生");
+
+        mvc.perform(post("/checkout").session(session).with(authentication(CONSUMER)).with(csrf())
+                        .param("attempt", "rush-attempt").param("name", "王芳").param("mobile", "13800138000")
+                        .param("address", "黑龙江省哈尔滨市双城区").param("buyerKind", "INDIVIDUAL"))
+                .andExpect(redirectedUrl("/account/orders/" + orderId + "?placed"));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, String>> headers = ArgumentCaptor.forClass(Map.class);
+        verify(gateway, times(2)).post(eq("secret-token"), eq("/api/orders"), any(), headers.capture(), eq(Order.class));
+        assertThat(headers.getAllValues()).allSatisfy(sent -> assertThat(sent).containsEntry("Idempotency-Key", "rush-attempt"));
     }
 
     @Test
