@@ -8,9 +8,9 @@ import java.util.UUID;
  * A payout batch as clerks see it: where each line's money goes, as the bank and the account masked to its first
  * and last four digits, so that the approving clerk can check it; the full number stays in the payout file.
  */
-public record BatchView(UUID batchId, UUID periodId, String reference, String status, long totalFen, int lineCount,
-        String closedBy, Instant closedAt, String approvedBy, Instant approvedAt, String exportedBy,
-        Instant exportedAt, String paidBy, Instant paidAt, String bankReference, List<Line> lines) {
+public record BatchView(PayoutBatchId batchId, SettlementPeriodId periodId, String reference, String status,
+        long totalFen, int lineCount, String closedBy, Instant closedAt, String approvedBy, Instant approvedAt,
+        String exportedBy, Instant exportedAt, String paidBy, Instant paidAt, String bankReference, List<Line> lines) {
 
     public record Line(UUID householdId, String registrationNumber, String headName, String bankName,
             String maskedAccount, long amountFen, String status, List<UUID> orderIds) {

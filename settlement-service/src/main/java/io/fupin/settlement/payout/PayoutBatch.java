@@ -22,8 +22,8 @@ class PayoutBatch {
     enum Status { CLOSED, APPROVED, PAID }
 
     @Id
-    private final UUID id;
-    private final UUID periodId;
+    private final PayoutBatchId id;
+    private final SettlementPeriodId periodId;
     private final String reference;
     private Status status;
     private final long totalFen;
@@ -41,9 +41,10 @@ class PayoutBatch {
     @Version
     private Long version;
 
-    PayoutBatch(UUID id, UUID periodId, String reference, Status status, long totalFen, String closedBy,
-            Instant closedAt, String approvedBy, Instant approvedAt, String exportedBy, Instant exportedAt,
-            String paidBy, Instant paidAt, String bankReference, Set<PayoutLine> lines, Long version) {
+    PayoutBatch(PayoutBatchId id, SettlementPeriodId periodId, String reference, Status status, long totalFen,
+            String closedBy, Instant closedAt, String approvedBy, Instant approvedAt, String exportedBy,
+            Instant exportedAt, String paidBy, Instant paidAt, String bankReference, Set<PayoutLine> lines,
+            Long version) {
         this.id = id;
         this.periodId = periodId;
         this.reference = reference;
@@ -62,8 +63,8 @@ class PayoutBatch {
         this.version = version;
     }
 
-    static PayoutBatch close(UUID id, UUID periodId, String reference, List<PayoutLine> lines, String clerk,
-            Instant now) {
+    static PayoutBatch close(PayoutBatchId id, SettlementPeriodId periodId, String reference, List<PayoutLine> lines,
+            String clerk, Instant now) {
         long total = lines.stream().mapToLong(PayoutLine::amountFen).reduce(0L, Math::addExact);
         return new PayoutBatch(id, periodId, reference, Status.CLOSED, total, clerk, now, null, null, null, null, null,
                 null, null, new HashSet<>(lines), null);
@@ -131,11 +132,11 @@ class PayoutBatch {
         return lines.stream().sorted(Comparator.comparing(PayoutLine::householdId)).toList();
     }
 
-    UUID id() {
+    PayoutBatchId id() {
         return id;
     }
 
-    UUID periodId() {
+    SettlementPeriodId periodId() {
         return periodId;
     }
 

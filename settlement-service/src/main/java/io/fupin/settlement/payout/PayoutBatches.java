@@ -2,13 +2,12 @@ package io.fupin.settlement.payout;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface PayoutBatches extends ListCrudRepository<PayoutBatch, UUID> {
+interface PayoutBatches extends ListCrudRepository<PayoutBatch, PayoutBatchId> {
 
-    List<PayoutBatch> findByPeriodIdIn(Collection<UUID> periodIds);
+    List<PayoutBatch> findByPeriodIdIn(Collection<SettlementPeriodId> periodIds);
 
     long countByStatus(PayoutBatch.Status status);
 

@@ -56,7 +56,7 @@ class PayoutController {
     @Operation(summary = "Close a period (days in Asia/Shanghai, both inclusive) into a payout batch")
     ResponseEntity<Payouts.ClosedPeriod> close(Caller caller, @Valid @RequestBody CloseRequest request) {
         Payouts.ClosedPeriod closed = payouts.close(request.firstDay(), request.lastDay(), caller);
-        return ResponseEntity.created(URI.create("/api/settlements/periods/" + closed.periodId())).body(closed);
+        return ResponseEntity.created(URI.create("/api/settlements/periods/" + closed.periodId().value())).body(closed);
     }
 
     @GetMapping("/periods")
@@ -68,7 +68,7 @@ class PayoutController {
 
     @GetMapping("/periods/{periodId}/report")
     @Operation(summary = "The reconciliation report of a closed period, as it stood at close")
-    ReconciliationReport report(@PathVariable UUID periodId) {
+    ReconciliationReport report(@PathVariable SettlementPeriodId periodId) {
         return payouts.report(periodId);
     }
 
@@ -94,19 +94,19 @@ class PayoutController {
 
     @GetMapping("/batches/{batchId}")
     @Operation(summary = "A payout batch and its lines")
-    BatchView batch(@PathVariable UUID batchId) {
+    BatchView batch(@PathVariable PayoutBatchId batchId) {
         return payouts.batchView(batchId);
     }
 
     @PostMapping("/batches/{batchId}/approval")
     @Operation(summary = "Approve a batch (a clerk other than the one who closed it)")
-    BatchView approve(Caller caller, @PathVariable UUID batchId) {
+    BatchView approve(Caller caller, @PathVariable PayoutBatchId batchId) {
         return payouts.approve(batchId, caller);
     }
 
     @GetMapping(value = "/batches/{batchId}/payout-file", produces = "text/csv")
     @Operation(summary = "The bank payout file of an approved batch (CSV, UTF-8, control total line)")
-    ResponseEntity<byte[]> payoutFile(Caller caller, @PathVariable UUID batchId) {
+    ResponseEntity<byte[]> payoutFile(Caller caller, @PathVariable PayoutBatchId batchId) {
         Payouts.PayoutFileContent file = payouts.export(batchId, caller);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -117,7 +117,7 @@ class PayoutController {
 
     @PostMapping("/batches/{batchId}/payment")
     @Operation(summary = "Mark a batch paid with the bank's reference; failed lines go back to the balances")
-    BatchView paid(Caller caller, @PathVariable UUID batchId, @Valid @RequestBody PaidRequest request) {
+    BatchView paid(Caller caller, @PathVariable PayoutBatchId batchId, @Valid @RequestBody PaidRequest request) {
         return payouts.markPaid(batchId, request.bankReference(),
                 request.failedHouseholdIds() == null ? Set.of() : request.failedHouseholdIds(), caller);
     }

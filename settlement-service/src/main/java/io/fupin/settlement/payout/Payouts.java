@@ -66,8 +66,8 @@ public class Payouts {
         this.clock = clock;
     }
 
-    public record ClosedPeriod(UUID periodId, LocalDate firstDay, LocalDate lastDay, String closedBy, Instant closedAt,
-            BatchView batch, ReconciliationReport report) {
+    public record ClosedPeriod(SettlementPeriodId periodId, LocalDate firstDay, LocalDate lastDay, String closedBy,
+            Instant closedAt, BatchView batch, ReconciliationReport report) {
     }
 
     /**
@@ -123,19 +123,19 @@ public class Payouts {
             throw new OrdersDiffer(mismatches);
         }
         Instant now = clock.instant();
-        UUID periodId = UUID.randomUUID();
-        UUID batchId = UUID.randomUUID();
+        SettlementPeriodId periodId = new SettlementPeriodId(UUID.randomUUID());
+        PayoutBatchId batchId = new PayoutBatchId(UUID.randomUUID());
         Instant startsAt = Reconciliation.startOf(firstDay);
         Instant endsAt = Reconciliation.startOf(lastDay.plusDays(1));
         Instant previousEnd = periods.findFirstByOrderByLastDayDesc().map(SettlementPeriod::endsAt).orElse(Instant.EPOCH);
         String reference = "FPB-" + lastDay.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
-                + batchId.toString().substring(0, 8).toUpperCase();
+                + batchId.value().toString().substring(0, 8).toUpperCase();
 
         List<PayoutLine> lines = new ArrayList<>();
         List<Reconciliation.HeldBack> heldBack = new ArrayList<>();
         // The close is dated the period's last second, so it belongs to the period it closes.
-        Posting.Builder posting = Posting.builder("close:" + batchId, "BATCH_CLOSED", endsAt.minusSeconds(1))
-                .batch(batchId).memo("Payout batch " + reference);
+        Posting.Builder posting = Posting.builder("close:" + batchId.value(), "BATCH_CLOSED", endsAt.minusSeconds(1))
+                .batch(batchId.value()).memo("Payout batch " + reference);
         for (Map.Entry<UUID, Long> balance : ledger.partyBalancesBefore(AccountType.HOUSEHOLD_PAYABLE, endsAt).entrySet()) {
             long owed = -balance.getValue();
             if (owed <= 0) {
@@ -156,7 +156,7 @@ public class Payouts {
         }
         ledger.post(posting.build());
         PayoutBatch batch = PayoutBatch.close(batchId, periodId, reference, lines, clerk.userId(), now);
-        ReconciliationReport report = reconciliation.report(periodId, firstDay, lastDay, batch.totalFen(),
+        ReconciliationReport report = reconciliation.report(periodId.value(), firstDay, lastDay, batch.totalFen(),
                 lines.size(), heldBack, new ReconciliationReport.OrderServiceCheck(true, null, List.of()));
         periods.save(new SettlementPeriod(periodId, firstDay, lastDay, startsAt, endsAt, clerk.userId(), now,
                 json.writeValueAsString(report), null));
@@ -166,7 +166,7 @@ public class Payouts {
 
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public BatchView approve(UUID batchId, Caller clerk) {
+    public BatchView approve(PayoutBatchId batchId, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         batch.approve(clerk.userId(), clock.instant());
         return batches.save(batch).view();
@@ -177,7 +177,7 @@ public class Payouts {
 
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public PayoutFileContent export(UUID batchId, Caller clerk) {
+    public PayoutFileContent export(PayoutBatchId batchId, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         batch.export(clerk.userId(), clock.instant());
         batches.save(batch);
@@ -190,11 +190,11 @@ public class Payouts {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public BatchView markPaid(UUID batchId, String bankReference, Set<UUID> failedHouseholds, Caller clerk) {
+    public BatchView markPaid(PayoutBatchId batchId, String bankReference, Set<UUID> failedHouseholds, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         Instant now = clock.instant();
         batch.markPaid(bankReference, failedHouseholds, clerk.userId(), now);
-        Posting.Builder posting = Posting.builder("batch-paid:" + batchId, "BATCH_PAID", now).batch(batchId)
+        Posting.Builder posting = Posting.builder("batch-paid:" + batchId.value(), "BATCH_PAID", now).batch(batchId.value())
                 .memo("Bank reference " + bankReference);
         List<PayoutEvent.Line> paidLines = new ArrayList<>();
         long total = 0;
@@ -210,19 +210,19 @@ public class Payouts {
         }
         ledger.post(posting.build());
         batches.save(batch);
-        PayoutEvent.pagesOf(batchId, batch.reference(), bankReference, now, total, paidLines)
+        PayoutEvent.pagesOf(batchId.value(), batch.reference(), bankReference, now, total, paidLines)
                 .forEach(events::publishEvent);
         return batch.view();
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public BatchView batchView(UUID batchId) {
+    public BatchView batchView(PayoutBatchId batchId) {
         return batch(batchId).view();
     }
 
-    public record PeriodSummary(UUID periodId, LocalDate firstDay, LocalDate lastDay, String closedBy,
-            Instant closedAt, UUID batchId, String batchReference, String batchStatus, long batchTotalFen) {
+    public record PeriodSummary(SettlementPeriodId periodId, LocalDate firstDay, LocalDate lastDay, String closedBy,
+            Instant closedAt, PayoutBatchId batchId, String batchReference, String batchStatus, long batchTotalFen) {
     }
 
     @Transactional(readOnly = true)
@@ -230,7 +230,7 @@ public class Payouts {
     public Page<PeriodSummary> periods(PageRequest page) {
         List<SettlementPeriod> window = periods.findAllByOrderByFirstDayAsc(
                 org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
-        Map<UUID, PayoutBatch> batchOf = batches.findByPeriodIdIn(window.stream().map(SettlementPeriod::id).toList())
+        Map<SettlementPeriodId, PayoutBatch> batchOf = batches.findByPeriodIdIn(window.stream().map(SettlementPeriod::id).toList())
                 .stream().collect(Collectors.toMap(PayoutBatch::periodId, b -> b));
         return Page.of(window, page, periods.count()).map(p -> {
             PayoutBatch batch = batchOf.get(p.id());
@@ -242,13 +242,13 @@ public class Payouts {
     /** The report as it stood when the period was closed. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public ReconciliationReport report(UUID periodId) {
+    public ReconciliationReport report(SettlementPeriodId periodId) {
         SettlementPeriod period = periods.findById(periodId)
-                .orElseThrow(() -> new NotFound("No settlement period " + periodId + "."));
+                .orElseThrow(() -> new NotFound("No settlement period " + periodId.value() + "."));
         return json.readValue(period.report(), ReconciliationReport.class);
     }
 
-    private PayoutBatch batch(UUID batchId) {
-        return batches.findById(batchId).orElseThrow(() -> new NotFound("No payout batch " + batchId + "."));
+    private PayoutBatch batch(PayoutBatchId batchId) {
+        return batches.findById(batchId).orElseThrow(() -> new NotFound("No payout batch " + batchId.value() + "."));
     }
 }

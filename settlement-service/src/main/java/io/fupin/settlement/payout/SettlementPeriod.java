@@ -2,7 +2,6 @@ package io.fupin.settlement.payout;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -15,7 +14,7 @@ import org.springframework.data.relational.core.mapping.Table;
 class SettlementPeriod {
 
     @Id
-    private final UUID id;
+    private final SettlementPeriodId id;
     private final LocalDate firstDay;
     private final LocalDate lastDay;
     private final Instant startsAt;
@@ -26,7 +25,7 @@ class SettlementPeriod {
     @Version
     private Long version;
 
-    SettlementPeriod(UUID id, LocalDate firstDay, LocalDate lastDay, Instant startsAt, Instant endsAt, String closedBy,
+    SettlementPeriod(SettlementPeriodId id, LocalDate firstDay, LocalDate lastDay, Instant startsAt, Instant endsAt, String closedBy,
             Instant closedAt, String report, Long version) {
         this.id = id;
         this.firstDay = firstDay;
@@ -39,7 +38,7 @@ class SettlementPeriod {
         this.version = version;
     }
 
-    UUID id() {
+    SettlementPeriodId id() {
         return id;
     }
 

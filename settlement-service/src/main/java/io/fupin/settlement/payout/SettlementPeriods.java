@@ -3,12 +3,11 @@ package io.fupin.settlement.payout;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface SettlementPeriods extends ListCrudRepository<SettlementPeriod, UUID> {
+interface SettlementPeriods extends ListCrudRepository<SettlementPeriod, SettlementPeriodId> {
 
     List<SettlementPeriod> findAllByOrderByFirstDayAsc(Pageable page);
 

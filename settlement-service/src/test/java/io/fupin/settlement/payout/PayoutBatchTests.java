@@ -48,7 +48,8 @@ class PayoutBatchTests {
     }
 
     private PayoutBatch batch() {
-        return PayoutBatch.close(UUID.randomUUID(), UUID.randomUUID(), "FPB-1", List.of(new PayoutLine(household, 100,
-                PayoutLine.LineStatus.PENDING, "R1", "王", "银行", "6228", "")), "clerk", NOW);
+        return PayoutBatch.close(new PayoutBatchId(UUID.randomUUID()), new SettlementPeriodId(UUID.randomUUID()), "FPB-1",
+                List.of(new PayoutLine(household, 100, PayoutLine.LineStatus.PENDING, "R1", "王", "银行", "6228", "")),
+                "clerk", NOW);
     }
 }

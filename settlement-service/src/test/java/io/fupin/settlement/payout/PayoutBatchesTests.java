@@ -68,7 +68,7 @@ class PayoutBatchesTests {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(paid, PayoutLine.LineStatus.PAID),
                         org.assertj.core.groups.Tuple.tuple(failed, PayoutLine.LineStatus.FAILED));
         assertThat(paidBatch.view().approvedBy()).isEqualTo("checker");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM payout_line WHERE batch_id = ?").param(closed.id().toString())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payout_line WHERE batch_id = ?").param(closed.id().value().toString())
                 .query(Long.class).single()).as("lines rewritten, not added").isEqualTo(2);
     }
 
@@ -107,14 +107,15 @@ class PayoutBatchesTests {
         PayoutBatch b = batches.save(batch(line(UUID.randomUUID(), 200)));
         batches.save(batch(line(UUID.randomUUID(), 300)));
 
-        assertThat(batches.findByPeriodIdIn(List.of(a.periodId(), b.periodId(), UUID.randomUUID())))
+        assertThat(batches.findByPeriodIdIn(List.of(a.periodId(), b.periodId(), new SettlementPeriodId(UUID.randomUUID()))))
                 .extracting(PayoutBatch::id).containsExactlyInAnyOrder(a.id(), b.id());
-        assertThat(batches.findByPeriodIdIn(List.of(UUID.randomUUID()))).isEmpty();
+        assertThat(batches.findByPeriodIdIn(List.of(new SettlementPeriodId(UUID.randomUUID())))).isEmpty();
     }
 
     private static PayoutBatch batch(PayoutLine... lines) {
         UUID id = UUID.randomUUID();
-        return PayoutBatch.close(id, UUID.randomUUID(), "FPB-TEST-" + id.toString().substring(0, 8), List.of(lines),
+        return PayoutBatch.close(new PayoutBatchId(id), new SettlementPeriodId(UUID.randomUUID()),
+                "FPB-TEST-" + id.toString().substring(0, 8), List.of(lines),
                 "maker", NOW);
     }
 

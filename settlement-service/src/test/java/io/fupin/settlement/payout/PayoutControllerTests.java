@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @ControllerSlice(PayoutController.class)
 class PayoutControllerTests {
 
-    static final UUID BATCH = UUID.fromString("00000000-0000-0000-0000-0000000000b7");
+    static final PayoutBatchId BATCH = new PayoutBatchId(UUID.fromString("00000000-0000-0000-0000-0000000000b7"));
 
     @Autowired
     MockMvc mvc;
@@ -91,7 +91,7 @@ class PayoutControllerTests {
     void theClerkWhoClosedABatchIsToldItIsTheirOwn() throws Exception {
         given(payouts.approve(eq(BATCH), any())).willThrow(new BatchConflict(ProblemType.OWN_APPROVAL,
                 "Batch FPB-1 was closed by clerk-1; another clerk approves it."));
-        mvc.perform(post("/api/settlements/batches/" + BATCH + "/approval").with(callers.as(Role.CLERK)))
+        mvc.perform(post("/api/settlements/batches/" + BATCH.value() + "/approval").with(callers.as(Role.CLERK)))
                 .andExpect(problem(409, "own-approval"))
                 .andExpect(jsonPath("$.detail").value("Batch FPB-1 was closed by clerk-1; another clerk approves it."));
     }
@@ -101,7 +101,7 @@ class PayoutControllerTests {
         UUID stranger = UUID.randomUUID();
         given(payouts.markPaid(eq(BATCH), eq("BANK-1"), eq(Set.of(stranger)), any()))
                 .willThrow(new UnknownFailedLines(List.of(stranger)));
-        mvc.perform(post("/api/settlements/batches/" + BATCH + "/payment").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/settlements/batches/" + BATCH.value() + "/payment").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bankReference\":\"BANK-1\",\"failedHouseholdIds\":[\"" + stranger + "\"]}")
                 .with(callers.as(Role.CLERK)))
                 .andExpect(problem(400, "invalid-request"))
@@ -111,7 +111,7 @@ class PayoutControllerTests {
 
     @Test
     void aPaymentWithoutTheBanksReferenceNamesTheField() throws Exception {
-        mvc.perform(post("/api/settlements/batches/" + BATCH + "/payment").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/settlements/batches/" + BATCH.value() + "/payment").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bankReference\":\" \"}").with(callers.as(Role.CLERK)))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("bankReference"));
@@ -120,16 +120,16 @@ class PayoutControllerTests {
 
     @Test
     void anUnknownBatchIsNotFound() throws Exception {
-        given(payouts.batchView(BATCH)).willThrow(new NotFound("No payout batch " + BATCH + "."));
-        mvc.perform(get("/api/settlements/batches/" + BATCH).with(callers.as(Role.ADMIN)))
+        given(payouts.batchView(BATCH)).willThrow(new NotFound("No payout batch " + BATCH.value() + "."));
+        mvc.perform(get("/api/settlements/batches/" + BATCH.value()).with(callers.as(Role.ADMIN)))
                 .andExpect(problem(404, "not-found"))
-                .andExpect(jsonPath("$.detail").value("No payout batch " + BATCH + "."));
+                .andExpect(jsonPath("$.detail").value("No payout batch " + BATCH.value() + "."));
     }
 
     @Test
     void aBatchChangedByAnotherClerkAtTheSameMomentIsAConcurrentChange() throws Exception {
         given(payouts.approve(eq(BATCH), any())).willThrow(new OptimisticLockingFailureException("version 3"));
-        mvc.perform(post("/api/settlements/batches/" + BATCH + "/approval").with(callers.as(Role.CLERK)))
+        mvc.perform(post("/api/settlements/batches/" + BATCH.value() + "/approval").with(callers.as(Role.CLERK)))
                 .andExpect(problem(409, "concurrent-change"))
                 .andExpect(jsonPath("$.detail").value(containsString("reload it")));
     }

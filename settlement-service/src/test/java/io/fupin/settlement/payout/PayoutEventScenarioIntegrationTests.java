@@ -46,7 +46,7 @@ class PayoutEventScenarioIntegrationTests {
         UUID order = UUID.randomUUID();
         UUID batchId = UUID.randomUUID();
         Instant now = Instant.now();
-        PayoutBatch batch = PayoutBatch.close(batchId, UUID.randomUUID(),
+        PayoutBatch batch = PayoutBatch.close(new PayoutBatchId(batchId), new SettlementPeriodId(UUID.randomUUID()),
                 "FPB-SCENARIO-" + batchId.toString().substring(0, 8), List.of(
                         new PayoutLine(paid, 4_000, PayoutLine.LineStatus.PENDING, "230113-0901", "王大山", "中国农业银行",
                                 "6228480000000901", order.toString()),
@@ -58,7 +58,7 @@ class PayoutEventScenarioIntegrationTests {
         batches.save(batch);
         SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.of(MAKER));
 
-        scenario.stimulate(() -> payouts.markPaid(batchId, "ABC-BANK-SCENARIO", Set.of(failed), MAKER))
+        scenario.stimulate(() -> payouts.markPaid(new PayoutBatchId(batchId), "ABC-BANK-SCENARIO", Set.of(failed), MAKER))
                 .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> event.aggregateId().equals(batchId.toString()))
                 .toArriveAndVerify((event, view) -> {

@@ -103,12 +103,12 @@ class SettlementPeriodsTests {
         assertThat(periods.findFirstByOrderByLastDayDesc()).isEmpty();
     }
 
-    private static Optional<UUID> id(Optional<SettlementPeriod> period) {
+    private static Optional<SettlementPeriodId> id(Optional<SettlementPeriod> period) {
         return period.map(SettlementPeriod::id);
     }
 
     private static SettlementPeriod period(LocalDate firstDay, LocalDate lastDay) {
-        return new SettlementPeriod(UUID.randomUUID(), firstDay, lastDay, Reconciliation.startOf(firstDay),
+        return new SettlementPeriod(new SettlementPeriodId(UUID.randomUUID()), firstDay, lastDay, Reconciliation.startOf(firstDay),
                 Reconciliation.startOf(lastDay.plusDays(1)), "clerk", NOW, "{\"firstDay\":\"" + firstDay + "\"}", null);
     }
 }
