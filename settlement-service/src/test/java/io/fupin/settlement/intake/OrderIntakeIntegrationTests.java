@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,19 @@ class OrderIntakeIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> orders.stream().allMatch(o -> recorded(o) == 1));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id IN (:ids)")
                 .param("ids", events.stream().map(UUID::toString).toList()).query(Long.class).single()).isEqualTo(20);
+    }
+
+    @Test
+    void appliesTheEventsOfEachPartitionOnItsOwnConsumerThread() {
+        // Three consumers for the test broker's three partitions: an order's events keep one partition and one thread,
+        // while a backlog drains three transactions at a time instead of one.
+        MessageListenerContainer container = listeners.getListenerContainer("settlement-order-events");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Collection<TopicPartition>> assigned =
+                    container.getAssignmentsByClientId();
+            assertThat(assigned).hasSize(3);
+            assertThat(assigned.values()).allSatisfy(partitions -> assertThat(partitions).hasSize(1));
+        });
     }
 
     @Test
