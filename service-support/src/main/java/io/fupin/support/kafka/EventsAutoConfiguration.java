@@ -2,7 +2,9 @@ package io.fupin.support.kafka;
 
 import io.fupin.support.crypto.KeyRing;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -187,6 +190,14 @@ public class EventsAutoConfiguration {
         }
     }
 
+    /**
+     * Sends again what the outbox could not: every {@code fupin.outbox.resubmit-every} (15 s), entries whose send
+     * failed, at most {@code fupin.outbox.resubmit-in-flight} (100) at a time. An entry left in flight by a process
+     * that died (sent or not, its acknowledgement never recorded: {@code PUBLISHED}, {@code PROCESSING}, or
+     * {@code RESUBMITTED} by an instance killed mid-resubmission) counts as failed once it has been in flight for
+     * {@code fupin.outbox.stale-after} (2 min), so no entry waits for ever. An entry merely queued behind a backlog
+     * is not sent twice before then; an entry sent twice is applied once (consumers record its event id).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(IncompleteEventPublications.class)
     @ConditionalOnBean(IncompleteEventPublications.class)
@@ -194,21 +205,46 @@ public class EventsAutoConfiguration {
     static class OutboxResubmission {
 
         private final IncompleteEventPublications incomplete;
-        private final Duration olderThan;
+        private final JdbcTemplate jdbc;
+        private final Duration staleAfter;
+        private final ResubmissionOptions options;
 
-        OutboxResubmission(IncompleteEventPublications incomplete,
-                @Value("${fupin.outbox.resubmit-older-than:PT30S}") Duration olderThan) {
+        OutboxResubmission(IncompleteEventPublications incomplete, JdbcTemplate jdbc,
+                @Value("${fupin.outbox.stale-after:PT2M}") Duration staleAfter,
+                @Value("${fupin.outbox.resubmit-in-flight:100}") int inFlight) {
             this.incomplete = incomplete;
-            this.olderThan = olderThan;
+            this.jdbc = jdbc;
+            this.staleAfter = staleAfter;
+            this.options = ResubmissionOptions.defaults().withMaxInFlight(inFlight);
         }
 
         @Scheduled(fixedDelayString = "${fupin.outbox.resubmit-every:PT15S}", initialDelayString = "${fupin.outbox.resubmit-every:PT15S}")
         void resubmit() {
             try {
-                incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+                int stale = markStaleAsFailed();
+                if (stale > 0) {
+                    log.warn("{} outbox entries in flight for over {} count as failed and are sent again", stale,
+                            staleAfter);
+                }
+                incomplete.resubmitIncompletePublications(options);
             } catch (RuntimeException e) {
                 log.warn("Could not resubmit outbox entries yet: {}", e.getMessage());
             }
+        }
+
+        /**
+         * A resubmitted entry is measured from its resubmission, the others from their publication (the library's
+         * own staleness check measures every state from the publication, so an old entry resubmitted a second ago
+         * would count as stale at once and be sent again on every round).
+         */
+        private int markStaleAsFailed() {
+            Timestamp before = Timestamp.from(Instant.now().minus(staleAfter));
+            return jdbc.update("""
+                    UPDATE EVENT_PUBLICATION SET STATUS = 'FAILED'
+                    WHERE COMPLETION_DATE IS NULL
+                      AND ((STATUS IN ('PUBLISHED', 'PROCESSING') AND PUBLICATION_DATE < ?)
+                        OR (STATUS = 'RESUBMITTED' AND COALESCE(LAST_RESUBMISSION_DATE, PUBLICATION_DATE) < ?))""",
+                    before, before);
         }
     }
 }
