@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The order's steps after checkout; an illegal step for the order's state is 409 {@code illegal-transition}. */
 @RestController
-@Validated
 @Tag(name = "Order lifecycle", description = "Cancel, ship, confirm delivery, refunds, presale shortfalls")
 class OrderStepsController {
 
