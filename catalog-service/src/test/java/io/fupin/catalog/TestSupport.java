@@ -27,17 +27,13 @@ public class TestSupport {
         };
     }
 
-    /** The service's API; lazy because the port is known only once the server runs. */
+    /**
+     * The service's API, and the sellers and products made through it, for every integration test; lazy because
+     * the port is known only once the server runs.
+     */
     @Bean
     @Lazy
     CatalogApi catalogApi(ApplicationContext context, SignedIdentity identity) {
         return new CatalogApi(((WebServerApplicationContext) context).getWebServer().getPort(), identity);
-    }
-
-    /** Sellers and products made through that API. */
-    @Bean
-    @Lazy
-    CatalogFixtures catalogFixtures(CatalogApi api) {
-        return new CatalogFixtures(api);
     }
 }

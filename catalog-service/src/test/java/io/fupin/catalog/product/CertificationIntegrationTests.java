@@ -1,17 +1,15 @@
 package io.fupin.catalog.product;
 
-import static io.fupin.catalog.CatalogFixtures.ADMIN;
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.ADMIN;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
 import static io.fupin.catalog.ProductEventsProbe.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.ProductEventsProbe;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -32,7 +29,7 @@ class CertificationIntegrationTests {
     static final Caller ORDER_SERVICE = Caller.of("service:order-service", null, "SERVICE");
 
     @Autowired
-    SignedIdentity identity;
+    CatalogApi api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -42,29 +39,23 @@ class CertificationIntegrationTests {
     /** This context's own broker: the brokers system property names the last one started in this JVM. */
     @Autowired
     EmbeddedKafkaBroker broker;
-    @LocalServerPort
-    int port;
 
-    CatalogApi api;
-    CatalogFixtures fixtures;
     ProductEventsProbe events;
     UUID seller;
     Caller sellerUser;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogApi(port, identity);
-        fixtures = new CatalogFixtures(api);
         events = new ProductEventsProbe(broker.getBrokersAsString(), json);
-        seller = fixtures.registerSeller();
+        seller = api.registerSeller();
         sellerUser = Caller.of("seller", seller, "SELLER");
     }
 
     @Test
     void aDraftIsCertifiedSuspendedReinstatedAndRevokedWithAnEventForEachStep() {
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
 
-        Reply requested = fixtures.requestCertification(sellerUser, product);
+        Reply requested = api.requestCertification(sellerUser, product);
         assertThat(requested.body()).containsEntry("status", "CERTIFICATION_REQUESTED");
         assertThat(requested.body().get("certificate").toString()).contains("哈尔滨市扶贫办");
         assertThat(step(OFFICIAL, product, "certification/approve", null)).containsEntry("status", "ON_SALE");
@@ -97,8 +88,8 @@ class CertificationIntegrationTests {
 
     @Test
     void officialsFindTheRequestsWaitingForThemAndSellersOnlyTheirOwnProducts() {
-        UUID product = fixtures.draft(seller, Map.of());
-        fixtures.requestCertification(sellerUser, product);
+        UUID product = api.draft(seller, Map.of());
+        api.requestCertification(sellerUser, product);
 
         Reply waiting = api.call(OFFICIAL, HttpMethod.GET, "/api/catalog/products/worklist?status=CERTIFICATION_REQUESTED&size=200", null);
         assertThat(waiting.status()).isEqualTo(200);
@@ -108,7 +99,7 @@ class CertificationIntegrationTests {
                 .contains("self=/api/catalog/products/worklist?status=CERTIFICATION_REQUESTED&page=0&size=200");
         Reply own = api.call(sellerUser, HttpMethod.GET, "/api/catalog/products/worklist", null);
         assertThat(own.body().get("items").toString()).contains(product.toString());
-        Caller otherSeller = Caller.of("other", fixtures.registerSeller("对鹿饮品", "五家镇"), "SELLER");
+        Caller otherSeller = Caller.of("other", api.registerSeller("对鹿饮品", "五家镇"), "SELLER");
         Reply others = api.call(otherSeller, HttpMethod.GET, "/api/catalog/products/worklist?sellerId=" + seller, null);
         assertThat(others.body().get("items").toString()).doesNotContain(product.toString());
         assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/worklist", null).status()).isEqualTo(401);
@@ -116,20 +107,20 @@ class CertificationIntegrationTests {
 
     @Test
     void aRejectedRequestCanBeMadeAgain() {
-        UUID product = fixtures.draft(seller, Map.of());
-        fixtures.requestCertification(sellerUser, product);
+        UUID product = api.draft(seller, Map.of());
+        api.requestCertification(sellerUser, product);
 
         assertThat(step(OFFICIAL, product, "certification/reject", Map.of("reason", "证书编号不符")))
                 .containsEntry("status", "CERTIFICATION_REJECTED").containsEntry("statusReason", "证书编号不符");
-        assertThat(fixtures.requestCertification(sellerUser, product).body()).containsEntry("status", "CERTIFICATION_REQUESTED");
+        assertThat(api.requestCertification(sellerUser, product).body()).containsEntry("status", "CERTIFICATION_REQUESTED");
         assertThat(api.call(Caller.of("c", null, "CONSUMER"), HttpMethod.POST,
                 "/api/catalog/products/" + product + "/certification/reject", Map.of("reason", "x")).status()).isEqualTo(403);
     }
 
     @Test
     void aCertificatePastItsExpiryDateTakesTheProductOffSale() {
-        UUID product = fixtures.certified(seller, Map.of());
-        UUID stillValid = fixtures.certified(seller, Map.of());
+        UUID product = api.certified(seller, Map.of());
+        UUID stillValid = api.certified(seller, Map.of());
         jdbc.sql("UPDATE product SET certificate_valid_until = ? WHERE id = ?")
                 .params(LocalDate.now().minusDays(2), product.toString()).update();
 
@@ -142,13 +133,13 @@ class CertificationIntegrationTests {
         assertThat(jobs.expireCertificates()).as("nothing left to expire").isZero();
         assertThat(types(events.of(product, found -> types(found).contains("ProductCertificationExpired"))))
                 .containsOnlyOnce("ProductCertificationExpired");
-        assertThat(fixtures.requestCertification(sellerUser, product).body())
+        assertThat(api.requestCertification(sellerUser, product).body())
                 .as("a renewed certificate can be requested").containsEntry("status", "CERTIFICATION_REQUESTED");
     }
 
     @Test
     void stockMovementsAreAnnouncedCoalescedNotOnePerSale() {
-        UUID product = fixtures.certified(seller, Map.of("stock", 20));
+        UUID product = api.certified(seller, Map.of("stock", 20));
         for (int i = 0; i < 3; i++) {
             Reply reserved = api.call(ORDER_SERVICE, HttpMethod.POST, "/internal/reservations", Map.of(
                     "orderId", UUID.randomUUID(), "lines", List.of(Map.of("productId", product, "quantity", 2))));

@@ -1,11 +1,10 @@
 package io.fupin.catalog.product;
 
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
 import java.util.List;
@@ -22,20 +21,18 @@ class CostChangeIntegrationTests {
 
     @Autowired
     CatalogApi api;
-    @Autowired
-    CatalogFixtures fixtures;
     UUID seller;
     Caller sellerUser;
 
     @BeforeEach
     void setUp() {
-        seller = fixtures.registerSeller();
+        seller = api.registerSeller();
         sellerUser = Caller.of("seller", seller, "SELLER");
     }
 
     @Test
     void raisingTheCostOfACertifiedProductWaitsForAnOfficialWithTheEvidence() {
-        UUID product = fixtures.certified(seller, Map.of());
+        UUID product = api.certified(seller, Map.of());
 
         Reply asked = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price", Map.of(
                 "priceFen", 4990, "costFen", 1200, "costReason", "包装与冷链物流", "evidence", "顺丰冷链合同 2026-118 号"));
@@ -63,7 +60,7 @@ class CostChangeIntegrationTests {
 
     @Test
     void aRejectedCostChangeLeavesTheProductAsItWas() {
-        UUID product = fixtures.certified(seller, Map.of());
+        UUID product = api.certified(seller, Map.of());
         Reply asked = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price", Map.of(
                 "priceFen", 4990, "costFen", 1000, "costReason", "包装", "evidence", "发票 No. 88"));
         String change = (String) asked.body().get("id");
@@ -80,7 +77,7 @@ class CostChangeIntegrationTests {
 
     @Test
     void aCostRaiseOnACertifiedProductNeedsEvidenceAndLoweringItDoesNot() {
-        UUID product = fixtures.certified(seller, Map.of());
+        UUID product = api.certified(seller, Map.of());
 
         Reply bare = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price", Map.of(
                 "priceFen", 4990, "costFen", 1000, "costReason", "包装"));
@@ -95,7 +92,7 @@ class CostChangeIntegrationTests {
 
     @Test
     void refusesACostAboveItsCategorysShareOfThePrice() {
-        UUID draft = fixtures.draft(seller, Map.of());
+        UUID draft = api.draft(seller, Map.of());
 
         Reply allOfIt = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + draft + "/price", Map.of(
                 "priceFen", 4990, "costFen", 4990, "costReason", "包装"));
@@ -103,14 +100,14 @@ class CostChangeIntegrationTests {
         assertThat(allOfIt.status()).isEqualTo(400);
         assertThat(allOfIt.body().get("errors").toString()).contains("costFen", "25%");
         Reply listed = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products",
-                CatalogFixtures.productBody(Map.of("priceFen", 1000, "costFen", 900)));
+                CatalogApi.productBody(Map.of("priceFen", 1000, "costFen", 900)));
         assertThat(listed.status()).isEqualTo(400);
         assertThat(product(draft)).containsEntry("costFen", 600);
     }
 
     @Test
     void stockThatWouldOverflowIsRefusedAsBadInputNotAServerError() {
-        UUID product = fixtures.draft(seller, Map.of("stock", 10_000_000));
+        UUID product = api.draft(seller, Map.of("stock", 10_000_000));
         int last = 0;
         for (int i = 0; i < 220 && last != 409; i++) {
             Reply restock = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/stock",

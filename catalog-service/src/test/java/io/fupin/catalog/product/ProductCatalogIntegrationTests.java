@@ -1,13 +1,12 @@
 package io.fupin.catalog.product;
 
-import static io.fupin.catalog.CatalogFixtures.ADMIN;
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
-import static io.fupin.catalog.CatalogFixtures.productBody;
+import static io.fupin.catalog.CatalogApi.ADMIN;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.productBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
 import java.time.LocalDate;
@@ -16,26 +15,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.client.RestClient;
 
 @IntegrationTest
 class ProductCatalogIntegrationTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     CatalogApi api;
-    @Autowired
-    CatalogFixtures fixtures;
     UUID seller;
     Caller sellerUser;
 
     @BeforeEach
     void setUp() {
-        seller = fixtures.registerSeller();
+        seller = api.registerSeller();
         sellerUser = Caller.of("seller", seller, "SELLER");
     }
 
@@ -73,19 +65,19 @@ class ProductCatalogIntegrationTests {
 
     @Test
     void aSellerManagesOnlyItsOwnProducts() {
-        UUID product = fixtures.draft(seller, Map.of());
-        Caller otherSeller = Caller.of("other", fixtures.registerSeller("龙江福米业", "农丰镇"), "SELLER");
+        UUID product = api.draft(seller, Map.of());
+        Caller otherSeller = Caller.of("other", api.registerSeller("龙江福米业", "农丰镇"), "SELLER");
 
         assertThat(api.call(otherSeller, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
                 Map.of("priceFen", 100, "costFen", 0)).status()).isEqualTo(403);
-        assertThat(fixtures.requestCertification(otherSeller, product).status()).isEqualTo(403);
+        assertThat(api.requestCertification(otherSeller, product).status()).isEqualTo(403);
         assertThat(api.call(otherSeller, HttpMethod.POST, "/api/catalog/products/" + product + "/delist", null).status())
                 .isEqualTo(403);
         assertThat(api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/certification/approve", null)
                 .status()).as("a seller cannot certify its own product").isEqualTo(403);
         assertThat(api.call(otherSeller, HttpMethod.PUT, "/api/catalog/products/" + UUID.randomUUID() + "/price",
                 Map.of("priceFen", 100, "costFen", 0)).status()).isEqualTo(404);
-        assertThat(fixtures.requestCertification(sellerUser, product).status()).isEqualTo(200);
+        assertThat(api.requestCertification(sellerUser, product).status()).isEqualTo(200);
     }
 
     @Test
@@ -105,7 +97,7 @@ class ProductCatalogIntegrationTests {
         assertThat(hugePage.status()).isEqualTo(400);
         assertThat(hugePage.body().get("errors").toString()).contains("size");
 
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
         Reply costAbove = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
                 Map.of("priceFen", 1000, "costFen", 1001, "costReason", "freight"));
         assertThat(costAbove.status()).isEqualTo(400);
@@ -121,7 +113,7 @@ class ProductCatalogIntegrationTests {
 
     @Test
     void pricesAreVersionedAndTheHistoryKept() {
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
         Reply repriced = api.call(sellerUser, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
                 Map.of("priceFen", 5290, "costFen", 700, "costReason", "freight went up"));
         assertThat(repriced.status()).isEqualTo(200);
@@ -135,7 +127,7 @@ class ProductCatalogIntegrationTests {
 
     @Test
     void aSellerRestocksAndCannotWriteOffMoreThanItHas() {
-        UUID product = fixtures.draft(seller, Map.of("stock", 10));
+        UUID product = api.draft(seller, Map.of("stock", 10));
         Reply restocked = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/stock", Map.of("delta", 5));
         assertThat(restocked.body()).containsEntry("stock", 15);
         Reply tooMuch = api.call(sellerUser, HttpMethod.POST, "/api/catalog/products/" + product + "/stock", Map.of("delta", -16));
@@ -153,15 +145,14 @@ class ProductCatalogIntegrationTests {
 
     @Test
     void refusesCallsThatDidNotComeThroughTheGateway() {
-        int status = RestClient.create("http://localhost:" + port).get().uri("/api/catalog/products")
-                .exchange((req, res) -> res.getStatusCode().value());
-        assertThat(status).isEqualTo(401);
+        assertThat(api.unsigned(HttpMethod.GET, "/api/catalog/products").status()).isEqualTo(401);
     }
 
     @Test
     void isReadyOnlyWithItsDatabaseKafkaAndElasticsearch() {
-        Map<String, Object> health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health/readiness")
-                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { });
+        Reply readiness = api.unsigned(HttpMethod.GET, "/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        Map<String, Object> health = readiness.body();
         assertThat(health).containsEntry("status", "UP");
         assertThat(health.get("components").toString()).contains("db", "kafka", "elasticsearch");
     }

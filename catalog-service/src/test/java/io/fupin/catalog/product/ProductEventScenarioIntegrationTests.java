@@ -1,16 +1,14 @@
 package io.fupin.catalog.product;
 
-import static io.fupin.catalog.CatalogFixtures.ADMIN;
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.ADMIN;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,7 +16,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,9 +28,7 @@ class ProductEventScenarioIntegrationTests {
     @Autowired
     ProductCatalog catalog;
     @Autowired
-    SignedIdentity identity;
-    @LocalServerPort
-    int port;
+    CatalogApi api;
 
     @AfterEach
     void signOut() {
@@ -42,7 +37,7 @@ class ProductEventScenarioIntegrationTests {
 
     @Test
     void listingCertifyingSuspendingRevokingAndDelistingEachPublishTheirEvent(Scenario scenario) {
-        UUID seller = new CatalogFixtures(new CatalogApi(port, identity)).registerSeller();
+        UUID seller = api.registerSeller();
         as(ADMIN);
         UUID product = publishes(scenario, () -> catalog.list(ADMIN, new NewProduct(seller, "稻花香大米",
                 ProductCategory.RICE, "永发鳅田", "五常稻花香，当年新米", "5 kg bag", 4990, 600, "packaging and freight",

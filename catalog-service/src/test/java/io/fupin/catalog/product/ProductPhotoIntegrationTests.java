@@ -1,20 +1,14 @@
 package io.fupin.catalog.product;
 
-import static io.fupin.catalog.CatalogFixtures.ADMIN;
+import static io.fupin.catalog.CatalogApi.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.catalog.CatalogApi;
+import io.fupin.catalog.CatalogApi.Download;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 /** Sellers upload a photo of their products; anyone sees it, cached by version. */
@@ -33,26 +26,19 @@ class ProductPhotoIntegrationTests {
     static final int TWO_MB = 2 * 1024 * 1024;
 
     @Autowired
-    SignedIdentity identity;
-    @LocalServerPort
-    int port;
-
-    @Autowired
     CatalogApi api;
-    @Autowired
-    CatalogFixtures fixtures;
     UUID seller;
     Caller owner;
 
     @BeforeEach
     void setUp() {
-        seller = fixtures.registerSeller();
+        seller = api.registerSeller();
         owner = Caller.of("seller", seller, "SELLER");
     }
 
     @Test
     void theOwnerUploadsAPhotoServedToAnyoneWithItsVersionAndCaching() throws Exception {
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
         byte[] png = TestImages.encoded("png", 640, 480);
 
         Reply uploaded = api.upload(owner, photoPath(product), "花生.png", "image/png", png);
@@ -66,25 +52,25 @@ class ProductPhotoIntegrationTests {
         assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + product, null).body())
                 .containsEntry("photoUrl", url);
 
-        HttpResponse<byte[]> served = get(url, Map.of());
-        assertThat(served.statusCode()).isEqualTo(200);
+        Download served = get(url, Map.of());
+        assertThat(served.status()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(png);
-        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
-        assertThat(served.headers().firstValue("ETag")).hasValue("\"" + etag + "\"");
-        assertThat(served.headers().firstValue("Cache-Control").orElseThrow())
+        assertThat(served.headers().getFirst("Content-Type")).isEqualTo("image/png");
+        assertThat(served.headers().getFirst("ETag")).isEqualTo("\"" + etag + "\"");
+        assertThat(served.headers().getFirst("Cache-Control"))
                 .contains("max-age=31536000", "public", "immutable");
-        assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(served.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
-        HttpResponse<byte[]> revalidated = get(photoPath(product), Map.of("If-None-Match", "\"" + etag + "\""));
-        assertThat(revalidated.statusCode()).isEqualTo(304);
+        Download revalidated = get(photoPath(product), Map.of("If-None-Match", "\"" + etag + "\""));
+        assertThat(revalidated.status()).isEqualTo(304);
         assertThat(revalidated.body()).isEmpty();
-        assertThat(get(photoPath(product), Map.of()).headers().firstValue("Cache-Control").orElseThrow())
+        assertThat(get(photoPath(product), Map.of()).headers().getFirst("Cache-Control"))
                 .contains("max-age=300").doesNotContain("immutable");
     }
 
     @Test
     void aNewPhotoReplacesTheOldUnderANewAddressAndTheContentDecidesItsKind() throws Exception {
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
         String first = (String) api.upload(owner, photoPath(product), "a.png", "image/png",
                 TestImages.encoded("png", 100, 100)).body().get("url");
         byte[] jpeg = TestImages.encoded("jpg", 800, 600);
@@ -95,8 +81,8 @@ class ProductPhotoIntegrationTests {
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.body()).containsEntry("mediaType", "image/jpeg").containsEntry("width", 800);
         assertThat(replaced.body().get("url")).isNotEqualTo(first);
-        HttpResponse<byte[]> served = get((String) replaced.body().get("url"), Map.of());
-        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        Download served = get((String) replaced.body().get("url"), Map.of());
+        assertThat(served.headers().getFirst("Content-Type")).isEqualTo("image/jpeg");
         assertThat(served.body()).isEqualTo(jpeg);
         assertThat(api.upload(ADMIN, photoPath(product), "c.webp", "application/octet-stream",
                 TestImages.webpLossless(300, 200)).body()).containsEntry("mediaType", "image/webp");
@@ -104,8 +90,8 @@ class ProductPhotoIntegrationTests {
 
     @Test
     void anotherSellerOrAConsumerMayNotUploadAndNothingIsStored() throws Exception {
-        UUID product = fixtures.draft(seller, Map.of());
-        UUID other = fixtures.registerSeller();
+        UUID product = api.draft(seller, Map.of());
+        UUID other = api.registerSeller();
         byte[] png = TestImages.encoded("png", 64, 64);
 
         Reply byOther = api.upload(Caller.of("seller-other", other, "SELLER"), photoPath(product), "a.png", "image/png", png);
@@ -114,9 +100,9 @@ class ProductPhotoIntegrationTests {
         assertThat(byOther.status()).isEqualTo(403);
         assertThat(byConsumer.status()).isEqualTo(403);
         assertThat(byOther.body()).containsEntry("type", "https://fupin.market/problems/forbidden");
-        HttpResponse<byte[]> none = get(photoPath(product), Map.of());
-        assertThat(none.statusCode()).isEqualTo(404);
-        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Download none = get(photoPath(product), Map.of());
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.headers().getFirst("Content-Type")).isEqualTo("application/problem+json");
         assertThat(api.call(Caller.anonymous(), HttpMethod.GET, "/api/catalog/products/" + product, null).body()
                 .get("photoUrl")).isNull();
     }
@@ -142,7 +128,7 @@ class ProductPhotoIntegrationTests {
         bait.start();
         try {
             String address = "http://127.0.0.1:" + bait.getAddress().getPort() + "/latest/meta-data/photo.png";
-            UUID product = fixtures.draft(seller, Map.of("photoUrl", address, "imageUrl", address, "photo", address));
+            UUID product = api.draft(seller, Map.of("photoUrl", address, "imageUrl", address, "photo", address));
 
             Reply asText = api.upload(owner, photoPath(product), address, "image/png", address.getBytes(StandardCharsets.UTF_8));
             Reply asSvg = api.upload(owner, photoPath(product), "a.svg", "image/svg+xml", ("<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -161,7 +147,7 @@ class ProductPhotoIntegrationTests {
 
     @Test
     void aTextFileRenamedAsAPhotoIsRefusedAs415() {
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
 
         Reply refused = api.upload(owner, photoPath(product), "花生.jpg", "image/jpeg",
                 "这不是图片，是一段说明文字。".getBytes(StandardCharsets.UTF_8));
@@ -173,7 +159,7 @@ class ProductPhotoIntegrationTests {
 
     @Test
     void aFileOverTwoMegabytesIsRefusedAs413AndTooManyPixelsAs400() {
-        UUID product = fixtures.draft(seller, Map.of());
+        UUID product = api.draft(seller, Map.of());
 
         Reply tooBig = api.upload(owner, photoPath(product), "big.png", "image/png",
                 TestImages.pngHeader(1000, 1000, TWO_MB + 1));
@@ -200,7 +186,7 @@ class ProductPhotoIntegrationTests {
 
     @Test
     void searchResultsCarryThePhotoAndRemovingItBringsBackTheCategoryPicture() {
-        UUID product = fixtures.certified(seller, Map.of());
+        UUID product = api.certified(seller, Map.of());
         String url = (String) api.upload(owner, photoPath(product), "a.png", "image/png",
                 TestImages.encoded("png", 120, 90)).body().get("url");
 
@@ -222,13 +208,8 @@ class ProductPhotoIntegrationTests {
         return "/api/catalog/products/" + product + "/photo";
     }
 
-    private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        // as the gateway forwards a visitor: signed, without a user
-        identity.headersFor(Caller.anonymous()).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
-        headers.forEach(request::header);
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
+    /** As the gateway forwards a visitor: signed, without a user. */
+    private Download get(String path, Map<String, String> headers) {
+        return api.download(Caller.anonymous(), path, headers);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.BenchReport;
 import io.fupin.catalog.CatalogApi;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
@@ -43,6 +42,8 @@ class HotProductBenchmark {
     static final Caller ORDER_SERVICE = Caller.of("service:order-service", null, "SERVICE");
 
     @Autowired
+    CatalogApi api;
+    @Autowired
     SignedIdentity identity;
     @Autowired
     JdbcClient jdbc;
@@ -64,7 +65,7 @@ class HotProductBenchmark {
     void reservationsPerSecondOnOneHotProduct() throws Exception {
         int seconds = BenchReport.intProperty("bench.seconds", 10);
         int initialStock = 10_000_000;
-        UUID product = new CatalogFixtures(new CatalogApi(port, identity)).certified(initialStock, 2990, 300);
+        UUID product = api.certified(initialStock, 2990, 300);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         BenchReport.line("");
         BenchReport.line("### Hot product: reservations/s (" + seconds + " s per run, cores: "

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,23 +25,11 @@ class StockReservationsIntegrationTests {
     static final Caller ORDER_SERVICE = Caller.of("service:order-service", null, "SERVICE");
 
     @Autowired
-    SignedIdentity identity;
+    CatalogApi api;
     @Autowired
     JdbcClient jdbc;
-    @LocalServerPort
-    int port;
-
     @Autowired
     ExpiredHolds expiredHolds;
-
-    CatalogApi api;
-    CatalogFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new CatalogApi(port, identity);
-        fixtures = new CatalogFixtures(api);
-    }
 
     @Test
     void twoHundredBuyersRacingForFiftyUnitsGetExactlyFifty() throws Exception {
@@ -108,7 +92,7 @@ class StockReservationsIntegrationTests {
         assertThat(line.get("sellerId")).isNotNull();
         assertThat((String) line.get("certificateNumber")).startsWith("FP-2026-");
 
-        assertThat(api.call(CatalogFixtures.ADMIN, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
+        assertThat(api.call(CatalogApi.ADMIN, HttpMethod.PUT, "/api/catalog/products/" + product + "/price",
                 Map.of("priceFen", 3190, "costFen", 400, "costReason", "freight")).status()).isEqualTo(200);
         Map<String, Object> later = firstLine(reserve(UUID.randomUUID(), product, 1));
         assertThat(later).containsEntry("unitPriceFen", 3190).containsEntry("unitCostFen", 400).containsEntry("priceVersion", 2);
@@ -119,25 +103,25 @@ class StockReservationsIntegrationTests {
     @Test
     void answersThePresaleDeliveryDate() {
         String delivery = java.time.LocalDate.now().plusMonths(4).toString();
-        UUID product = fixtures.certified(fixtures.registerSeller(), Map.of("name", "鹅蛋", "category", "EGGS",
+        UUID product = api.certified(api.registerSeller(), Map.of("name", "鹅蛋", "category", "EGGS",
                 "presale", Map.of("deliveryDate", delivery, "capacity", 300)));
         assertThat(firstLine(reserve(UUID.randomUUID(), product, 3))).containsEntry("presaleDeliveryDate", delivery);
     }
 
     @Test
     void onlyCertifiedProductsOnSaleCanBeReserved() {
-        UUID seller = fixtures.registerSeller();
-        UUID draft = fixtures.draft(seller, Map.of("stock", 10));
+        UUID seller = api.registerSeller();
+        UUID draft = api.draft(seller, Map.of("stock", 10));
         assertThat(reserve(UUID.randomUUID(), draft, 1).status()).isEqualTo(409);
-        assertThat(fixtures.requestCertification(CatalogFixtures.ADMIN, draft).status()).isEqualTo(200);
+        assertThat(api.requestCertification(CatalogApi.ADMIN, draft).status()).isEqualTo(200);
         assertThat(reserve(UUID.randomUUID(), draft, 1).status()).as("requested, not yet certified").isEqualTo(409);
 
-        UUID suspended = fixtures.certified(seller, Map.of("stock", 10));
-        api.call(CatalogFixtures.OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + suspended + "/suspend",
+        UUID suspended = api.certified(seller, Map.of("stock", 10));
+        api.call(CatalogApi.OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + suspended + "/suspend",
                 Map.of("reason", "quality complaint under review"));
         assertThat(reserve(UUID.randomUUID(), suspended, 1).status()).isEqualTo(409);
 
-        UUID expiredToday = fixtures.certified(seller, Map.of("stock", 10));
+        UUID expiredToday = api.certified(seller, Map.of("stock", 10));
         jdbc.sql("UPDATE product SET certificate_valid_until = ? WHERE id = ?")
                 .params(java.time.LocalDate.now().minusDays(2), expiredToday.toString()).update();
         assertThat(reserve(UUID.randomUUID(), expiredToday, 1).status())
@@ -227,7 +211,7 @@ class StockReservationsIntegrationTests {
     }
 
     private UUID listProduct(int stock, long priceFen, long costFen) {
-        return fixtures.certified(stock, priceFen, costFen);
+        return api.certified(stock, priceFen, costFen);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.fupin.catalog.BenchReport;
-import io.fupin.catalog.CatalogFixtures;
+import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.product.ProductCatalog;
 import io.fupin.catalog.product.ProductCategory;
@@ -65,7 +65,7 @@ class SearchBenchmark {
         generate(products);
         long generated = System.nanoTime();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> reindex = http.send(signed(CatalogFixtures.ADMIN, "/api/catalog/search/reindex")
+        HttpResponse<String> reindex = http.send(signed(CatalogApi.ADMIN, "/api/catalog/search/reindex")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         long reindexed = System.nanoTime();
         BenchReport.line("");

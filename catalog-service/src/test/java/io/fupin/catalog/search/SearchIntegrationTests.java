@@ -1,17 +1,15 @@
 package io.fupin.catalog.search;
 
-import static io.fupin.catalog.CatalogFixtures.ADMIN;
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.ADMIN;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.ElasticsearchLink;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,27 +23,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.client.RestClient;
 
 @IntegrationTest
 class SearchIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
-    @LocalServerPort
-    int port;
-
     CatalogApi api;
-    CatalogFixtures fixtures;
     UUID seller;
 
     @BeforeEach
     void setUp() {
-        api = new CatalogApi(port, identity);
-        fixtures = new CatalogFixtures(api);
-        seller = fixtures.registerSeller("溪树田合作社", "农丰镇");
+        seller = api.registerSeller("溪树田合作社", "农丰镇");
     }
 
     @Test
@@ -116,7 +105,7 @@ class SearchIntegrationTests {
     @Test
     void productsOffSaleAreNotFound() {
         UUID product = product("翠小妹花生", "PEANUTS", 2990, "花生");
-        UUID draft = fixtures.draft(seller, Map.of("name", "花生油"));
+        UUID draft = api.draft(seller, Map.of("name", "花生油"));
         awaitIds("", 1);
 
         api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/products/" + product + "/suspend", Map.of("reason", "复检"));
@@ -235,7 +224,7 @@ class SearchIntegrationTests {
     }
 
     private UUID product(String name, String category, long priceFen, String description, String unit) {
-        return fixtures.certified(seller, Map.of("name", name, "category", category, "priceFen", priceFen, "unit", unit,
+        return api.certified(seller, Map.of("name", name, "category", category, "priceFen", priceFen, "unit", unit,
                 "costFen", 0, "description", description, "brand", "溪树田", "stock", 50,
                 "presale", Map.of("deliveryDate", LocalDate.now().plusMonths(2).toString(), "capacity", 50)));
     }
@@ -247,10 +236,7 @@ class SearchIntegrationTests {
     }
 
     private String degradedHeader(String query) {
-        return RestClient.create("http://localhost:" + port).get()
-                .uri("/api/catalog/products?sellerId=" + seller + (query.isEmpty() ? "" : "&" + query))
-                .headers(h -> h.addAll(identity.headersFor(Caller.anonymous())))
-                .exchange((req, res) -> res.getHeaders().getFirst("X-Search-Degraded"));
+        return search(query).headers().getFirst("X-Search-Degraded");
     }
 
     /** Waits until the index (fed through Kafka) answers {@code count} products, then gives their ids in order. */

@@ -1,17 +1,15 @@
 package io.fupin.catalog.search;
 
-import static io.fupin.catalog.CatalogFixtures.ADMIN;
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.ADMIN;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +25,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.TestPropertySource;
 
@@ -53,17 +50,14 @@ class SearchRelevanceIntegrationTests {
     static final double PRECISION_AT_5_FLOOR = 1.0;
 
     @Autowired
-    SignedIdentity identity;
-    @LocalServerPort
-    int port;
+    CatalogApi api;
 
     record Judgement(String query, List<String> first, List<String> relevant, String kind) {
     }
 
     @Test
     void shoppersFindWhatTheyTypeInEitherScriptPinyinTyposAndQuantities() throws IOException {
-        CatalogApi api = new CatalogApi(port, identity);
-        Map<UUID, String> keys = loadCatalogue(api);
+        Map<UUID, String> keys = loadCatalogue();
         List<Judgement> judgements = read("search/relevance.tsv").stream()
                 .map(r -> new Judgement(r[0], split(r[1]), split(r[2]), r[3])).toList();
         assertThat(judgements).hasSize(40);
@@ -105,13 +99,12 @@ class SearchRelevanceIntegrationTests {
      * Registers the sellers and lists, certifies and indexes the products through the API, then rebuilds the
      * index from this test's database so that it holds the catalogue and nothing else (earlier runs included).
      */
-    private Map<UUID, String> loadCatalogue(CatalogApi api) throws IOException {
-        CatalogFixtures fixtures = new CatalogFixtures(api);
+    private Map<UUID, String> loadCatalogue() throws IOException {
         Map<String, UUID> sellers = new HashMap<>();
         Map<String, String[]> sellerRows = new HashMap<>();
         for (String[] s : read("search/sellers.tsv")) {
             Map<String, Object> body = new HashMap<>(Map.of("name", s[1], "kind", s[2],
-                    "creditCode", CatalogFixtures.newCreditCode(), "contact", Map.of("name", "联系人", "phone", "13900139000"),
+                    "creditCode", CatalogApi.newCreditCode(), "contact", Map.of("name", "联系人", "phone", "13900139000"),
                     "town", s[3], "village", s[4]));
             Reply reply = api.call(OFFICIAL, HttpMethod.POST, "/api/catalog/sellers", body);
             assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
@@ -125,7 +118,7 @@ class SearchRelevanceIntegrationTests {
             if ("traditional".equals(seller[5])) {
                 description = ZhConverterUtil.toTraditional(description);
             }
-            UUID id = fixtures.certified(sellers.get(p[1]), Map.of("name", p[2], "category", p[3], "brand", p[4],
+            UUID id = api.certified(sellers.get(p[1]), Map.of("name", p[2], "category", p[3], "brand", p[4],
                     "unit", p[5], "priceFen", Long.parseLong(p[6]), "costFen", 0, "description", description,
                     "stock", 100));
             keys.put(id, p[0]);

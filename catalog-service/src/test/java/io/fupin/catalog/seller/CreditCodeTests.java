@@ -2,7 +2,7 @@ package io.fupin.catalog.seller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fupin.catalog.CatalogFixtures;
+import io.fupin.catalog.CatalogApi;
 import org.junit.jupiter.api.Test;
 
 class CreditCodeTests {
@@ -11,7 +11,7 @@ class CreditCodeTests {
     void acceptsTheDemoSellersCodeAndGeneratedOnes() {
         assertThat(CreditCode.isValid("91230113MA1B2G3X4H")).isTrue();
         for (int i = 0; i < 100; i++) {
-            assertThat(CreditCode.isValid(CatalogFixtures.newCreditCode())).isTrue();
+            assertThat(CreditCode.isValid(CatalogApi.newCreditCode())).isTrue();
         }
     }
 

@@ -1,25 +1,22 @@
 package io.fupin.catalog.seller;
 
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
-import static io.fupin.catalog.CatalogFixtures.newCreditCode;
-import static io.fupin.catalog.CatalogFixtures.sellerBody;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.newCreditCode;
+import static io.fupin.catalog.CatalogApi.sellerBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,18 +26,9 @@ class SellerApplicationIntegrationTests {
     static final String PATH = "/api/catalog/seller-applications";
 
     @Autowired
-    SignedIdentity identity;
+    CatalogApi api;
     @Autowired
     JdbcClient jdbc;
-    @LocalServerPort
-    int port;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new CatalogApi(port, identity);
-    }
 
     static Caller newConsumer() {
         return Caller.of("person-" + UUID.randomUUID(), null, "CONSUMER");

@@ -1,38 +1,26 @@
 package io.fupin.catalog.seller;
 
-import static io.fupin.catalog.CatalogFixtures.OFFICIAL;
-import static io.fupin.catalog.CatalogFixtures.newCreditCode;
-import static io.fupin.catalog.CatalogFixtures.sellerBody;
+import static io.fupin.catalog.CatalogApi.OFFICIAL;
+import static io.fupin.catalog.CatalogApi.newCreditCode;
+import static io.fupin.catalog.CatalogApi.sellerBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.CatalogApi.Reply;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 @IntegrationTest
 class SellerIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
-    @LocalServerPort
-    int port;
-
     CatalogApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new CatalogApi(port, identity);
-    }
 
     @Test
     void anOfficialRegistersASellerWhoseIdDerivesFromItsCreditCode() {

@@ -8,7 +8,6 @@ import static io.fupin.support.testing.AccessMatrix.post;
 import static io.fupin.support.testing.AccessMatrix.put;
 
 import io.fupin.catalog.CatalogApi;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
@@ -16,7 +15,6 @@ import io.fupin.support.identity.Role;
 import io.fupin.support.testing.AccessMatrix;
 import io.fupin.support.testing.AccessMatrix.Endpoint;
 import io.fupin.support.testing.AccessMatrix.Who;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +77,10 @@ class AccessMatrixIntegrationTests {
             get("/api/catalog/sellers", ANYONE),
             get("/api/catalog/sellers/{sellerId}", ANYONE),
             post("/api/catalog/sellers", () -> "{\"name\":\"对鹿饮品\",\"kind\":\"COOPERATIVE\",\"creditCode\":\""
-                    + CatalogFixtures.newCreditCode() + "\",\"contact\":{\"name\":\"李建国\",\"phone\":\"13900139000\"},"
+                    + CatalogApi.newCreditCode() + "\",\"contact\":{\"name\":\"李建国\",\"phone\":\"13900139000\"},"
                     + "\"town\":\"五家镇\",\"village\":\"兴功村\"}", OFFICIALS),
             post("/api/catalog/seller-applications", () -> "{\"name\":\"兴功村鹅业合作社\",\"kind\":\"COOPERATIVE\","
-                    + "\"creditCode\":\"" + CatalogFixtures.newCreditCode() + "\",\"contact\":{\"name\":\"李建国\","
+                    + "\"creditCode\":\"" + CatalogApi.newCreditCode() + "\",\"contact\":{\"name\":\"李建国\","
                     + "\"phone\":\"13900139000\"},\"town\":\"新兴镇\",\"village\":\"兴功村\","
                     + "\"documents\":[\"营业执照 档案 2026-118\"]}", only(Who.CONSUMER, Who.CONSUMER_OTHER)),
             get("/api/catalog/seller-applications/mine", only(Who.CONSUMER, Who.CONSUMER_OTHER)),
@@ -96,7 +94,7 @@ class AccessMatrixIntegrationTests {
             get("/internal/seller-grants/{userId}", only(Who.SERVICE))));
 
     @Autowired
-    SignedIdentity identity;
+    CatalogApi api;
     @Autowired
     IdentitySignature signature;
     @Autowired
@@ -117,10 +115,9 @@ class AccessMatrixIntegrationTests {
 
     @Test
     void answersEachCallerAsTheMatrixSays() {
-        CatalogFixtures fixtures = new CatalogFixtures(new CatalogApi(port, identity));
-        UUID owner = fixtures.registerSeller("岗子峪米业有限公司", "双城镇");
-        UUID other = fixtures.registerSeller("翠翠食品有限公司", "五家镇");
-        UUID product = fixtures.draft(owner, Map.of());
+        UUID owner = api.registerSeller("岗子峪米业有限公司", "双城镇");
+        UUID other = api.registerSeller("翠翠食品有限公司", "五家镇");
+        UUID product = api.draft(owner, Map.of());
         MATRIX.check("http://127.0.0.1:" + port, signature, Map.of(
                 Who.CONSUMER, Caller.of("consumer", null, Role.CONSUMER),
                 Who.SELLER_OWNER, Caller.of("seller", owner, Role.SELLER),

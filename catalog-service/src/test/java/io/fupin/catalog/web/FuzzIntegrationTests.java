@@ -3,14 +3,12 @@ package io.fupin.catalog.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
-import io.fupin.catalog.CatalogFixtures;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ApiFuzzer;
 import io.fupin.support.testing.OpenApiDocument;
-import io.fupin.support.testing.SignedIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class FuzzIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
+    CatalogApi api;
     @Autowired
     IdentitySignature signature;
     @Autowired
@@ -39,10 +37,9 @@ class FuzzIntegrationTests {
 
     @Test
     void answersHostileInputWithoutA5xxAndRefusalsChangeNothing() throws Exception {
-        CatalogFixtures fixtures = new CatalogFixtures(new CatalogApi(port, identity));
-        UUID owner = fixtures.registerSeller("岗子峪米业有限公司", "双城镇");
-        UUID other = fixtures.registerSeller("翠翠食品有限公司", "五家镇");
-        UUID product = fixtures.draft(owner, Map.of());
+        UUID owner = api.registerSeller("岗子峪米业有限公司", "双城镇");
+        UUID other = api.registerSeller("翠翠食品有限公司", "五家镇");
+        UUID product = api.draft(owner, Map.of());
         ApiFuzzer.Target target = new ApiFuzzer.Target("catalog-service", "http://127.0.0.1:" + port, signature,
                 List.of(Caller.of("consumer", null, Role.CONSUMER), Caller.of("seller", owner, Role.SELLER),
                         Caller.of("seller-cuicui", other, Role.SELLER), Caller.of("clerk", null, Role.CLERK),
