@@ -1,6 +1,7 @@
 package io.fupin.catalog.product;
 
 import io.fupin.catalog.product.CostChange.Status;
+import io.fupin.catalog.seller.SellerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,7 +35,7 @@ class CostChanges {
         try {
             jdbc.sql("INSERT INTO cost_change (" + COLUMNS + ", pending_product_id) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)")
-                    .params(change.id().toString(), change.productId().toString(), change.sellerId().toString(),
+                    .params(change.id().toString(), change.productId().toString(), change.sellerId().value().toString(),
                             change.priceFen(), change.costFen(), change.costReason(), change.evidence(),
                             change.currentPriceFen(), change.currentCostFen(), change.status().name(), requestedBy,
                             Timestamp.from(now), change.productId().toString())
@@ -78,7 +79,7 @@ class CostChanges {
     private static CostChange row(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         return new CostChange(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("product_id")),
-                UUID.fromString(rs.getString("seller_id")), rs.getLong("price_fen"), rs.getLong("cost_fen"),
+                new SellerId(UUID.fromString(rs.getString("seller_id"))), rs.getLong("price_fen"), rs.getLong("cost_fen"),
                 rs.getString("cost_reason"), rs.getString("evidence"), rs.getLong("current_price_fen"),
                 rs.getLong("current_cost_fen"), Status.valueOf(rs.getString("status")), rs.getString("requested_by"),
                 rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),

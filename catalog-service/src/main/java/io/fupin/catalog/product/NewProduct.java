@@ -1,5 +1,6 @@
 package io.fupin.catalog.product;
 
+import io.fupin.catalog.seller.SellerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -7,14 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
 
 /**
  * @param sellerId only for an ADMIN listing on a seller's behalf; a SELLER lists for its own seller
  * @param originVillage where it is grown or raised; the seller's village when absent
  */
 public record NewProduct(
-        UUID sellerId,
+        SellerId sellerId,
         @NotBlank @Size(max = 200) String name,
         @NotNull ProductCategory category,
         @Size(max = 100) String brand,

@@ -1,5 +1,6 @@
 package io.fupin.catalog.product;
 
+import io.fupin.catalog.seller.SellerId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -24,7 +25,7 @@ public class Product {
 
     @Id
     private final UUID id;
-    private final UUID sellerId;
+    private final SellerId sellerId;
     private final String sellerName;
     private String name;
     private ProductCategory category;
@@ -57,7 +58,7 @@ public class Product {
     @Version
     private Long version;
 
-    Product(UUID id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
+    Product(UUID id, SellerId sellerId, String sellerName, String name, ProductCategory category, String brand,
             String description, String unit, long priceFen, long costFen, String costReason, int priceVersion, int stock,
             Integer publishedStock, String town, String village, String pinyin, LocalDate presaleDeliveryDate,
             Integer presaleCapacity, String certificateNumber, String certificateIssuer, LocalDate certificateValidFrom,
@@ -94,7 +95,7 @@ public class Product {
     }
 
     /** A new product starts as a draft: nobody can find or buy it before an official certifies it. */
-    static Product draft(UUID sellerId, String sellerName, String town, Details details, Pricing pricing, int stock,
+    static Product draft(SellerId sellerId, String sellerName, String town, Details details, Pricing pricing, int stock,
             Instant now) {
         pricing.check();
         Product product = new Product(UUID.randomUUID(), sellerId, sellerName, null, null, null, null, null,
@@ -218,7 +219,7 @@ public class Product {
         return id;
     }
 
-    public UUID sellerId() {
+    public SellerId sellerId() {
         return sellerId;
     }
 

@@ -12,6 +12,7 @@ import io.fupin.catalog.product.ProductEvent.ProductListed;
 import io.fupin.catalog.product.ProductEvent.ProductSuspended;
 import io.fupin.catalog.product.ProductEvent.ProductUpdated;
 import io.fupin.catalog.product.ProductEvent.StockChanged;
+import io.fupin.catalog.seller.SellerId;
 import io.fupin.catalog.seller.SellerRegistry;
 import io.fupin.catalog.seller.SellerView;
 import io.fupin.support.identity.Caller;
@@ -83,8 +84,8 @@ public class ProductCatalog {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.isSeller()")
-    public Page<ProductView> worklist(Caller caller, ProductStatus status, UUID sellerId, io.fupin.support.paging.PageRequest page) {
-        UUID seller = caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) ? sellerId : caller.sellerId();
+    public Page<ProductView> worklist(Caller caller, ProductStatus status, SellerId sellerId, io.fupin.support.paging.PageRequest page) {
+        SellerId seller = caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) ? sellerId : sellerOf(caller);
         PageRequest window = PageRequest.of(page.page(), page.size());
         List<Product> found;
         long total;
@@ -106,7 +107,7 @@ public class ProductCatalog {
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.isSeller(#request.sellerId())")
     public ProductView list(Caller caller, NewProduct request) {
-        UUID sellerId = caller.hasRole(Role.ADMIN) && request.sellerId() != null ? request.sellerId() : caller.sellerId();
+        SellerId sellerId = caller.hasRole(Role.ADMIN) && request.sellerId() != null ? request.sellerId() : sellerOf(caller);
         if (sellerId == null) {
             throw new UnknownSeller(null);
         }
@@ -322,6 +323,11 @@ public class ProductCatalog {
             String unit, String village, PresaleTerms presale) {
         return new Product.Details(name.strip(), category, blankToNull(brand), blankToNull(description), unit.strip(),
                 village == null ? null : village.strip(), presale == null ? null : presale.toPresale());
+    }
+
+    /** The seller the caller is bound to, if any. */
+    private static SellerId sellerOf(Caller caller) {
+        return caller.sellerId() == null ? null : new SellerId(caller.sellerId());
     }
 
     private static String blankToNull(String text) {

@@ -5,6 +5,7 @@ import io.fupin.catalog.product.ProductChanges.Describe;
 import io.fupin.catalog.product.ProductChanges.Reason;
 import io.fupin.catalog.product.ProductChanges.Reprice;
 import io.fupin.catalog.product.ProductChanges.RequestCertification;
+import io.fupin.catalog.seller.SellerId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -47,7 +48,7 @@ class ProductController {
     @Operation(summary = "Products in any state: OFFICIAL/ADMIN by status and/or seller (e.g. CERTIFICATION_REQUESTED), "
             + "a SELLER its own")
     Page<ProductView> worklist(Caller caller, @RequestParam(required = false) ProductStatus status,
-            @RequestParam(required = false) UUID sellerId,
+            @RequestParam(required = false) SellerId sellerId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return catalog.worklist(caller, status, sellerId, PageRequest.of(page, size, 200));
     }

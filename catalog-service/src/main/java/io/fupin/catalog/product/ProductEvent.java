@@ -1,6 +1,7 @@
 package io.fupin.catalog.product;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.fupin.catalog.seller.SellerId;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.events.EventTopic;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public sealed interface ProductEvent {
      * The product as it stands. {@code revision} (added to the documented fields) grows with every change,
      * so that a consumer can ignore an older state that arrives late.
      */
-    record State(UUID productId, UUID sellerId, String sellerName, String name, ProductCategory category,
+    record State(UUID productId, SellerId sellerId, String sellerName, String name, ProductCategory category,
             String brand, String description, String unit, long priceFen, long costFen, String costReason, int stock,
             String town, String village, ProductStatus status, CertificateState certificate, PresaleState presale,
             int priceVersion, Instant changedAt, long revision, Instant createdAt) {

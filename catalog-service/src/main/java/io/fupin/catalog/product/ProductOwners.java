@@ -1,5 +1,6 @@
 package io.fupin.catalog.product;
 
+import io.fupin.catalog.seller.SellerId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Callers;
 import io.fupin.support.identity.Role;
@@ -25,8 +26,8 @@ class ProductOwners {
     }
 
     /** The caller is a seller acting for itself: the seller a request names is its own, or none. */
-    public boolean isSeller(UUID named) {
-        UUID own = boundSeller();
+    public boolean isSeller(SellerId named) {
+        SellerId own = boundSeller();
         return own != null && (named == null || named.equals(own));
     }
 
@@ -35,11 +36,12 @@ class ProductOwners {
      * as it does for everyone; a known one of another seller does not (403).
      */
     public boolean ofProduct(UUID productId) {
-        UUID own = boundSeller();
+        SellerId own = boundSeller();
         return own != null && products.findById(productId).map(p -> p.sellerId().equals(own)).orElse(true);
     }
 
-    private static UUID boundSeller() {
-        return Callers.current().filter(caller -> caller.hasRole(Role.SELLER)).map(Caller::sellerId).orElse(null);
+    private static SellerId boundSeller() {
+        return Callers.current().filter(caller -> caller.hasRole(Role.SELLER)).map(Caller::sellerId).map(SellerId::new)
+                .orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package io.fupin.catalog.product;
 
+import io.fupin.catalog.seller.SellerId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -11,13 +12,13 @@ interface Products extends ListCrudRepository<Product, UUID> {
 
     List<Product> findByStatusOrderByChangedAtDescIdAsc(ProductStatus status, Pageable page);
 
-    List<Product> findBySellerIdAndStatusOrderByChangedAtDescIdAsc(UUID sellerId, ProductStatus status, Pageable page);
+    List<Product> findBySellerIdAndStatusOrderByChangedAtDescIdAsc(SellerId sellerId, ProductStatus status, Pageable page);
 
-    List<Product> findBySellerIdOrderByChangedAtDescIdAsc(UUID sellerId, Pageable page);
+    List<Product> findBySellerIdOrderByChangedAtDescIdAsc(SellerId sellerId, Pageable page);
 
     long countByStatus(ProductStatus status);
 
-    long countBySellerIdAndStatus(UUID sellerId, ProductStatus status);
+    long countBySellerIdAndStatus(SellerId sellerId, ProductStatus status);
 
-    long countBySellerId(UUID sellerId);
+    long countBySellerId(SellerId sellerId);
 }

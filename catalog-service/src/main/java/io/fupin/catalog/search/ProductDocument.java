@@ -54,7 +54,7 @@ record ProductDocument(UUID id, UUID sellerId, String sellerName, String name, P
 
     /** From the catalog's own read model, for a full reindex and for the database fallback. */
     static ProductDocument of(ProductEvent.State s) {
-        return of(new ProductEventMessage.Product(s.productId(), s.sellerId(), s.sellerName(), s.name(), s.category(),
+        return of(new ProductEventMessage.Product(s.productId(), s.sellerId().value(), s.sellerName(), s.name(), s.category(),
                 s.brand(), s.description(), s.unit(), s.priceFen(), s.stock(), s.town(), s.village(), s.status(),
                 s.certificate() == null ? null
                         : new ProductEventMessage.Certificate(s.certificate().number(), s.certificate().validUntil()),

@@ -15,7 +15,7 @@ public record SearchItem(UUID id, UUID sellerId, String sellerName, String name,
         LocalDate certificateValidUntil, LocalDate presaleDeliveryDate, Instant createdAt, String photoUrl) {
 
     static SearchItem of(ProductEvent.State s) {
-        return new SearchItem(s.productId(), s.sellerId(), s.sellerName(), s.name(), s.category(), s.brand(), s.unit(),
+        return new SearchItem(s.productId(), s.sellerId().value(), s.sellerName(), s.name(), s.category(), s.brand(), s.unit(),
                 s.priceFen(), s.stock(), s.town(), s.village(),
                 s.certificate() == null ? null : s.certificate().number(),
                 s.certificate() == null ? null : s.certificate().validUntil(),

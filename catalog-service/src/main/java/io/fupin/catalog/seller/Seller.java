@@ -12,7 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
 class Seller {
 
     @Id
-    private final UUID id;
+    private final SellerId id;
     private final String name;
     private final SellerKind kind;
     private final String creditCode;
@@ -24,7 +24,7 @@ class Seller {
     @Version
     private Long version;
 
-    Seller(UUID id, String name, SellerKind kind, String creditCode, String contactName, String contactPhone,
+    Seller(SellerId id, String name, SellerKind kind, String creditCode, String contactName, String contactPhone,
             String town, String village, Instant registeredAt, Long version) {
         this.id = id;
         this.name = name;
@@ -44,8 +44,8 @@ class Seller {
     }
 
     /** Derived from the credit code (docs/events.md "Seller ids"): demo users can be bound before registration. */
-    static UUID idFor(String creditCode) {
-        return UUID.nameUUIDFromBytes(("seller:" + creditCode).getBytes(StandardCharsets.UTF_8));
+    static SellerId idFor(String creditCode) {
+        return new SellerId(UUID.nameUUIDFromBytes(("seller:" + creditCode).getBytes(StandardCharsets.UTF_8)));
     }
 
     SellerView view(boolean withContact) {
@@ -53,7 +53,7 @@ class Seller {
                 withContact ? new SellerView.Contact(contactName, contactPhone) : null, town, village, registeredAt);
     }
 
-    UUID id() {
+    SellerId id() {
         return id;
     }
 }

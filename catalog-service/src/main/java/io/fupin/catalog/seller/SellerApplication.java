@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record SellerApplication(UUID id, String applicant, String name, SellerKind kind, String creditCode,
         SellerView.Contact contact, String town, String village, List<String> documents, Status status,
-        Instant submittedAt, String decidedBy, Instant decidedAt, String reason, UUID sellerId) {
+        Instant submittedAt, String decidedBy, Instant decidedAt, String reason, SellerId sellerId) {
 
     public enum Status { PENDING, APPROVED, REJECTED }
 
@@ -21,7 +21,7 @@ public record SellerApplication(UUID id, String applicant, String name, SellerKi
                 request.documents().stream().map(String::strip).toList(), Status.PENDING, now, null, null, null, null);
     }
 
-    SellerApplication approve(String official, UUID seller, Instant now) {
+    SellerApplication approve(String official, SellerId seller, Instant now) {
         requirePending();
         return new SellerApplication(id, applicant, name, kind, creditCode, contact, town, village, documents,
                 Status.APPROVED, submittedAt, official, now, null, seller);

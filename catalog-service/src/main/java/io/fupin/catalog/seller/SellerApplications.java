@@ -51,7 +51,7 @@ class SellerApplications {
         jdbc.sql("UPDATE seller_application SET status = ?, decided_by = ?, decided_at = ?, reason = ?, seller_id = ?, "
                 + "pending_applicant = NULL, pending_credit_code = NULL WHERE id = ?")
                 .params(a.status().name(), a.decidedBy(), Timestamp.from(a.decidedAt()), a.reason(),
-                        a.sellerId() == null ? null : a.sellerId().toString(), a.id().toString())
+                        a.sellerId() == null ? null : a.sellerId().value().toString(), a.id().toString())
                 .update();
     }
 
@@ -64,9 +64,9 @@ class SellerApplications {
      * The seller the applicant's first approved application registered: approvals are final, and an applicant
      * who was approved twice (a second application sent before signing in again) acts for the first one only.
      */
-    Optional<UUID> approvedSellerOf(String applicant) {
+    Optional<SellerId> approvedSellerOf(String applicant) {
         return jdbc.sql("SELECT seller_id FROM seller_application WHERE applicant = ? AND status = 'APPROVED' "
-                + "ORDER BY decided_at, id LIMIT 1").param(applicant).query(String.class).optional().map(UUID::fromString);
+                + "ORDER BY decided_at, id LIMIT 1").param(applicant).query(String.class).optional().map(id -> new SellerId(UUID.fromString(id)));
     }
 
     List<SellerApplication> withStatus(Status status, int page, int size) {
@@ -89,6 +89,6 @@ class SellerApplications {
                 rs.getString("town"), rs.getString("village"), Arrays.asList(rs.getString("documents").split("\n")),
                 Status.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("reason"),
-                seller == null ? null : UUID.fromString(seller));
+                seller == null ? null : new SellerId(UUID.fromString(seller)));
     }
 }

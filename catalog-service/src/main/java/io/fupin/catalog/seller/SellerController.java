@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +34,7 @@ class SellerController {
     @Operation(summary = "Register a seller (OFFICIAL, ADMIN); its id derives from the credit code")
     ResponseEntity<SellerView> register(@Valid @RequestBody RegisterSeller request) {
         SellerView seller = registry.register(request);
-        return ResponseEntity.created(URI.create("/api/catalog/sellers/" + seller.id())).body(seller);
+        return ResponseEntity.created(URI.create("/api/catalog/sellers/" + seller.id().value())).body(seller);
     }
 
     @GetMapping
@@ -47,7 +46,7 @@ class SellerController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One seller")
-    SellerView seller(Caller caller, @PathVariable UUID id) {
+    SellerView seller(Caller caller, @PathVariable SellerId id) {
         return registry.seller(caller, id);
     }
 }

@@ -2,7 +2,6 @@ package io.fupin.catalog.seller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SellerGrantController {
 
     /** The user acts for the seller {@code sellerId}, registered when an official approved its application. */
-    record SellerGrant(String userId, UUID sellerId) {
+    record SellerGrant(String userId, SellerId sellerId) {
     }
 
     private final SellerOnboarding onboarding;

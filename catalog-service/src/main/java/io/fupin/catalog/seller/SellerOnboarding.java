@@ -60,7 +60,7 @@ public class SellerOnboarding {
      * nothing. Only services ask (the gateway, when it decides who a caller is).
      */
     @PreAuthorize("hasRole('SERVICE')")
-    public java.util.Optional<UUID> grantOf(String userId) {
+    public java.util.Optional<SellerId> grantOf(String userId) {
         return transactions.execute(tx -> applications.approvedSellerOf(userId));
     }
 

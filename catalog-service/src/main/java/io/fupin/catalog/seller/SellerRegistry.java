@@ -6,7 +6,6 @@ import io.fupin.support.paging.Page;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
@@ -56,17 +55,17 @@ public class SellerRegistry {
     }
 
     @Transactional(readOnly = true)
-    public SellerView seller(Caller caller, UUID id) {
+    public SellerView seller(Caller caller, SellerId id) {
         return sellers.findById(id).map(s -> s.view(seesContact(caller, id))).orElseThrow(() -> new SellerNotFound(id));
     }
 
     /** For other features: the seller as it stands, if registered. */
     @Transactional(readOnly = true)
-    public Optional<SellerView> find(UUID id) {
+    public Optional<SellerView> find(SellerId id) {
         return sellers.findById(id).map(s -> s.view(true));
     }
 
-    private static boolean seesContact(Caller caller, UUID sellerId) {
-        return caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) || sellerId.equals(caller.sellerId());
+    private static boolean seesContact(Caller caller, SellerId sellerId) {
+        return caller.hasAnyRole(Role.OFFICIAL, Role.ADMIN) || sellerId.value().equals(caller.sellerId());
     }
 }

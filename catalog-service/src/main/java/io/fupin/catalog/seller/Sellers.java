@@ -1,11 +1,10 @@
 package io.fupin.catalog.seller;
 
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface Sellers extends ListCrudRepository<Seller, UUID> {
+interface Sellers extends ListCrudRepository<Seller, SellerId> {
 
     List<Seller> findAllByOrderByNameAsc(Pageable page);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.IntegrationTest;
+import io.fupin.catalog.seller.SellerId;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
@@ -39,7 +40,7 @@ class ProductEventScenarioIntegrationTests {
     void listingCertifyingSuspendingRevokingAndDelistingEachPublishTheirEvent(Scenario scenario) {
         UUID seller = api.registerSeller();
         as(ADMIN);
-        UUID product = publishes(scenario, () -> catalog.list(ADMIN, new NewProduct(seller, "稻花香大米",
+        UUID product = publishes(scenario, () -> catalog.list(ADMIN, new NewProduct(new SellerId(seller), "稻花香大米",
                 ProductCategory.RICE, "永发鳅田", "五常稻花香，当年新米", "5 kg bag", 4990, 600, "packaging and freight",
                 100, null, null)), "ProductListed").id();
         publishes(scenario, () -> catalog.requestCertification(product, new ProductChanges.RequestCertification(

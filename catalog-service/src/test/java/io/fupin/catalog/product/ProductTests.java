@@ -3,6 +3,7 @@ package io.fupin.catalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.catalog.seller.SellerId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class ProductTests {
     }
 
     private static Product draft(Product.Pricing pricing) {
-        return Product.draft(UUID.randomUUID(), "岗子峪米业", "双城镇",
+        return Product.draft(new SellerId(UUID.randomUUID()), "岗子峪米业", "双城镇",
                 new Product.Details("稻花香大米", ProductCategory.RICE, null, null, "5 kg bag", "兴功村", null), pricing, 10, NOW);
     }
 }

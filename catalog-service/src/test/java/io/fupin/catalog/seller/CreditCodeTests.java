@@ -27,6 +27,6 @@ class CreditCodeTests {
 
     @Test
     void derivesTheDocumentedSellerId() {
-        assertThat(Seller.idFor("91230113MA1B2G3X4H")).hasToString("3575660d-1d17-3598-9bf4-67791a419ae3");
+        assertThat(Seller.idFor("91230113MA1B2G3X4H").value()).hasToString("3575660d-1d17-3598-9bf4-67791a419ae3");
     }
 }

@@ -66,9 +66,9 @@ class SellerControllerTests {
 
     @Test
     void anUnknownSellerIsNotFoundAndAPageTooLargeNamesItsSize() throws Exception {
-        UUID seller = UUID.randomUUID();
+        SellerId seller = new SellerId(UUID.randomUUID());
         given(registry.seller(any(), eq(seller))).willThrow(new SellerNotFound(seller));
-        mvc.perform(get("/api/catalog/sellers/" + seller).with(callers.anonymous()))
+        mvc.perform(get("/api/catalog/sellers/" + seller.value()).with(callers.anonymous()))
                 .andExpect(problem(404, "not-found"));
         mvc.perform(get("/api/catalog/sellers").param("size", "201").with(callers.anonymous()))
                 .andExpect(invalid("size"));
