@@ -1,27 +1,20 @@
 package io.fupin.order.checkout;
 
-import io.fupin.order.idempotency.IdempotentRequests.Answer;
-import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.order.idempotency.ClaimedId;
+import io.fupin.order.idempotency.Idempotent;
 import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogStock;
-import io.fupin.order.stock.CatalogUnavailable;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
-import io.fupin.support.problem.ProblemType;
-import io.fupin.support.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,11 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -43,13 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderController {
 
     private final Checkout checkout;
-    private final IdempotentRequests idempotency;
-    private final JsonMapper json;
 
-    OrderController(Checkout checkout, IdempotentRequests idempotency, JsonMapper json) {
+    OrderController(Checkout checkout) {
         this.checkout = checkout;
-        this.idempotency = idempotency;
-        this.json = json;
     }
 
     @PostMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -61,35 +48,11 @@ class OrderController {
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body"),
                     @ApiResponse(responseCode = "429", description = "Too many orders at once for catalog-service to reserve now: nothing was stored; retry after Retry-After"),
                     @ApiResponse(responseCode = "503", description = "Stock cannot be reserved now: nothing was stored")})
-    // The rule stands at the door: the Idempotency-Key is claimed before the use case runs, and a refused caller claims nothing.
+    @Idempotent(kept = {CatalogStock.SoldOut.class, BuyerLimits.LimitExceeded.class})
     @PreAuthorize("hasRole('CONSUMER')")
-    ResponseEntity<String> place(Caller caller,
-            @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
-            @Valid @RequestBody PlaceOrder request) {
-        Answer answer = idempotency.answer(caller.userId(), idempotencyKey, request, (orderId, fresh) -> {
-            try {
-                OrderView order = checkout.place(orderId, fresh, caller, request);
-                return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(order), false);
-            } catch (CatalogStock.SoldOut e) {
-                return new Answer(HttpStatus.CONFLICT.value(), problem(ProblemType.SOLD_OUT,
-                        "Not enough stock is left for this order; nothing was reserved or charged."), false);
-            } catch (BuyerLimits.LimitExceeded e) {
-                return new Answer(HttpStatus.CONFLICT.value(), problem(ProblemType.LIVESTREAM_LIMIT, e.getMessage()), false);
-            } catch (CatalogUnavailable e) {
-                if (e.nothingHeld()) {
-                    // Catalog holds nothing under this order id and never will: a retry with the key gets a new one.
-                    idempotency.renewResource(caller.userId(), idempotencyKey, orderId);
-                }
-                throw e;
-            }
-        });
-        MediaType type = answer.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).contentType(type)
-                .header("Idempotent-Replayed", Boolean.toString(answer.replayed()));
-        if (answer.status() == HttpStatus.CREATED.value()) {
-            response.location(URI.create("/api/orders/" + json.readTree(answer.body()).get("id").asString()));
-        }
-        return response.body(answer.body());
+    ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrder request, ClaimedId orderId) {
+        OrderView order = checkout.place(orderId.id(), orderId.fresh(), caller, request);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
     }
 
     @GetMapping
@@ -114,10 +77,5 @@ class OrderController {
     @Operation(summary = "One order: the buyer and ADMIN see all of it, a seller only its own lines")
     OrderView order(Caller caller, @PathVariable UUID orderId) {
         return checkout.order(caller, orderId);
-    }
-
-    /** A refusal stored with the Idempotency-Key, so that a replay answers the same problem. */
-    private static String problem(ProblemType type, String detail) {
-        return new String(Problems.json(type.problem(detail)), StandardCharsets.UTF_8);
     }
 }

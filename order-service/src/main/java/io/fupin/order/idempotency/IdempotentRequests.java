@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Remembers, per caller and key, the request's fingerprint, the id of the resource it creates and, once
  * there is one, the final answer. A request that was interrupted before its answer was stored is resumed
- * with the same resource id, so the work behind it must be idempotent by that id.
+ * with the same resource id, so the work behind it must be idempotent by that id. {@link Idempotent} handlers
+ * use it through {@link IdempotentHandling}.
  */
 @Component
 public class IdempotentRequests {
@@ -39,38 +38,50 @@ public class IdempotentRequests {
         this.keepFor = keepFor;
     }
 
-    /** A final answer: its status and its JSON body, exactly as first sent. */
-    public record Answer(int status, String body, boolean replayed) {
+    /** A final answer as first sent: its status, body, {@code Content-Type} and {@code Location} (or none). */
+    public record Answer(int status, String body, String contentType, String location) {
     }
 
     /**
-     * @param work does the request's work for a resource id and returns the answer to keep; throwing leaves
-     *             the key open so that a retry resumes with the same resource id
+     * The key's claim: the resource id to work under and, when the key was answered before, that answer.
+     *
+     * @param fresh the key was claimed just now (see {@link ClaimedId#fresh()})
+     */
+    public record Claim(UUID resourceId, boolean fresh, Optional<Answer> answer) {
+    }
+
+    /**
+     * Claims the key for this request. Inserts it first: a new key (the usual case) costs one statement; a key seen
+     * before fails on the primary key and is read. A key claimed but not answered yet (a request interrupted, or
+     * another one with this key still at work) is resumed under its resource id.
+     *
      * @throws KeyReusedWithAnotherRequest when the key was first used with a different request
      */
-    public Answer answer(String scope, String key, Object request, Function<UUID, Answer> work) {
-        return answer(scope, key, request, (resourceId, fresh) -> work.apply(resourceId));
+    public Claim claim(String scope, String key, Object request) {
+        String fingerprint = fingerprint(request);
+        UUID resource = UUID.randomUUID();
+        try {
+            jdbc.sql("INSERT INTO idempotency_key (scope, idem_key, fingerprint, resource_id, created_at) VALUES (:scope, :key, :fingerprint, :resource, :now)")
+                    .param("scope", scope).param("key", key).param("fingerprint", fingerprint)
+                    .param("resource", resource.toString())
+                    .param("now", Timestamp.from(clock.instant())).update();
+            return new Claim(resource, true, Optional.empty());
+        } catch (DuplicateKeyException seenBefore) {
+            // A replay, a resumed request, or another request with this key that got there first: use its claim.
+            Stored stored = find(scope, key).orElseThrow();
+            if (!stored.fingerprint().equals(fingerprint)) {
+                throw new KeyReusedWithAnotherRequest(key);
+            }
+            return new Claim(stored.resourceId(), false, Optional.ofNullable(stored.answer()));
+        }
     }
 
-    /**
-     * As {@link #answer(String, String, Object, Function)}; the work is also told whether this request claimed the
-     * key just now ({@code fresh}): then its resource id was never handed out before, so nothing can exist under
-     * it yet, and a resumed request is never fresh.
-     */
-    public Answer answer(String scope, String key, Object request, BiFunction<UUID, Boolean, Answer> work) {
-        String fingerprint = fingerprint(request);
-        Claim claim = claim(scope, key, fingerprint);
-        if (!claim.fingerprint().equals(fingerprint)) {
-            throw new KeyReusedWithAnotherRequest(key);
-        }
-        if (claim.status() != null) {
-            return new Answer(claim.status(), claim.body(), true);
-        }
-        Answer answer = work.apply(claim.resourceId(), claim.fresh());
-        jdbc.sql("UPDATE idempotency_key SET response_status = :status, response_body = :body WHERE scope = :scope AND idem_key = :key AND response_status IS NULL")
+    /** Keeps the key's final answer, once: a replay answers it from now on. */
+    public void keep(String scope, String key, Answer answer) {
+        jdbc.sql("UPDATE idempotency_key SET response_status = :status, response_body = :body, response_type = :type, response_location = :location WHERE scope = :scope AND idem_key = :key AND response_status IS NULL")
                 .param("status", answer.status()).param("body", answer.body())
+                .param("type", answer.contentType()).param("location", answer.location())
                 .param("scope", scope).param("key", key).update();
-        return answer;
     }
 
     /**
@@ -83,29 +94,15 @@ public class IdempotentRequests {
                 .param("spent", spentResourceId.toString()).update();
     }
 
-    /**
-     * Inserts the key first: a new key (the usual case) costs one statement; a key seen before fails on the
-     * primary key and is read.
-     */
-    private Claim claim(String scope, String key, String fingerprint) {
-        UUID resource = UUID.randomUUID();
-        try {
-            jdbc.sql("INSERT INTO idempotency_key (scope, idem_key, fingerprint, resource_id, created_at) VALUES (:scope, :key, :fingerprint, :resource, :now)")
-                    .param("scope", scope).param("key", key).param("fingerprint", fingerprint)
-                    .param("resource", resource.toString())
-                    .param("now", Timestamp.from(clock.instant())).update();
-            return new Claim(fingerprint, resource, null, null, true);
-        } catch (DuplicateKeyException seenBefore) {
-            // A replay, a resumed request, or another request with this key that got there first: use its claim.
-            return find(scope, key).orElseThrow();
-        }
-    }
-
-    private Optional<Claim> find(String scope, String key) {
-        return jdbc.sql("SELECT fingerprint, resource_id, response_status, response_body FROM idempotency_key WHERE scope = :scope AND idem_key = :key")
+    private Optional<Stored> find(String scope, String key) {
+        return jdbc.sql("SELECT fingerprint, resource_id, response_status, response_body, response_type, response_location FROM idempotency_key WHERE scope = :scope AND idem_key = :key")
                 .param("scope", scope).param("key", key)
-                .query((rs, n) -> new Claim(rs.getString(1), UUID.fromString(rs.getString(2)),
-                        (Integer) rs.getObject(3), rs.getString(4), false))
+                .query((rs, n) -> {
+                    Integer status = (Integer) rs.getObject(3);
+                    Answer answer = status == null ? null
+                            : new Answer(status, rs.getString(4), rs.getString(5), rs.getString(6));
+                    return new Stored(rs.getString(1), UUID.fromString(rs.getString(2)), answer);
+                })
                 .optional();
     }
 
@@ -124,6 +121,6 @@ public class IdempotentRequests {
         }
     }
 
-    private record Claim(String fingerprint, UUID resourceId, Integer status, String body, boolean fresh) {
+    private record Stored(String fingerprint, UUID resourceId, Answer answer) {
     }
 }

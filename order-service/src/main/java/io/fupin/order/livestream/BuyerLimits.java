@@ -1,5 +1,7 @@
 package io.fupin.order.livestream;
 
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -146,10 +148,10 @@ public class BuyerLimits {
     private record Taken(String productId, String buyerId, int quantity) {
     }
 
-    /** The buyer would hold more units of a limited product than allowed. */
-    public static class LimitExceeded extends RuntimeException {
+    /** The buyer would hold more units of a limited product than allowed: 409 {@code livestream-limit}. */
+    public static class LimitExceeded extends Refusal {
         public LimitExceeded(UUID productId, int limit) {
-            super("At most " + limit + " units of product " + productId + " per buyer while it is sold in a livestream.");
+            super(ProblemType.LIVESTREAM_LIMIT, "At most " + limit + " units of product " + productId + " per buyer while it is sold in a livestream.");
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.fupin.order.payment;
 
-import io.fupin.order.idempotency.IdempotentRequests.Answer;
-import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.order.idempotency.ClaimedId;
+import io.fupin.order.idempotency.Idempotent;
 import io.fupin.order.payment.PaymentDesk.PaymentView;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
@@ -13,10 +13,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,12 +33,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/payments")
@@ -53,17 +49,12 @@ class PaymentController {
     private final Refunds refunds;
     private final Statements statements;
     private final ObjectProvider<SandboxWallet> sandbox;
-    private final IdempotentRequests idempotency;
-    private final JsonMapper json;
 
-    PaymentController(PaymentDesk desk, Refunds refunds, Statements statements, ObjectProvider<SandboxWallet> sandbox,
-            IdempotentRequests idempotency, JsonMapper json) {
+    PaymentController(PaymentDesk desk, Refunds refunds, Statements statements, ObjectProvider<SandboxWallet> sandbox) {
         this.desk = desk;
         this.refunds = refunds;
         this.statements = statements;
         this.sandbox = sandbox;
-        this.idempotency = idempotency;
-        this.json = json;
     }
 
     record StartPayment(@NotNull UUID orderId, @Positive long amountFen) {
@@ -73,20 +64,16 @@ class PaymentController {
     }
 
     @PostMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "Start paying an order (its buyer); the amount must be the order's total. Header Idempotency-Key required",
-            responses = @ApiResponse(responseCode = "201", description = "Started, awaiting the provider",
-                    content = @Content(schema = @Schema(implementation = PaymentView.class))))
-    // The rule stands at the door: the Idempotency-Key is claimed before the use case runs, and a refused caller claims nothing.
+    @Operation(summary = "Start paying an order (its buyer); the amount must be the order's total. The same Idempotency-Key and body replay the first answer",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Started, awaiting the provider",
+                            content = @Content(schema = @Schema(implementation = PaymentView.class))),
+                    @ApiResponse(responseCode = "422", description = "Another amount than the order's total, or the Idempotency-Key reused with another body")})
+    @Idempotent(scope = "payment")
     @PreAuthorize("@owners.ofOrder(#request.orderId())")
-    ResponseEntity<String> start(Caller caller,
-            @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
-            @Valid @RequestBody StartPayment request) {
-        Answer answer = idempotency.answer("payment:" + caller.userId(), idempotencyKey, request, paymentId -> {
-            PaymentView view = desk.start(caller, paymentId, request.orderId(), request.amountFen());
-            return new Answer(HttpStatus.CREATED.value(), json.writeValueAsString(view), false);
-        });
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotent-Replayed", Boolean.toString(answer.replayed())).body(answer.body());
+    ResponseEntity<PaymentView> start(Caller caller, @Valid @RequestBody StartPayment request, ClaimedId paymentId) {
+        PaymentView view = desk.start(caller, paymentId.id(), request.orderId(), request.amountFen());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
     @GetMapping("/{paymentId}")

@@ -1,6 +1,8 @@
 package io.fupin.order.stock;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.fupin.support.problem.ProblemType;
+import io.fupin.support.problem.Refusal;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -250,9 +252,15 @@ public class CatalogStock {
             LocalDate presaleDeliveryDate, String certificateNumber) {
     }
 
-    public static class SoldOut extends RuntimeException {
+    /** Catalog cannot cover a line: answered 409 {@code sold-out}, nothing reserved or charged. */
+    public static class SoldOut extends Refusal {
         SoldOut(String detail) {
-            super(detail);
+            super(ProblemType.SOLD_OUT, detail);
+        }
+
+        @Override
+        protected String detail() {
+            return "Not enough stock is left for this order; nothing was reserved or charged.";
         }
     }
 

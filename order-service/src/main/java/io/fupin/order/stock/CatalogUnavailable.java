@@ -1,12 +1,13 @@
 package io.fupin.order.stock;
 
+import io.fupin.order.idempotency.ClaimedId;
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.problem.Refusal;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Catalog cannot answer now (after retries, or with the circuit open); nothing was stored. */
-public class CatalogUnavailable extends Refusal {
+public class CatalogUnavailable extends Refusal implements ClaimedId.Spender {
 
     private final boolean nothingHeld;
 
@@ -28,6 +29,12 @@ public class CatalogUnavailable extends Refusal {
     }
 
     public boolean nothingHeld() {
+        return nothingHeld;
+    }
+
+    /** Nothing held under the order id, nor ever will be: its Idempotency-Key resumes under a new one. */
+    @Override
+    public boolean spentClaimedId() {
         return nothingHeld;
     }
 

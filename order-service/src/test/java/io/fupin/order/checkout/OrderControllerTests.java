@@ -15,17 +15,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fupin.order.OwnershipRules;
+import io.fupin.order.idempotency.IdempotentHandling;
 import io.fupin.order.idempotency.IdempotentRequests;
+import io.fupin.order.idempotency.IdempotentRequests.Answer;
+import io.fupin.order.idempotency.IdempotentRequests.Claim;
 import io.fupin.order.stock.CatalogFailures;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Placing and listing orders: who may, what a malformed request is told, and the problem+json of a refusal. */
 @ControllerSlice(OrderController.class)
+@Import(IdempotentHandling.class)
 class OrderControllerTests {
 
     static final String ORDER = """
@@ -58,8 +64,7 @@ class OrderControllerTests {
     @Test
     void aRefusedPlacementIsAnsweredAsTheProblemOfItsType() throws Exception {
         UUID orderId = UUID.randomUUID();
-        given(idempotency.answer(anyString(), eq("key-1"), any(), any(BiFunction.class))).willAnswer(call ->
-                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(idempotency.claim(anyString(), eq("key-1"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
         given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(new ReservationLapsed(orderId));
 
         mvc.perform(place("key-1", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(409, "reservation-lapsed"))
@@ -69,8 +74,7 @@ class OrderControllerTests {
     @Test
     void aReservationCatalogReleasedAfterItsAnswerWasLostGivesTheKeyANewOrderId() throws Exception {
         UUID orderId = UUID.randomUUID();
-        given(idempotency.answer(anyString(), eq("key-5"), any(), any(BiFunction.class))).willAnswer(call ->
-                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(idempotency.claim(anyString(), eq("key-5"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
         given(checkout.place(eq(orderId), eq(true), any(), any()))
                 .willThrow(CatalogFailures.unavailable().withNothingHeld());
 
@@ -83,8 +87,7 @@ class OrderControllerTests {
     @Test
     void aReservationWhoseOutcomeIsStillUnknownKeepsTheKeysOrderId() throws Exception {
         UUID orderId = UUID.randomUUID();
-        given(idempotency.answer(anyString(), eq("key-6"), any(), any(BiFunction.class))).willAnswer(call ->
-                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(idempotency.claim(anyString(), eq("key-6"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
         given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.unavailable());
 
         mvc.perform(place("key-6", ORDER).with(callers.as(Role.CONSUMER)))
@@ -95,8 +98,7 @@ class OrderControllerTests {
     @Test
     void anOrderWithoutATurnAtCatalogIsAskedToComeBackShortly() throws Exception {
         UUID orderId = UUID.randomUUID();
-        given(idempotency.answer(anyString(), eq("key-7"), any(), any(BiFunction.class))).willAnswer(call ->
-                call.<BiFunction<UUID, Boolean, IdempotentRequests.Answer>>getArgument(3).apply(orderId, true));
+        given(idempotency.claim(anyString(), eq("key-7"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
         given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.busy());
 
         mvc.perform(place("key-7", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(429, "too-many-requests"))
@@ -120,6 +122,58 @@ class OrderControllerTests {
     @Test
     void aRequestTheGatewayDidNotSignIsRefusedBeforeAnyController() throws Exception {
         mvc.perform(place("key-4", ORDER)).andExpect(problem(401, "unauthenticated"));
+        verifyNoInteractions(idempotency, checkout);
+    }
+
+    @Test
+    void aSoldOutPlacementKeepsItsProblemWithTheKey() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(idempotency.claim(anyString(), eq("key-8"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
+        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.soldOut());
+
+        String body = mvc.perform(place("key-8", ORDER).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(409, "sold-out"))
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andReturn().getResponse().getContentAsString();
+        verify(idempotency).keep(anyString(), eq("key-8"),
+                eq(new Answer(409, body, MediaType.APPLICATION_PROBLEM_JSON_VALUE, null)));
+    }
+
+    @Test
+    void aFailureThatIsNoFinalAnswerKeepsNothing() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        given(idempotency.claim(anyString(), eq("key-9"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
+        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(new ReservationLapsed(orderId));
+
+        mvc.perform(place("key-9", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(409, "reservation-lapsed"));
+        verify(idempotency, never()).keep(anyString(), anyString(), any());
+    }
+
+    @Test
+    void aKeyAnsweredBeforeReplaysItsAnswerWithoutPlacingAgain() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        String first = "{\"id\":\"" + orderId + "\",\"status\":\"PENDING_PAYMENT\"}";
+        given(idempotency.claim(anyString(), eq("key-10"), any())).willReturn(new Claim(orderId, false,
+                Optional.of(new Answer(201, first, MediaType.APPLICATION_JSON_VALUE, "/api/orders/" + orderId))));
+
+        mvc.perform(place("key-10", ORDER).with(callers.as(Role.CONSUMER)))
+                .andExpect(status().isCreated())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().string(first))
+                .andExpect(header().string("Location", "/api/orders/" + orderId))
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        verifyNoInteractions(checkout);
+        verify(idempotency, never()).keep(anyString(), anyString(), any());
+    }
+
+    @Test
+    void aBlankOrOverlongKeyNamesTheHeaderAndClaimsNothing() throws Exception {
+        mvc.perform(place(" ", ORDER).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        mvc.perform(place("k".repeat(101), ORDER).with(callers.as(Role.CONSUMER)))
+                .andExpect(problem(400, "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         verifyNoInteractions(idempotency, checkout);
     }
 

@@ -13,6 +13,11 @@ public final class CatalogFailures {
         return new CatalogUnavailable(new SocketTimeoutException("Read timed out"));
     }
 
+    /** A reservation catalog refused: a line cannot be covered. */
+    public static CatalogStock.SoldOut soldOut() {
+        return new CatalogStock.SoldOut("{\"type\":\"https://fupin.market/problems/sold-out\"}");
+    }
+
     /** A reservation call that did not get its turn. */
     public static CatalogBusy busy() {
         return new CatalogBusy(null);
