@@ -89,8 +89,9 @@ public class IdempotentHandling implements WebMvcConfigurer {
         return advisor;
     }
 
+    /** Each controller slice has this configuration (a WebMvcConfigurer): the keys' store is looked up only when used. */
     @Bean
-    FilterRegistrationBean<KeepingAnswers> idempotentAnswers(IdempotentRequests requests) {
+    FilterRegistrationBean<KeepingAnswers> idempotentAnswers(ObjectProvider<IdempotentRequests> requests) {
         FilterRegistrationBean<KeepingAnswers> registration = new FilterRegistrationBean<>(new KeepingAnswers(requests));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
@@ -233,9 +234,9 @@ public class IdempotentHandling implements WebMvcConfigurer {
     /** Holds the answer of a request with a key, and keeps it with the key when the advisor marked it final. */
     static final class KeepingAnswers extends OncePerRequestFilter {
 
-        private final IdempotentRequests requests;
+        private final ObjectProvider<IdempotentRequests> requests;
 
-        KeepingAnswers(IdempotentRequests requests) {
+        KeepingAnswers(ObjectProvider<IdempotentRequests> requests) {
             this.requests = requests;
         }
 
@@ -264,7 +265,7 @@ public class IdempotentHandling implements WebMvcConfigurer {
          */
         private void keep(Exchange exchange, ContentCachingResponseWrapper answer) {
             try {
-                requests.keep(exchange.scope, exchange.key, new Answer(answer.getStatus(),
+                requests.getObject().keep(exchange.scope, exchange.key, new Answer(answer.getStatus(),
                         new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8), answer.getContentType(),
                         answer.getHeader(HttpHeaders.LOCATION)));
             } catch (RuntimeException e) {

@@ -18,7 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fupin.order.OwnershipRules;
-import io.fupin.order.idempotency.IdempotentHandling;
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.order.idempotency.IdempotentRequests.Answer;
 import io.fupin.order.idempotency.IdempotentRequests.Claim;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,7 +36,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Placing and listing orders: who may, what a malformed request is told, and the problem+json of a refusal. */
 @ControllerSlice(OrderController.class)
-@Import(IdempotentHandling.class)
 class OrderControllerTests {
 
     static final String ORDER = """

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import io.fupin.order.OwnershipRules;
-import io.fupin.order.idempotency.IdempotentHandling;
 import io.fupin.order.idempotency.IdempotentRequests;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ControllerSlice;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -33,7 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Payments: the ownership rule at the door, the provider's callback, statements, and how each refusal reads. */
 @ControllerSlice(PaymentController.class)
-@Import(IdempotentHandling.class)
 class PaymentControllerTests {
 
     static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
