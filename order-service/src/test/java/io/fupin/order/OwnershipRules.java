@@ -1,5 +1,6 @@
 package io.fupin.order;
 
+import io.fupin.order.checkout.OrderId;
 import java.util.UUID;
 
 /**
@@ -9,9 +10,9 @@ import java.util.UUID;
  */
 public interface OwnershipRules {
 
-    boolean ofOrder(UUID orderId);
+    boolean ofOrder(OrderId orderId);
 
-    boolean sellsIn(UUID orderId);
+    boolean sellsIn(OrderId orderId);
 
     boolean ofPayment(UUID paymentId);
 

@@ -62,17 +62,17 @@ public class Checkout {
      *         when catalog released whatever the lost call held, so that {@code orderId} can be given up)
      * @throws BuyerLimits.LimitExceeded when a livestream line takes the buyer past the product's per-buyer limit
      */
-    public OrderView place(UUID orderId, Caller caller, PlaceOrder request) {
+    public OrderView place(OrderId orderId, Caller caller, PlaceOrder request) {
         return place(orderId, false, caller, request);
     }
 
     /**
-     * As {@link #place(UUID, Caller, PlaceOrder)}; {@code fresh} says that {@code orderId} was never handed out
+     * As {@link #place(OrderId, Caller, PlaceOrder)}; {@code fresh} says that {@code orderId} was never handed out
      * before (a newly claimed Idempotency-Key): nothing can be stored under it, in this service or in catalog, so
      * the order is not looked up, and a product catalog refused a moment ago is refused at once, without a
      * reservation round trip or taking the buyer's allowance (the sold-out fast path, {@link CatalogStock}).
      */
-    public OrderView place(UUID orderId, boolean fresh, Caller caller, PlaceOrder request) {
+    public OrderView place(OrderId orderId, boolean fresh, Caller caller, PlaceOrder request) {
         if (!fresh) {
             Optional<Order> existing = orders.findById(orderId);
             if (existing.isPresent()) {
@@ -107,27 +107,27 @@ public class Checkout {
         return reason;
     }
 
-    private OrderView placeNew(UUID orderId, boolean fresh, Caller caller, PlaceOrder request) {
+    private OrderView placeNew(OrderId orderId, boolean fresh, Caller caller, PlaceOrder request) {
         Map<UUID, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
-        boolean limited = limits.take(orderId, caller.userId(), request.channel() == Channel.LIVESTREAM, units);
+        boolean limited = limits.take(orderId.value(), caller.userId(), request.channel() == Channel.LIVESTREAM, units);
         Reservation reservation;
         try {
-            reservation = stock.reserve(orderId, lines(request), fresh);
+            reservation = stock.reserve(orderId.value(), lines(request), fresh);
         } catch (RuntimeException refusedOrUnavailable) {
             // No order without stock: the buyer's allowance goes back too (a retry with the same key takes it again).
             if (limited) {
-                limits.giveBack(orderId);
+                limits.giveBack(orderId.value());
             }
             if (refusedOrUnavailable instanceof CatalogUnavailable unknownOutcome
-                    && stock.releaseAfterUnknownOutcome(orderId)) {
+                    && stock.releaseAfterUnknownOutcome(orderId.value())) {
                 throw unknownOutcome.withNothingHeld();
             }
             throw refusedOrUnavailable;
         }
         if ("RELEASED".equals(reservation.status())) {
             if (limited) {
-                limits.giveBack(orderId);
+                limits.giveBack(orderId.value());
             }
             throw new ReservationLapsed(orderId);
         }
@@ -159,7 +159,7 @@ public class Checkout {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN') or @owners.ofOrder(#orderId) or @owners.sellsIn(#orderId)")
-    public OrderView order(Caller caller, UUID orderId) {
+    public OrderView order(Caller caller, OrderId orderId) {
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         return caller.hasRole(Role.ADMIN) || order.buyerId().equals(caller.userId()) ? OrderView.of(order)
                 : OrderView.forSeller(order, caller.sellerId());
@@ -171,10 +171,10 @@ public class Checkout {
     public Page<OrderView> ordersOfBuyer(String buyerId, OrderStatus status, PageRequest page) {
         String where = "buyer_id = :buyer AND (:status IS NULL OR status = :status)";
         String statusName = status == null ? null : status.name();
-        List<UUID> ids = jdbc.sql("SELECT id FROM orders WHERE " + where + " ORDER BY placed_at DESC, id LIMIT :size OFFSET :offset")
+        List<OrderId> ids = jdbc.sql("SELECT id FROM orders WHERE " + where + " ORDER BY placed_at DESC, id LIMIT :size OFFSET :offset")
                 .param("buyer", buyerId).param("status", statusName)
                 .param("size", page.size()).param("offset", page.offset())
-                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+                .query((rs, n) -> new OrderId(UUID.fromString(rs.getString(1)))).list();
         long total = jdbc.sql("SELECT COUNT(*) FROM orders WHERE " + where)
                 .param("buyer", buyerId).param("status", statusName).query(Long.class).single();
         return Page.of(load(ids).stream().map(OrderView::of).toList(), page, total);
@@ -187,17 +187,17 @@ public class Checkout {
         String where = "EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.seller_id = :seller) "
                 + "AND (:status IS NULL OR o.status = :status)";
         String statusName = status == null ? null : status.name();
-        List<UUID> ids = jdbc.sql("SELECT o.id FROM orders o WHERE " + where + " ORDER BY o.placed_at DESC, o.id LIMIT :size OFFSET :offset")
+        List<OrderId> ids = jdbc.sql("SELECT o.id FROM orders o WHERE " + where + " ORDER BY o.placed_at DESC, o.id LIMIT :size OFFSET :offset")
                 .param("seller", sellerId.toString()).param("status", statusName)
                 .param("size", page.size()).param("offset", page.offset())
-                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+                .query((rs, n) -> new OrderId(UUID.fromString(rs.getString(1)))).list();
         long total = jdbc.sql("SELECT COUNT(*) FROM orders o WHERE " + where)
                 .param("seller", sellerId.toString()).param("status", statusName).query(Long.class).single();
         return Page.of(load(ids).stream().map(o -> OrderView.forSeller(o, sellerId)).toList(), page, total);
     }
 
-    private List<Order> load(List<UUID> ids) {
-        Map<UUID, Order> byId = new LinkedHashMap<>();
+    private List<Order> load(List<OrderId> ids) {
+        Map<OrderId, Order> byId = new LinkedHashMap<>();
         orders.findAllById(ids).forEach(o -> byId.put(o.id(), o));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -32,7 +32,7 @@ public class Order extends AbstractAggregateRoot<Order> {
             .withZone(CHINA);
 
     @Id
-    private final UUID id;
+    private final OrderId id;
     private final String orderNumber;
     private final String buyerId;
     private final BuyerKind buyerKind;
@@ -63,7 +63,7 @@ public class Order extends AbstractAggregateRoot<Order> {
     @Version
     private Long version;
 
-    Order(UUID id, String orderNumber, String buyerId, BuyerKind buyerKind, String organisationName, Channel channel,
+    Order(OrderId id, String orderNumber, String buyerId, BuyerKind buyerKind, String organisationName, Channel channel,
             OrderStatus status, long totalFen, DeliveryContact contact, List<OrderLine> lines, List<OrderRefund> refunds,
             List<RefundLine> refundLines, Instant placedAt, Instant paymentDueAt, UUID paymentId, Instant paidAt,
             Instant shippedAt, Instant deliveredAt, Boolean deliveredAutomatically, Instant completedAt,
@@ -102,13 +102,13 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** A new order awaiting payment until {@code paymentDueAt}, priced from the reservation's snapshot. */
-    static Order place(UUID id, String buyerId, BuyerKind buyerKind, String organisationName, Channel channel,
+    static Order place(OrderId id, String buyerId, BuyerKind buyerKind, String organisationName, Channel channel,
             DeliveryContact contact, List<OrderLine> lines, Instant now, Instant paymentDueAt) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("An order needs at least one line");
         }
         long total = lines.stream().mapToLong(OrderLine::amountFen).reduce(0L, Math::addExact);
-        String number = "FP" + NUMBER_DATE.format(now) + id.toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        String number = "FP" + NUMBER_DATE.format(now) + id.value().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
         Order order = new Order(id, number, buyerId, buyerKind, organisationName, channel, OrderStatus.PENDING_PAYMENT,
                 total, contact, lines, List.of(), List.of(), now, paymentDueAt, null, null, null, null, null, null,
                 null, null, null);
@@ -286,7 +286,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         requireStatus("cut for a presale shortfall", OrderStatus.PAID);
         int index = indexOf(productId);
         if (index < 0 || !lines.get(index).presale() || lines.get(index).shipped()) {
-            throw new IllegalArgumentException("No unshipped presale line of " + productId + " in " + id);
+            throw new IllegalArgumentException("No unshipped presale line of " + productId + " in " + id.value());
         }
         refundNow(RefundReason.PRESALE_SHORTFALL, null, Map.of(index, units), at);
         if (lines.stream().allMatch(l -> l.remainingQuantity() == 0)) {
@@ -352,7 +352,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         return lines.stream().anyMatch(l -> Objects.equals(l.sellerId(), sellerId));
     }
 
-    public UUID id() {
+    public OrderId id() {
         return id;
     }
 

@@ -51,8 +51,8 @@ class OrderController {
     @Idempotent(kept = {CatalogStock.SoldOut.class, BuyerLimits.LimitExceeded.class})
     @PreAuthorize("hasRole('CONSUMER')")
     ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrder request, ClaimedId orderId) {
-        OrderView order = checkout.place(orderId.id(), orderId.fresh(), caller, request);
-        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
+        OrderView order = checkout.place(new OrderId(orderId.id()), orderId.fresh(), caller, request);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id().value())).body(order);
     }
 
     @GetMapping
@@ -75,7 +75,7 @@ class OrderController {
 
     @GetMapping("/{orderId}")
     @Operation(summary = "One order: the buyer and ADMIN see all of it, a seller only its own lines")
-    OrderView order(Caller caller, @PathVariable UUID orderId) {
+    OrderView order(Caller caller, @PathVariable OrderId orderId) {
         return checkout.order(caller, orderId);
     }
 }

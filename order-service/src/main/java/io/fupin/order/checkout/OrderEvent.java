@@ -18,39 +18,39 @@ public sealed interface OrderEvent {
 
     String TOPIC = "order-service.order-events.v1";
 
-    static EventEnvelope<OrderEvent> of(UUID orderId, long sequence, Instant occurredAt, OrderEvent event) {
+    static EventEnvelope<OrderEvent> of(OrderId orderId, long sequence, Instant occurredAt, OrderEvent event) {
         return EventEnvelope.of(orderId, sequence, occurredAt, event);
     }
 
-    record OrderPlaced(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
+    record OrderPlaced(OrderId orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
             String organisationName, Channel channel, long totalFen, Instant placedAt, List<Line> lines)
             implements OrderEvent {
     }
 
     /** Everything settlement needs to allocate the proceeds, and household-service to count presale subscribers. */
-    record OrderPaid(UUID orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
+    record OrderPaid(OrderId orderId, String orderNumber, String buyerId, BuyerKind buyerKind,
             String organisationName, Channel channel, long totalFen, UUID paymentId, Instant paidAt, List<Line> lines)
             implements OrderEvent {
     }
 
     /** A paid order's money goes back through an {@link OrderRefunded} emitted just before. */
-    record OrderCancelled(UUID orderId, String reason, boolean wasPaid, Instant cancelledAt) implements OrderEvent {
+    record OrderCancelled(OrderId orderId, String reason, boolean wasPaid, Instant cancelledAt) implements OrderEvent {
     }
 
     /** One per seller shipment. */
-    record OrderShipped(UUID orderId, UUID sellerId, String trackingNumber, Instant shippedAt,
+    record OrderShipped(OrderId orderId, UUID sellerId, String trackingNumber, Instant shippedAt,
             List<UUID> productIds) implements OrderEvent {
     }
 
-    record OrderDelivered(UUID orderId, Instant deliveredAt, boolean automatically) implements OrderEvent {
+    record OrderDelivered(OrderId orderId, Instant deliveredAt, boolean automatically) implements OrderEvent {
     }
 
     /** Delivered and past the refund window: the proceeds become payable. */
-    record OrderCompleted(UUID orderId, Instant completedAt) implements OrderEvent {
+    record OrderCompleted(OrderId orderId, Instant completedAt) implements OrderEvent {
     }
 
     /** Refunded quantities only. */
-    record OrderRefunded(UUID orderId, UUID refundId, String reason, Instant refundedAt, long totalFen,
+    record OrderRefunded(OrderId orderId, UUID refundId, String reason, Instant refundedAt, long totalFen,
             List<Line> lines) implements OrderEvent {
     }
 

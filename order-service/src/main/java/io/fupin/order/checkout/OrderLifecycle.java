@@ -64,10 +64,10 @@ public class OrderLifecycle {
     }
 
     /** What payments need to know about an order: its buyer, status, total and the payment it took, if any. */
-    public record Payable(UUID orderId, String buyerId, OrderStatus status, long totalFen, UUID paymentId) {
+    public record Payable(OrderId orderId, String buyerId, OrderStatus status, long totalFen, UUID paymentId) {
     }
 
-    public java.util.Optional<Payable> payable(UUID orderId) {
+    public java.util.Optional<Payable> payable(OrderId orderId) {
         return orders.findById(orderId).map(o -> new Payable(o.id(), o.buyerId(), o.status(), o.totalFen(), o.paymentId()));
     }
 
@@ -76,13 +76,13 @@ public class OrderLifecycle {
      *
      * @throws CatalogUnavailable when the stock cannot be confirmed now (the provider retries its callback)
      */
-    public Payability pay(UUID orderId, UUID paymentId, Instant paidAt) {
+    public Payability pay(OrderId orderId, UUID paymentId, Instant paidAt) {
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return paymentId.equals(order.paymentId()) ? Payability.PAID : Payability.NOT_PAYABLE;
         }
         try {
-            stock.confirm(orderId);
+            stock.confirm(orderId.value());
         } catch (CatalogStock.ReservationReleased e) {
             cancelQuietly(orderId, RESERVATION_RELEASED);
             return Payability.NOT_PAYABLE;
@@ -102,7 +102,7 @@ public class OrderLifecycle {
             if (marked[0]) {
                 // One line per order paid: with the trace id of the payment's request, it ties this log to the
                 // gateway's access log and to settlement's postings of the order.
-                log.info("Order {} paid by payment {}", orderId, paymentId);
+                log.info("Order {} paid by payment {}", orderId.value(), paymentId);
             }
             return paid;
         } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
@@ -114,7 +114,7 @@ public class OrderLifecycle {
 
     /** The buyer (before shipping) or ADMIN cancels; a paid order is refunded in full. */
     @PreAuthorize("hasRole('ADMIN') or @owners.ofOrder(#orderId)")
-    public OrderView cancel(Caller caller, UUID orderId) {
+    public OrderView cancel(Caller caller, OrderId orderId) {
         Order order = change(orderId, o -> {
             o.cancel(o.buyerId().equals(caller.userId()) ? BUYER_CANCELLED : CANCELLED_BY_ADMIN, clock.instant());
             oweStockBack(o);
@@ -124,7 +124,7 @@ public class OrderLifecycle {
     }
 
     @PreAuthorize("@owners.sellsIn(#orderId)")
-    public OrderView ship(Caller caller, UUID orderId, String trackingNumber) {
+    public OrderView ship(Caller caller, OrderId orderId, String trackingNumber) {
         UUID seller = caller.sellerId();
         Order order = change(orderId, o -> {
             o.ship(seller, trackingNumber, clock.instant());
@@ -133,7 +133,7 @@ public class OrderLifecycle {
     }
 
     @PreAuthorize("@owners.ofOrder(#orderId)")
-    public OrderView confirmDelivery(UUID orderId) {
+    public OrderView confirmDelivery(OrderId orderId) {
         Order order = change(orderId, o -> {
             o.confirmDelivery(clock.instant(), false);
         });
@@ -141,7 +141,7 @@ public class OrderLifecycle {
     }
 
     @PreAuthorize("@owners.ofOrder(#orderId)")
-    public OrderView requestRefund(UUID orderId, Map<UUID, Integer> units, String note) {
+    public OrderView requestRefund(OrderId orderId, Map<UUID, Integer> units, String note) {
         Order order = change(orderId, o -> {
             o.requestRefund(units, note, clock.instant());
         });
@@ -149,7 +149,7 @@ public class OrderLifecycle {
     }
 
     @PreAuthorize("@owners.sellsIn(#orderId)")
-    public OrderView decideRefund(Caller caller, UUID orderId, UUID refundId, boolean accept, String rejectionReason) {
+    public OrderView decideRefund(Caller caller, OrderId orderId, UUID refundId, boolean accept, String rejectionReason) {
         UUID seller = caller.sellerId();
         Order order = change(orderId, o -> {
             o.decideRefund(refundId, seller, accept, rejectionReason, clock.instant());
@@ -175,7 +175,7 @@ public class OrderLifecycle {
             if (subscribed.isEmpty()) {
                 throw new RefundRefused("There are no paid, unshipped presale orders of product " + productId + " of this seller.");
             }
-            subscribed.sort(Comparator.comparing(Order::paidAt).thenComparing(Order::id));
+            subscribed.sort(Comparator.comparing(Order::paidAt).thenComparing(o -> o.id().value()));
             List<Integer> units = subscribed.stream().map(o -> lineOf(o, productId).remainingQuantity()).toList();
             int[] kept = ProRataCut.keep(units, deliverable);
             int cut = 0;
@@ -209,9 +209,9 @@ public class OrderLifecycle {
         int done = 0;
         // Batches until none is left, so that a flash sale's thousands of unpaid orders go back in one sweep.
         for (int batch = 0; batch < 100; batch++) {
-            List<UUID> due = orders.findIdsDueForPayment(asOf, BATCH);
+            List<OrderId> due = orders.findIdsDueForPayment(asOf, BATCH);
             int before = done;
-            for (UUID id : due) {
+            for (OrderId id : due) {
                 if (cancelQuietly(id, PAYMENT_EXPIRED)) {
                     done++;
                 }
@@ -226,7 +226,7 @@ public class OrderLifecycle {
     /** Shipped orders the consumer did not confirm count as delivered after the configured days. */
     public int deliverShipped(Instant shippedBefore, Instant now) {
         int done = 0;
-        for (UUID id : orders.findIdsShippedBefore(shippedBefore, 500)) {
+        for (OrderId id : orders.findIdsShippedBefore(shippedBefore, 500)) {
             if (quietly(id, o -> o.status() == OrderStatus.SHIPPED, o -> o.confirmDelivery(now, true))) {
                 done++;
             }
@@ -237,7 +237,7 @@ public class OrderLifecycle {
     /** Delivered orders past the refund window (and with no refund request open) complete. */
     public int completeDelivered(Instant deliveredBefore, Instant now) {
         int done = 0;
-        for (UUID id : orders.findIdsDeliveredBefore(deliveredBefore, 500)) {
+        for (OrderId id : orders.findIdsDeliveredBefore(deliveredBefore, 500)) {
             if (quietly(id, Order::completable, o -> o.complete(now))) {
                 done++;
             }
@@ -245,7 +245,7 @@ public class OrderLifecycle {
         return done;
     }
 
-    private boolean cancelQuietly(UUID orderId, String reason) {
+    private boolean cancelQuietly(OrderId orderId, String reason) {
         Order[] cancelled = new Order[1];
         boolean changed = quietly(orderId, o -> o.status() == OrderStatus.PENDING_PAYMENT, o -> {
             o.cancel(reason, clock.instant());
@@ -258,7 +258,7 @@ public class OrderLifecycle {
         return changed;
     }
 
-    private boolean quietly(UUID orderId, java.util.function.Predicate<Order> applies, Consumer<Order> step) {
+    private boolean quietly(OrderId orderId, java.util.function.Predicate<Order> applies, Consumer<Order> step) {
         try {
             Boolean changed = transactions.execute(tx -> {
                 Order order = orders.findById(orderId).orElse(null);
@@ -282,16 +282,16 @@ public class OrderLifecycle {
      */
     private void oweStockBack(Order order) {
         jdbc.sql("INSERT IGNORE INTO stock_release (order_id, owed_since) VALUES (?, ?)")
-                .params(order.id().toString(), Timestamp.from(clock.instant())).update();
+                .params(order.id().value().toString(), Timestamp.from(clock.instant())).update();
     }
 
     /** Stock and livestream allowance go back after the cancellation committed; a release that fails is retried by {@link #releaseOwedStock()}. */
     private void afterCancel(Order order) {
-        limits.giveBack(order.id());
+        limits.giveBack(order.id().value());
         try {
-            releaseStock(order.id());
+            releaseStock(order.id().value());
         } catch (RuntimeException e) {
-            log.warn("Could not release the stock of cancelled order {} now, the sweep tries again: {}", order.id(), e.getMessage());
+            log.warn("Could not release the stock of cancelled order {} now, the sweep tries again: {}", order.id().value(), e.getMessage());
         }
     }
 
@@ -329,7 +329,7 @@ public class OrderLifecycle {
         return released;
     }
 
-    private Order change(UUID orderId, Consumer<Order> step) {
+    private Order change(OrderId orderId, Consumer<Order> step) {
         return transactions.execute(tx -> {
             Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
             step.accept(order);

@@ -2,12 +2,11 @@ package io.fupin.order.checkout;
 
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.problem.Refusal;
-import java.util.UUID;
 
 /** There is no such order (or the caller may not know of it). */
 public class OrderNotFound extends Refusal {
 
-    public OrderNotFound(UUID orderId) {
-        super(ProblemType.NOT_FOUND, "There is no order " + orderId + ".");
+    public OrderNotFound(OrderId orderId) {
+        super(ProblemType.NOT_FOUND, "There is no order " + orderId.value() + ".");
     }
 }

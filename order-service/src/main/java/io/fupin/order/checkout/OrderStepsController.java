@@ -62,26 +62,26 @@ class OrderStepsController {
 
     @PostMapping("/api/orders/{orderId}/cancellation")
     @Operation(summary = "Cancel before shipping (the buyer, or ADMIN); a paid order is refunded in full")
-    OrderView cancel(Caller caller, @PathVariable UUID orderId) {
+    OrderView cancel(Caller caller, @PathVariable OrderId orderId) {
         return lifecycle.cancel(caller, orderId);
     }
 
     @PostMapping("/api/orders/{orderId}/shipments")
     @Operation(summary = "Ship the caller's lines of a paid order with a tracking number (SELLER)")
-    OrderView ship(Caller caller, @PathVariable UUID orderId, @Valid @RequestBody Shipment shipment) {
+    OrderView ship(Caller caller, @PathVariable OrderId orderId, @Valid @RequestBody Shipment shipment) {
         return lifecycle.ship(caller, orderId, shipment.trackingNumber());
     }
 
     @PostMapping("/api/orders/{orderId}/delivery")
     @Operation(summary = "The buyer confirms receiving a shipped order")
-    OrderView confirmDelivery(@PathVariable UUID orderId) {
+    OrderView confirmDelivery(@PathVariable OrderId orderId) {
         return lifecycle.confirmDelivery(orderId);
     }
 
     @PostMapping("/api/orders/{orderId}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "After delivery the buyer asks one seller to refund some units")
-    OrderView requestRefund(@PathVariable UUID orderId, @Valid @RequestBody RefundRequest request) {
+    OrderView requestRefund(@PathVariable OrderId orderId, @Valid @RequestBody RefundRequest request) {
         Map<UUID, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.put(l.productId(), l.quantity()));
         return lifecycle.requestRefund(orderId, units, request.note());
@@ -89,14 +89,14 @@ class OrderStepsController {
 
     @PostMapping("/api/orders/{orderId}/refunds/{refundId}/acceptance")
     @Operation(summary = "The seller accepts a refund request: the units are refunded (OrderRefunded)")
-    OrderView accept(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId) {
+    OrderView accept(Caller caller, @PathVariable OrderId orderId, @PathVariable UUID refundId) {
         return lifecycle.decideRefund(caller, orderId, refundId, true, null);
     }
 
     @PostMapping("/api/orders/{orderId}/refunds/{refundId}/rejection")
     @Operation(summary = "The seller rejects a refund request with a reason (required, up to 500 characters) that the "
             + "buyer reads on the order as the refund's rejectionReason; without one 400 and nothing changes")
-    OrderView reject(Caller caller, @PathVariable UUID orderId, @PathVariable UUID refundId,
+    OrderView reject(Caller caller, @PathVariable OrderId orderId, @PathVariable UUID refundId,
             @Valid @RequestBody Rejection rejection) {
         return lifecycle.decideRefund(caller, orderId, refundId, false, rejection.reason());
     }

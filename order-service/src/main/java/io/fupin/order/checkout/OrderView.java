@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * refunds and amount ({@code totalFen} is then the seller's part), and the delivery contact only while the seller
  * has goods of the paid order to ship.
  */
-public record OrderView(UUID id, String orderNumber, OrderStatus status, Channel channel, BuyerKind buyerKind,
+public record OrderView(OrderId id, String orderNumber, OrderStatus status, Channel channel, BuyerKind buyerKind,
         String organisationName, long totalFen, DeliveryContact delivery, Instant placedAt, Instant paymentDueAt,
         UUID paymentId, Instant paidAt, Instant shippedAt, Instant deliveredAt, Boolean deliveredAutomatically,
         Instant completedAt, Instant cancelledAt, String cancelReason, UUID sellerId, List<OrderLine> lines,

@@ -6,16 +6,16 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface Orders extends ListCrudRepository<Order, UUID> {
+public interface Orders extends ListCrudRepository<Order, OrderId> {
 
     @Query("SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND payment_due_at <= :asOf ORDER BY payment_due_at LIMIT :max")
-    List<UUID> findIdsDueForPayment(Instant asOf, int max);
+    List<OrderId> findIdsDueForPayment(Instant asOf, int max);
 
     @Query("SELECT id FROM orders WHERE status = 'SHIPPED' AND shipped_at <= :before ORDER BY shipped_at LIMIT :max")
-    List<UUID> findIdsShippedBefore(Instant before, int max);
+    List<OrderId> findIdsShippedBefore(Instant before, int max);
 
     @Query("SELECT id FROM orders WHERE status = 'DELIVERED' AND delivered_at <= :before ORDER BY delivered_at LIMIT :max")
-    List<UUID> findIdsDeliveredBefore(Instant before, int max);
+    List<OrderId> findIdsDeliveredBefore(Instant before, int max);
 
     @Query("""
             SELECT o.* FROM orders o WHERE o.status = 'PAID' AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id

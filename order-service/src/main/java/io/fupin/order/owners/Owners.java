@@ -1,5 +1,6 @@
 package io.fupin.order.owners;
 
+import io.fupin.order.checkout.OrderId;
 import io.fupin.order.checkout.Orders;
 import io.fupin.order.payment.PaymentDesk;
 import io.fupin.support.identity.Caller;
@@ -28,14 +29,14 @@ class Owners {
     }
 
     /** The caller is the consumer who placed the order. */
-    public boolean ofOrder(UUID orderId) {
+    public boolean ofOrder(OrderId orderId) {
         Optional<Caller> consumer = caller(Role.CONSUMER);
         return consumer.isPresent() && (orderId == null
                 || orders.findById(orderId).map(o -> o.buyerId().equals(consumer.get().userId())).orElse(true));
     }
 
     /** The caller is a seller one of whose products the order holds. */
-    public boolean sellsIn(UUID orderId) {
+    public boolean sellsIn(OrderId orderId) {
         UUID own = boundSeller();
         return own != null && (orderId == null || orders.findById(orderId).map(o -> o.hasLinesOf(own)).orElse(true));
     }

@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -23,7 +24,7 @@ public class Payment {
 
     @Id
     private final UUID id;
-    private final UUID orderId;
+    private final OrderId orderId;
     private final String buyerId;
     private final long amountFen;
     private final String provider;
@@ -34,7 +35,7 @@ public class Payment {
     @Version
     private Long version;
 
-    Payment(UUID id, UUID orderId, String buyerId, long amountFen, String provider, Status status,
+    Payment(UUID id, OrderId orderId, String buyerId, long amountFen, String provider, Status status,
             String providerTradeNo, Instant createdAt, Instant paidAt, Long version) {
         this.id = id;
         this.orderId = orderId;
@@ -48,7 +49,7 @@ public class Payment {
         this.version = version;
     }
 
-    static Payment start(UUID id, UUID orderId, String buyerId, long amountFen, String provider, String tradeNo,
+    static Payment start(UUID id, OrderId orderId, String buyerId, long amountFen, String provider, String tradeNo,
             Instant now) {
         return new Payment(id, orderId, buyerId, amountFen, provider, Status.PENDING, tradeNo, now, null, null);
     }
@@ -77,7 +78,7 @@ public class Payment {
         return id;
     }
 
-    public UUID orderId() {
+    public OrderId orderId() {
         return orderId;
     }
 

@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import io.fupin.order.idempotency.ClaimedId;
 import io.fupin.order.idempotency.Idempotent;
 import io.fupin.order.payment.PaymentDesk.PaymentView;
@@ -57,7 +58,7 @@ class PaymentController {
         this.sandbox = sandbox;
     }
 
-    record StartPayment(@NotNull UUID orderId, @Positive long amountFen) {
+    record StartPayment(@NotNull OrderId orderId, @Positive long amountFen) {
     }
 
     record SandboxPay(Long amountFen) {

@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import io.fupin.order.checkout.OrderLifecycle.Payability;
 import io.fupin.order.checkout.OrderLifecycle.Payable;
 import io.fupin.order.checkout.OrderLifecycle;
@@ -68,7 +69,7 @@ public class PaymentDesk {
         this.meters = meters;
     }
 
-    public record PaymentView(UUID id, UUID orderId, long amountFen, String provider, Payment.Status status,
+    public record PaymentView(UUID id, OrderId orderId, long amountFen, String provider, Payment.Status status,
             String providerTradeNo, String payUrl, Instant createdAt, Instant paidAt) {
         static PaymentView of(Payment p, String payUrl) {
             return new PaymentView(p.id(), p.orderId(), p.amountFen(), p.provider(), p.status(), p.providerTradeNo(),
@@ -83,7 +84,7 @@ public class PaymentDesk {
      * @throws AmountMismatch when the amount is not the order's total
      * @throws OrderNotPayable when the order is not awaiting payment
      */
-    public PaymentView start(Caller caller, UUID paymentId, UUID orderId, long amountFen) {
+    public PaymentView start(Caller caller, UUID paymentId, OrderId orderId, long amountFen) {
         Payable order = lifecycle.payable(orderId)
                 .orElseThrow(() -> new OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT) {
@@ -98,7 +99,7 @@ public class PaymentDesk {
                 return PaymentView.of(open, provider.payUrl(open.id()).orElse(null));
             }
         }
-        PaymentProvider.Registration registration = provider.register(paymentId, orderId, amountFen, "Fupin order " + orderId);
+        PaymentProvider.Registration registration = provider.register(paymentId, orderId.value(), amountFen, "Fupin order " + orderId.value());
         Payment payment = Payment.start(paymentId, orderId, caller.userId(), amountFen, provider.name(),
                 registration.tradeNo(), clock.instant());
         return PaymentView.of(payments.save(payment), registration.payUrl());

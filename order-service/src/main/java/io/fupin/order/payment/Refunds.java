@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import io.fupin.order.checkout.OrderEvent;
 import io.fupin.order.checkout.OrderLifecycle;
 import io.fupin.support.events.EventEnvelope;
@@ -66,7 +67,7 @@ public class Refunds {
     }
 
     /** A refund as a clerk sees it. */
-    public record Refund(UUID refundId, UUID orderId, UUID paymentId, long amountFen, String reason, Status status,
+    public record Refund(UUID refundId, OrderId orderId, UUID paymentId, long amountFen, String reason, Status status,
             Payment.Status paymentStatus, int attempts, Instant nextAttemptAt, String lastError, Instant decidedAt,
             Instant sentAt) {
     }
@@ -99,7 +100,7 @@ public class Refunds {
      * @throws RefundExceedsPayment when the payment's refunds would add up to more than it took
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void owe(UUID refundId, UUID orderId, UUID paymentId, long amountFen, String reason) {
+    public void owe(UUID refundId, OrderId orderId, UUID paymentId, long amountFen, String reason) {
         if (amountFen <= 0) {
             throw new IllegalArgumentException("A refund is a positive amount, not " + amountFen + " fen");
         }
@@ -115,7 +116,7 @@ public class Refunds {
         }
         Instant now = clock.instant();
         jdbc.sql("INSERT IGNORE INTO refund (refund_id, order_id, payment_id, amount_fen, reason, status, attempts, next_attempt_at, decided_at) VALUES (?, ?, ?, ?, ?, 'OWED', 0, ?, ?)")
-                .params(refundId.toString(), orderId.toString(), paymentId == null ? null : paymentId.toString(),
+                .params(refundId.toString(), orderId.value().toString(), paymentId == null ? null : paymentId.toString(),
                         amountFen, reason, Timestamp.from(now), Timestamp.from(now)).update();
     }
 
@@ -208,8 +209,8 @@ public class Refunds {
     }
 
     /** Every refund of one order. */
-    public List<Refund> ofOrder(UUID orderId) {
-        return jdbc.sql(SELECT + " WHERE r.order_id = ? ORDER BY r.decided_at").param(orderId.toString()).query(this::refund).list();
+    public List<Refund> ofOrder(OrderId orderId) {
+        return jdbc.sql(SELECT + " WHERE r.order_id = ? ORDER BY r.decided_at").param(orderId.value().toString()).query(this::refund).list();
     }
 
     /** What has been sent back of a payment, in fen. */
@@ -225,7 +226,7 @@ public class Refunds {
         String payment = rs.getString(3);
         String paymentStatus = rs.getString(7);
         Timestamp sentAt = rs.getTimestamp(12);
-        return new Refund(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
+        return new Refund(UUID.fromString(rs.getString(1)), new OrderId(UUID.fromString(rs.getString(2))),
                 payment == null ? null : UUID.fromString(payment), rs.getLong(4), rs.getString(5),
                 Status.valueOf(rs.getString(6)), paymentStatus == null ? null : Payment.Status.valueOf(paymentStatus),
                 rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getTimestamp(11).toInstant(),

@@ -51,7 +51,7 @@ class CheckoutTests {
         given(stock.reserve(eq(orderId), any(), eq(true))).willThrow(CatalogFailures.unavailable());
         given(stock.releaseAfterUnknownOutcome(orderId)).willReturn(true);
 
-        CatalogUnavailable thrown = catchThrowableOfType(CatalogUnavailable.class, () -> checkout.place(orderId, true, buyer, request));
+        CatalogUnavailable thrown = catchThrowableOfType(CatalogUnavailable.class, () -> checkout.place(new OrderId(orderId), true, buyer, request));
 
         assertThat(thrown.nothingHeld()).isTrue();
         verify(limits).giveBack(orderId);
@@ -63,7 +63,7 @@ class CheckoutTests {
         given(stock.reserve(eq(orderId), any(), eq(true))).willThrow(CatalogFailures.unavailable());
         given(stock.releaseAfterUnknownOutcome(orderId)).willReturn(false);
 
-        CatalogUnavailable thrown = catchThrowableOfType(CatalogUnavailable.class, () -> checkout.place(orderId, true, buyer, request));
+        CatalogUnavailable thrown = catchThrowableOfType(CatalogUnavailable.class, () -> checkout.place(new OrderId(orderId), true, buyer, request));
 
         assertThat(thrown.nothingHeld()).isFalse();
     }
@@ -73,7 +73,7 @@ class CheckoutTests {
         given(limits.take(eq(orderId), anyString(), anyBoolean(), anyMap())).willReturn(true);
         given(stock.reserve(eq(orderId), any(), eq(true))).willThrow(CatalogFailures.busy());
 
-        catchThrowableOfType(CatalogBusy.class, () -> checkout.place(orderId, true, buyer, request));
+        catchThrowableOfType(CatalogBusy.class, () -> checkout.place(new OrderId(orderId), true, buyer, request));
 
         verify(stock, never()).releaseAfterUnknownOutcome(any());
         verify(limits).giveBack(orderId);

@@ -62,7 +62,7 @@ class OrderControllerTests {
     void aRefusedPlacementIsAnsweredAsTheProblemOfItsType() throws Exception {
         UUID orderId = UUID.randomUUID();
         given(idempotency.claim(anyString(), eq("key-1"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
-        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(new ReservationLapsed(orderId));
+        given(checkout.place(eq(new OrderId(orderId)), eq(true), any(), any())).willThrow(new ReservationLapsed(new OrderId(orderId)));
 
         mvc.perform(place("key-1", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(409, "reservation-lapsed"))
                 .andExpect(jsonPath("$.detail").value(containsString(orderId.toString())));
@@ -72,7 +72,7 @@ class OrderControllerTests {
     void aReservationCatalogReleasedAfterItsAnswerWasLostGivesTheKeyANewOrderId() throws Exception {
         UUID orderId = UUID.randomUUID();
         given(idempotency.claim(anyString(), eq("key-5"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
-        given(checkout.place(eq(orderId), eq(true), any(), any()))
+        given(checkout.place(eq(new OrderId(orderId)), eq(true), any(), any()))
                 .willThrow(CatalogFailures.unavailable().withNothingHeld());
 
         mvc.perform(place("key-5", ORDER).with(callers.as(Role.CONSUMER)))
@@ -85,7 +85,7 @@ class OrderControllerTests {
     void aReservationWhoseOutcomeIsStillUnknownKeepsTheKeysOrderId() throws Exception {
         UUID orderId = UUID.randomUUID();
         given(idempotency.claim(anyString(), eq("key-6"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
-        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.unavailable());
+        given(checkout.place(eq(new OrderId(orderId)), eq(true), any(), any())).willThrow(CatalogFailures.unavailable());
 
         mvc.perform(place("key-6", ORDER).with(callers.as(Role.CONSUMER)))
                 .andExpect(problem(503, "service-unavailable"));
@@ -96,7 +96,7 @@ class OrderControllerTests {
     void anOrderWithoutATurnAtCatalogIsAskedToComeBackShortly() throws Exception {
         UUID orderId = UUID.randomUUID();
         given(idempotency.claim(anyString(), eq("key-7"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
-        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.busy());
+        given(checkout.place(eq(new OrderId(orderId)), eq(true), any(), any())).willThrow(CatalogFailures.busy());
 
         mvc.perform(place("key-7", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(429, "too-many-requests"))
                 .andExpect(header().string("Retry-After", "1"));
@@ -126,7 +126,7 @@ class OrderControllerTests {
     void aSoldOutPlacementKeepsItsProblemWithTheKey() throws Exception {
         UUID orderId = UUID.randomUUID();
         given(idempotency.claim(anyString(), eq("key-8"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
-        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(CatalogFailures.soldOut());
+        given(checkout.place(eq(new OrderId(orderId)), eq(true), any(), any())).willThrow(CatalogFailures.soldOut());
 
         String body = mvc.perform(place("key-8", ORDER).with(callers.as(Role.CONSUMER)))
                 .andExpect(problem(409, "sold-out"))
@@ -140,7 +140,7 @@ class OrderControllerTests {
     void aFailureThatIsNoFinalAnswerKeepsNothing() throws Exception {
         UUID orderId = UUID.randomUUID();
         given(idempotency.claim(anyString(), eq("key-9"), any())).willReturn(new Claim(orderId, true, Optional.empty()));
-        given(checkout.place(eq(orderId), eq(true), any(), any())).willThrow(new ReservationLapsed(orderId));
+        given(checkout.place(eq(new OrderId(orderId)), eq(true), any(), any())).willThrow(new ReservationLapsed(new OrderId(orderId)));
 
         mvc.perform(place("key-9", ORDER).with(callers.as(Role.CONSUMER))).andExpect(problem(409, "reservation-lapsed"));
         verify(idempotency, never()).keep(anyString(), anyString(), any());
@@ -211,8 +211,8 @@ class OrderControllerTests {
     @Test
     void anUnknownOrderIsNotFound() throws Exception {
         UUID orderId = UUID.randomUUID();
-        given(owners.ofOrder(orderId)).willReturn(true);
-        given(checkout.order(any(), eq(orderId))).willThrow(new OrderNotFound(orderId));
+        given(owners.ofOrder(new OrderId(orderId))).willReturn(true);
+        given(checkout.order(any(), eq(new OrderId(orderId)))).willThrow(new OrderNotFound(new OrderId(orderId)));
         mvc.perform(get("/api/orders/" + orderId).with(callers.as(Role.CONSUMER))).andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("There is no order " + orderId + "."));
     }

@@ -54,21 +54,21 @@ class OrderEventScenarioIntegrationTests {
         Caller buyer = Caller.of("scenario-" + UUID.randomUUID(), null, "CONSUMER");
         UUID order = UUID.randomUUID();
 
-        publishes(scenario, order, 1, tx -> checkout.place(order, buyer, new PlaceOrder(
+        publishes(scenario, order, 1, tx -> checkout.place(new OrderId(order), buyer, new PlaceOrder(
                 List.of(new PlaceOrder.Line(product, 2)), Channel.ONLINE, new PlaceOrder.Buyer(BuyerKind.INDIVIDUAL, null),
                 new PlaceOrder.Delivery("王芳", "13800138000", "黑龙江省哈尔滨市双城区"))), OrderEvent.OrderPlaced.class);
-        publishes(scenario, order, 2, tx -> lifecycle.pay(order, UUID.randomUUID(), clock.instant()),
+        publishes(scenario, order, 2, tx -> lifecycle.pay(new OrderId(order), UUID.randomUUID(), clock.instant()),
                 OrderEvent.OrderPaid.class);
         as(seller.caller());
-        publishes(scenario, order, 3, tx -> lifecycle.ship(seller.caller(), order, "SF1234567890"),
+        publishes(scenario, order, 3, tx -> lifecycle.ship(seller.caller(), new OrderId(order), "SF1234567890"),
                 OrderEvent.OrderShipped.class);
         as(buyer);
-        publishes(scenario, order, 4, tx -> lifecycle.confirmDelivery(order), OrderEvent.OrderDelivered.class);
+        publishes(scenario, order, 4, tx -> lifecycle.confirmDelivery(new OrderId(order)), OrderEvent.OrderDelivered.class);
         publishes(scenario, order, 5, tx -> lifecycle.completeDelivered(clock.instant().plus(Duration.ofDays(60)),
                 clock.instant()), OrderEvent.OrderCompleted.class);
 
         UUID unpaid = shop.placeOrder(buyer, product, 1);
-        publishes(scenario, unpaid, 2, tx -> lifecycle.cancel(buyer, unpaid), OrderEvent.OrderCancelled.class);
+        publishes(scenario, unpaid, 2, tx -> lifecycle.cancel(buyer, new OrderId(unpaid)), OrderEvent.OrderCancelled.class);
     }
 
     /** Runs the use case (outside any test transaction) and expects the order's event with its sequence number. */

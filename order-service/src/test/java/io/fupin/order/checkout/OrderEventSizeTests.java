@@ -21,7 +21,7 @@ class OrderEventSizeTests {
 
     @Test
     void everyOrderEventOfTheLargestOrderStaysUnderTheRecordLimit() {
-        UUID order = UUID.randomUUID();
+        OrderId order = new OrderId(UUID.randomUUID());
         Instant at = Instant.parse("2026-11-30T08:00:00Z");
         List<OrderEvent.Line> lines = IntStream.range(0, MAX_LINES).mapToObj(i -> new OrderEvent.Line(UUID.randomUUID(),
                 UUID.randomUUID(), Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, LocalDate.MAX))

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class OrderStepsControllerTests {
 
     static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    static final OrderId ORDER_ID = new OrderId(ORDER);
     static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
     @Autowired
@@ -42,13 +43,13 @@ class OrderStepsControllerTests {
 
     @BeforeEach
     void theConsumerPlacedTheOrderAndTheSellerSellsInIt() {
-        given(owners.ofOrder(ORDER)).willReturn(true);
-        given(owners.sellsIn(ORDER)).willReturn(true);
+        given(owners.ofOrder(ORDER_ID)).willReturn(true);
+        given(owners.sellsIn(ORDER_ID)).willReturn(true);
     }
 
     @Test
     void aStepTheOrderIsNotReadyForIsAConflictNamingItsState() throws Exception {
-        given(lifecycle.cancel(any(), eq(ORDER))).willThrow(new IllegalTransition(ORDER, OrderStatus.SHIPPED, "cancelled"));
+        given(lifecycle.cancel(any(), eq(ORDER_ID))).willThrow(new IllegalTransition(ORDER_ID, OrderStatus.SHIPPED, "cancelled"));
         mvc.perform(post("/api/orders/" + ORDER + "/cancellation").with(callers.as(Role.CONSUMER)))
                 .andExpect(problem(409, "illegal-transition"))
                 .andExpect(jsonPath("$.detail").value("Order " + ORDER + " is SHIPPED and cannot be cancelled."));
@@ -56,8 +57,8 @@ class OrderStepsControllerTests {
 
     @Test
     void aPresaleShippedBeforeItsDateIsRefused() throws Exception {
-        given(lifecycle.ship(any(), eq(ORDER), eq("SF-1")))
-                .willThrow(new PresaleNotDue(ORDER, LocalDate.of(2026, 12, 24)));
+        given(lifecycle.ship(any(), eq(ORDER_ID), eq("SF-1")))
+                .willThrow(new PresaleNotDue(ORDER_ID, LocalDate.of(2026, 12, 24)));
         mvc.perform(json(post("/api/orders/" + ORDER + "/shipments"), "{\"trackingNumber\":\"SF-1\"}")
                 .with(callers.as(Role.SELLER)))
                 .andExpect(problem(409, "presale-not-due"));
@@ -86,7 +87,7 @@ class OrderStepsControllerTests {
 
     @Test
     void aRefundTheOrderCannotGiveIsRefused() throws Exception {
-        given(lifecycle.requestRefund(eq(ORDER), any(), any()))
+        given(lifecycle.requestRefund(eq(ORDER_ID), any(), any()))
                 .willThrow(new RefundRefused("A refund request concerns one seller's lines; send one request per seller."));
         mvc.perform(json(post("/api/orders/" + ORDER + "/refunds"),
                 "{\"lines\":[{\"productId\":\"" + PRODUCT + "\",\"quantity\":1}]}").with(callers.as(Role.CONSUMER)))

@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import static io.fupin.support.testing.Slices.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -58,13 +59,13 @@ class PaymentControllerTests {
 
     @BeforeEach
     void theCallerOwnsTheOrderAndItsPayments() {
-        given(owners.ofOrder(ORDER)).willReturn(true);
+        given(owners.ofOrder(new OrderId(ORDER))).willReturn(true);
         given(owners.ofPayment(any())).willReturn(true);
     }
 
     @Test
     void onlyTheOrdersBuyerStartsPayingItAndClaimsNoKeyOtherwise() throws Exception {
-        given(owners.ofOrder(ORDER)).willReturn(false);
+        given(owners.ofOrder(new OrderId(ORDER))).willReturn(false);
         mvc.perform(start("{\"orderId\":\"" + ORDER + "\",\"amountFen\":1200}").with(callers.as(Role.CONSUMER)))
                 .andExpect(problem(403, "forbidden"));
         verifyNoInteractions(idempotency, desk);

@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -144,7 +145,7 @@ class PaymentIntegrationTests {
         UUID order = shop.placeOrder(buyer, product, 2);
         UUID payment = UUID.fromString(shop.startPayment(buyer, order, 2400).text("id"));
         // The order took the payment but the payment itself is not settled yet (the service stopped in between).
-        assertThat(lifecycle.pay(order, payment, clock.instant())).isEqualTo(OrderLifecycle.Payability.PAID);
+        assertThat(lifecycle.pay(new OrderId(order), payment, clock.instant())).isEqualTo(OrderLifecycle.Payability.PAID);
         assertThat(shop.get(buyer, "/api/payments/" + payment).text("status")).isEqualTo("PENDING");
 
         assertThat(shop.post(buyer, "/api/orders/" + order + "/cancellation", null).status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.fupin.order.payment;
 
+import io.fupin.order.checkout.OrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -73,7 +74,7 @@ class RefundIntegrationTests {
         assertThat(refundedBySandbox(payment)).isEqualTo(3000L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_refund WHERE payment_id = ?").param(payment.toString())
                 .query(Long.class).single()).isEqualTo(1L);
-        assertThat(refunds.ofOrder(order)).singleElement().satisfies(r -> {
+        assertThat(refunds.ofOrder(new OrderId(order))).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(Refunds.Status.SENT);
             assertThat(r.amountFen()).isEqualTo(3000);
         });
@@ -112,7 +113,7 @@ class RefundIntegrationTests {
         assertThat(jdbc.sql("SELECT status FROM sandbox_transaction WHERE payment_id = ?").param(payment.toString())
                 .query(String.class).single()).isEqualTo("CLOSED");
         assertThat(owedTo(order)).isNull();
-        assertThat(refunds.ofOrder(order)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(Refunds.Status.VOID));
+        assertThat(refunds.ofOrder(new OrderId(order))).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(Refunds.Status.VOID));
         assertThat(shop.post(buyer, "/api/payments/" + payment + "/sandbox/pay", null).status()).isEqualTo(202);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> refundedBySandbox(payment) == 0L
                 && "FAILED".equals(shop.get(buyer, "/api/payments/" + payment).text("status")));
@@ -145,10 +146,10 @@ class RefundIntegrationTests {
         shop.post(buyer, "/api/orders/" + order + "/cancellation", null);
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
-                refunds.owe(UUID.randomUUID(), order, payment, 1, "CANCELLED")))
+                refunds.owe(UUID.randomUUID(), new OrderId(order), payment, 1, "CANCELLED")))
                 .isInstanceOf(RefundExceedsPayment.class);
-        assertThat(refunds.ofOrder(order)).hasSize(1);
-        assertThat(refunds.ofOrder(order).getFirst().amountFen()).isEqualTo(2000);
+        assertThat(refunds.ofOrder(new OrderId(order))).hasSize(1);
+        assertThat(refunds.ofOrder(new OrderId(order)).getFirst().amountFen()).isEqualTo(2000);
     }
 
     private JsonNode owedTo(UUID order) {
