@@ -3,13 +3,12 @@ package io.fupin.household.linkage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.household.RegisterRows;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.linkage.BenefitLinkage.LinkageShare;
-import io.fupin.household.linkage.LinkageEvent.Share;
 import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
-import io.fupin.support.events.EventTablesAutoConfiguration;
-import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
-import java.sql.Timestamp;
+import io.fupin.household.linkage.LinkageEvent.Share;
+import io.fupin.support.testing.RepositorySlice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,17 +17,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Benefit linkages with their versions and shares on the real MariaDB; every test rolls back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
-@ActiveProfiles("test")
+@RepositorySlice
 class LinkagesTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -46,9 +38,7 @@ class LinkagesTests {
 
     @BeforeEach
     void households() {
-        village = UUID.randomUUID();
-        jdbc.sql("INSERT INTO place (id, kind, name, parent_id, parent_key, created_at) VALUES (?, 'VILLAGE', ?, NULL, ?, ?)")
-                .params(village.toString(), "村" + village, village.toString(), Timestamp.from(NOW)).update();
+        village = RegisterRows.village(jdbc, NOW);
         first = household();
         second = household();
     }
@@ -139,15 +129,6 @@ class LinkagesTests {
     }
 
     private UUID household() {
-        UUID household = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO household (id, registration_number, head_name, identity_cipher, identity_masked, identity_index,
-                  mobile, members, category, village_id, income_projects, bank_name, account_cipher, account_masked,
-                  annual_target_fen, status, registered_at, changed_at, version)
-                VALUES (?, ?, '王小明', 'c', 'm', ?, '13800138000', 3, 'MARGINAL', ?, '', '信用社', 'c', 'm', 100000,
-                  'ACTIVE', ?, ?, 1)""")
-                .params(household.toString(), "R-" + household, household.toString().replace("-", "") + "0".repeat(32),
-                        village.toString(), Timestamp.from(NOW), Timestamp.from(NOW)).update();
-        return household;
+        return RegisterRows.household(jdbc, village, NOW);
     }
 }

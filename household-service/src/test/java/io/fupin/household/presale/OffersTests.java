@@ -3,10 +3,10 @@ package io.fupin.household.presale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fupin.household.RegisterRows;
 import io.fupin.household.presale.Offers.OpenOffer;
 import io.fupin.household.presale.Offers.ProductSubscribers;
-import io.fupin.support.events.EventTablesAutoConfiguration;
-import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
+import io.fupin.support.testing.RepositorySlice;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,18 +16,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Presale offers and their subscribers on the real MariaDB; every test rolls back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
-@ActiveProfiles("test")
+@RepositorySlice
 class OffersTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -150,15 +143,6 @@ class OffersTests {
     }
 
     private UUID household(UUID village) {
-        UUID household = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO household (id, registration_number, head_name, identity_cipher, identity_masked, identity_index,
-                  mobile, members, category, village_id, income_projects, bank_name, account_cipher, account_masked,
-                  annual_target_fen, status, registered_at, changed_at, version)
-                VALUES (?, ?, '王小明', 'c', 'm', ?, '13800138000', 3, 'MARGINAL', ?, '', '信用社', 'c', 'm', 100000,
-                  'ACTIVE', ?, ?, 1)""")
-                .params(household.toString(), "R-" + household, household.toString().replace("-", "") + "0".repeat(32),
-                        village.toString(), Timestamp.from(NOW), Timestamp.from(NOW)).update();
-        return household;
+        return RegisterRows.household(jdbc, village, NOW);
     }
 }

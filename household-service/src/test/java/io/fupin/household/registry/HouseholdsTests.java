@@ -3,9 +3,8 @@ package io.fupin.household.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fupin.support.events.EventTablesAutoConfiguration;
-import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
-import java.sql.Timestamp;
+import io.fupin.household.RegisterRows;
+import io.fupin.support.testing.RepositorySlice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -15,18 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The register's repository on the real MariaDB; every test rolls back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
-@ActiveProfiles("test")
+@RepositorySlice
 class HouseholdsTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -41,8 +33,8 @@ class HouseholdsTests {
 
     @BeforeEach
     void villages() {
-        village = village();
-        otherVillage = village();
+        village = RegisterRows.village(jdbc, NOW);
+        otherVillage = RegisterRows.village(jdbc, NOW);
     }
 
     @Test
@@ -106,13 +98,6 @@ class HouseholdsTests {
         assertThat(households.takenIdentityIndexes(List.of(saved.identityIndex(), "f".repeat(64))))
                 .containsExactly(saved.identityIndex());
         assertThat(households.findByIdentityIndex(saved.identityIndex())).map(Household::id).contains(saved.id());
-    }
-
-    private UUID village() {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO place (id, kind, name, parent_id, parent_key, created_at) VALUES (?, 'VILLAGE', ?, NULL, ?, ?)")
-                .params(id.toString(), "村" + id, id.toString(), Timestamp.from(NOW)).update();
-        return id;
     }
 
     private static Household household(String registrationNumber, UUID villageId, HouseholdCategory category) {

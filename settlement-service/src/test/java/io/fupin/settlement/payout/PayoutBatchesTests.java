@@ -3,8 +3,7 @@ package io.fupin.settlement.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fupin.support.events.EventTablesAutoConfiguration;
-import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
+import io.fupin.support.testing.RepositorySlice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,18 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Payout batches with their lines on the real MariaDB; every test rolls back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
-@ActiveProfiles("test")
+@RepositorySlice
 class PayoutBatchesTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -2,8 +2,7 @@ package io.fupin.settlement.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fupin.support.events.EventTablesAutoConfiguration;
-import io.fupin.support.jdbc.UuidConversionsAutoConfiguration;
+import io.fupin.support.testing.RepositorySlice;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,18 +11,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Closed settlement periods on the real MariaDB; every test rolls back. */
-@DataJdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ImportAutoConfiguration({UuidConversionsAutoConfiguration.class, EventTablesAutoConfiguration.class})
-@ActiveProfiles("test")
+@RepositorySlice
 class SettlementPeriodsTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
