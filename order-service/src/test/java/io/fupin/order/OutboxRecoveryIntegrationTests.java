@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An outbox entry left behind by a process that died with it in flight still reaches the broker. The long fault run
@@ -27,13 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxRecoveryIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
-    @Autowired
-    JsonMapper json;
+    Shop shop;
     @Autowired
     JdbcClient jdbc;
-    @LocalServerPort
-    int port;
 
     /** An entry as a process killed at that step leaves it: sent or not, its completion never recorded. */
     @ParameterizedTest
@@ -56,7 +49,6 @@ class OutboxRecoveryIntegrationTests {
 
     /** A copy of a real order's OrderPlaced entry under a new id, in the given state since the given time. */
     private UUID leaveInFlight(String status, Instant since) {
-        Shop shop = new Shop(port, identity, json);
         Caller buyer = Shop.newBuyer("outbox");
         UUID order = shop.placeOrder(buyer, shop.listProduct(3, 1200, 0), 1);
         String sent = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
