@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,25 +33,11 @@ import tools.jackson.databind.JsonNode;
  * one line the bank returned (uploaded as CSV), and that line's amount is back on the household's payable balance
  * in its statement. Each page looked at (phone and desk screenshots, the axe check).
  */
-class ClerkConsoleBrowserSystemIntegrationTests {
+class ClerkConsoleBrowserSystemIntegrationTests extends BrowserSystemTest {
 
     /** A member of the demo's livestream audience that no other test buys as. */
     static final String BUYER = "buyer-4985";
 
-    static final Platform platform = new Platform();
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /**
      * Today's period closes once a day: when the walking skeleton's livestream closed and paid it before this test

@@ -15,10 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,55 +26,18 @@ import org.openqa.selenium.support.ui.Select;
  * The consoles of the roles that work at desks, in a real browser through the gateway of the stack that
  * {@code deploy/local/fupin up} started: each page looked at (phone and desk screenshots, the axe check).
  */
-class ConsolesBrowserSystemIntegrationTests {
+class ConsolesBrowserSystemIntegrationTests extends BrowserSystemTest {
 
-    static final Platform platform = new Platform();
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static String text() {
-        return browser.driver.findElement(By.tagName("body")).getText();
-    }
 
     /** Date inputs take their value in ISO form whatever the browser's language shows. */
     private static void date(String css, LocalDate day) {
         browser.js("arguments[0].value = arguments[1]", browser.find(css), day.toString());
     }
 
-    private static String unique(String name) {
-        return name + ThreadLocalRandom.current().nextInt(10_000, 100_000);
-    }
-
     /** A product of the demo seller user, listed, requested and certified through the API. */
     private static String certifiedProductOf(String sellerUser, String name, int stock) {
-        Reply listed = platform.post(sellerUser, "/api/catalog/products", Map.of("name", name, "category", "PEANUTS",
-                "unit", "袋", "priceFen", 1990, "costFen", 200, "costReason", "包装", "stock", stock), Map.of());
-        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
-        String id = listed.body().get("id").asString();
-        Reply requested = platform.post(sellerUser, "/api/catalog/products/" + id + "/certification-request",
-                Map.of("certificateNumber", "FP-" + name, "issuingBody", "双城区扶贫办", "validFrom",
-                        TODAY.minusDays(1).toString(), "validUntil", TODAY.plusYears(1).toString()), Map.of());
-        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
-        certify(id);
-        return id;
-    }
-
-    private static void certify(String productId) {
-        Reply approved = platform.post("official", "/api/catalog/products/" + productId + "/certification/approve",
-                null, Map.of());
-        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        return Listings.certifiedProductOf(platform, sellerUser, name, "PEANUTS", 1990, 200, stock);
     }
 
     @Test

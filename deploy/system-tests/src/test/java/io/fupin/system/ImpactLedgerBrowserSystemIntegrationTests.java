@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,25 +19,11 @@ import tools.jackson.databind.JsonNode;
  * order completes, and every figure the page shows equals what settlement's order record and the households'
  * statements say about that consumer's orders, to the fen.
  */
-class ImpactLedgerBrowserSystemIntegrationTests {
+class ImpactLedgerBrowserSystemIntegrationTests extends BrowserSystemTest {
 
     /** A member of the demo's livestream audience that no other test buys as. */
     static final String BUYER = "buyer-4987";
 
-    static final Platform platform = new Platform();
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void myImpactShowsWhatTheLedgerHoldsForMyOrdersToTheFen() {

@@ -43,6 +43,27 @@ final class Listings {
         return id;
     }
 
+    /**
+     * A product the demo seller user lists itself, asks certification for and an official certifies: on sale, at
+     * {@code priceFen} a unit with {@code costFen} of packaging cost.
+     */
+    static String certifiedProductOf(Platform platform, String sellerUser, String name, String category, long priceFen,
+            long costFen, int stock) {
+        Reply listed = platform.post(sellerUser, "/api/catalog/products", Map.of("name", name, "category", category,
+                "unit", "袋", "priceFen", priceFen, "costFen", costFen, "costReason", "包装", "stock", stock), Map.of());
+        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
+        String id = listed.body().get("id").asString();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Reply requested = platform.post(sellerUser, "/api/catalog/products/" + id + "/certification-request",
+                Map.of("certificateNumber", "FP-" + name, "issuingBody", "双城区扶贫办", "validFrom",
+                        today.minusDays(1).toString(), "validUntil", today.plusYears(1).toString()), Map.of());
+        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
+        Reply approved = platform.post("official", "/api/catalog/products/" + id + "/certification/approve", null,
+                Map.of());
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        return id;
+    }
+
     /** GB 32100: the 18th character checks the first 17. */
     static String creditCode(String first17) {
         String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";

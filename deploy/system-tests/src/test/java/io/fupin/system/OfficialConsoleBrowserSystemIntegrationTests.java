@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,22 +24,7 @@ import tools.jackson.databind.JsonNode;
  * users and roles, in a real browser through the gateway of the stack that {@code deploy/local/fupin up} started:
  * each page looked at (phone and desk screenshots, the axe check).
  */
-class OfficialConsoleBrowserSystemIntegrationTests {
-
-    static final Platform platform = new Platform();
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class OfficialConsoleBrowserSystemIntegrationTests extends BrowserSystemTest {
 
     private static int random(int from, int to) {
         return ThreadLocalRandom.current().nextInt(from, to);

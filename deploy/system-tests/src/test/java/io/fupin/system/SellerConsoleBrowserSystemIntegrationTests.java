@@ -10,8 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,42 +20,14 @@ import tools.jackson.databind.JsonNode;
  * The seller console's refunds, sales and linkages, in a real browser through the gateway of the stack that
  * {@code deploy/local/fupin up} started: each page looked at (phone and desk screenshots, the axe check).
  */
-class SellerConsoleBrowserSystemIntegrationTests {
+class SellerConsoleBrowserSystemIntegrationTests extends BrowserSystemTest {
 
-    static final Platform platform = new Platform();
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     static final String SELLER = "seller";
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static String unique(String name) {
-        return name + ThreadLocalRandom.current().nextInt(10_000, 100_000);
-    }
 
     /** A product of the demo seller, listed, requested and certified through the API; answers its id. */
     private static String certifiedProduct(String name) {
-        Reply listed = platform.post(SELLER, "/api/catalog/products", Map.of("name", name, "category", "RICE",
-                "unit", "袋", "priceFen", 3990, "costFen", 300, "costReason", "包装", "stock", 50), Map.of());
-        assertThat(listed.status()).as(listed.raw().body()).isEqualTo(201);
-        String id = listed.body().get("id").asString();
-        Reply requested = platform.post(SELLER, "/api/catalog/products/" + id + "/certification-request",
-                Map.of("certificateNumber", "FP-" + name, "issuingBody", "双城区扶贫办", "validFrom",
-                        TODAY.minusDays(1).toString(), "validUntil", TODAY.plusYears(1).toString()), Map.of());
-        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(200);
-        Reply approved = platform.post("official", "/api/catalog/products/" + id + "/certification/approve", null, Map.of());
-        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
-        return id;
+        return Listings.certifiedProductOf(platform, SELLER, name, "RICE", 3990, 300, 50);
     }
 
     @Test

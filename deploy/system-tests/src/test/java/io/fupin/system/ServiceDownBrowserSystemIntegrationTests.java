@@ -2,8 +2,6 @@ package io.fupin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -11,22 +9,7 @@ import org.openqa.selenium.By;
  * A service that is down takes only its own part of a page with it: in a real browser, through the gateway, with
  * household-service killed (and started again afterwards).
  */
-class ServiceDownBrowserSystemIntegrationTests {
-
-    static final Platform platform = new Platform();
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ServiceDownBrowserSystemIntegrationTests extends BrowserSystemTest {
 
     @Test
     void aProductPageSaysWhichPartIsUnavailableAndShowsTheRest() {

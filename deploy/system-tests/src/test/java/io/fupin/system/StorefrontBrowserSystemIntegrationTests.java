@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,26 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The storefront in a real browser (headless Chromium through Selenium), through the gateway of the stack that
  * {@code deploy/local/fupin up} started, at a phone's width unless a test says otherwise.
  */
-class StorefrontBrowserSystemIntegrationTests {
-
-    static final Platform platform = new Platform();
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Browser.PHONE);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private static String text() {
-        return browser.driver.findElement(By.tagName("body")).getText();
-    }
+class StorefrontBrowserSystemIntegrationTests extends BrowserSystemTest {
 
     /** A fresh session (no cart, nobody signed in), then the login form, as a person would fill it in. */
     private static void signIn(String user) {
