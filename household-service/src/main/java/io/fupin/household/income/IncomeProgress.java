@@ -9,6 +9,8 @@ import io.fupin.household.registry.HouseholdNotFound;
 import io.fupin.household.registry.HouseholdStatus;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +43,14 @@ public class IncomeProgress {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+    private final IncomeEntries ledger;
     private final Registry registry;
     private final Places places;
     private final Clock clock;
 
-    IncomeProgress(JdbcClient jdbc, Registry registry, Places places, Clock clock) {
+    IncomeProgress(JdbcClient jdbc, IncomeEntries ledger, Registry registry, Places places, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.registry = registry;
         this.places = places;
         this.clock = clock;
@@ -61,7 +66,28 @@ public class IncomeProgress {
         HouseholdSummary household = registry.summary(householdId)
                 .orElseThrow(() -> new HouseholdNotFound(householdId));
         int y = year == null ? currentYear() : year;
-        return progress(household, y, entries(y, householdId).getOrDefault(householdId, List.of()));
+        return progress(household, y, entries(y, List.of(householdId)).getOrDefault(householdId, List.of()));
+    }
+
+    /**
+     * A page of the progress of the households in the place (not those who left the register), by registration
+     * number, only those of {@code status} when it is given.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
+    public Page<HouseholdProgress> inPlace(UUID placeId, Integer year, ProgressStatus status, PageRequest page) {
+        places.get(placeId);
+        int y = year == null ? currentYear() : year;
+        Instant from = startOf(y);
+        Instant until = startOf(y + 1);
+        int days = Year.of(y).length();
+        int elapsed = elapsedDays(y);
+        List<UUID> ids = ledger.householdsInPlace(placeId, from, until, days, elapsed, status, page.size(),
+                page.offset());
+        Map<UUID, HouseholdSummary> households = registry.summaries(ids);
+        Map<UUID, List<Entry>> entries = ids.isEmpty() ? Map.of() : entries(y, ids);
+        return Page.of(ids.stream().map(id -> progress(households.get(id), y, entries.getOrDefault(id, List.of())))
+                .toList(), page, ledger.countHouseholdsInPlace(placeId, from, until, days, elapsed, status));
     }
 
     /** Progress of every household in the place (not those who left the register), by registration number. */
@@ -148,24 +174,31 @@ public class IncomeProgress {
         if (income >= target) {
             return ProgressStatus.REACHED;
         }
+        return Math.multiplyExact(income, Year.of(year).length()) >= Math.multiplyExact(target, elapsedDays(year))
+                ? ProgressStatus.ON_TRACK : ProgressStatus.BEHIND;
+    }
+
+    /** The days of the year gone by today: all of a past year's, none of a future year's. */
+    private int elapsedDays(int year) {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        int daysInYear = Year.of(year).length();
-        int elapsed = year < today.getYear() ? daysInYear : year > today.getYear() ? 0 : today.getDayOfYear();
-        return Math.multiplyExact(income, daysInYear) >= Math.multiplyExact(target, elapsed) ? ProgressStatus.ON_TRACK
-                : ProgressStatus.BEHIND;
+        return year < today.getYear() ? Year.of(year).length() : year > today.getYear() ? 0 : today.getDayOfYear();
+    }
+
+    private static Instant startOf(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
     }
 
     private record Entry(UUID householdId, long amountFen, Instant paidAt) {
     }
 
-    private Map<UUID, List<Entry>> entries(int year, UUID householdId) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
-        Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(CHINA).toInstant();
-        String sql = "SELECT household_id, amount_fen, paid_at FROM income_entry WHERE paid_at >= ? AND paid_at < ?"
-                + (householdId == null ? "" : " AND household_id = ?") + " ORDER BY paid_at, id";
-        var spec = jdbc.sql(sql).param(Timestamp.from(from)).param(Timestamp.from(until));
-        if (householdId != null) {
-            spec = spec.param(householdId.toString());
+    /** The year's entries of these households (of every household when null), by household, in payment order. */
+    private Map<UUID, List<Entry>> entries(int year, Collection<UUID> households) {
+        String sql = "SELECT household_id, amount_fen, paid_at FROM income_entry WHERE paid_at >= :from AND paid_at < :until"
+                + (households == null ? "" : " AND household_id IN (:households)") + " ORDER BY paid_at, id";
+        var spec = jdbc.sql(sql).param("from", Timestamp.from(startOf(year)))
+                .param("until", Timestamp.from(startOf(year + 1)));
+        if (households != null) {
+            spec = spec.param("households", households.stream().map(UUID::toString).toList());
         }
         return spec.query((rs, n) -> new Entry(UUID.fromString(rs.getString(1)), rs.getLong(2),
                 rs.getTimestamp(3).toInstant())).list().stream()

@@ -47,9 +47,7 @@ class ProgressController {
     Page<HouseholdProgress> households(@PathVariable UUID placeId,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) ProgressStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        PageRequest request = PageRequest.of(page, size, 1000);
-        return Page.slice(progress.inPlace(placeId, checked(year)).stream()
-                .filter(p -> status == null || p.status() == status).toList(), request);
+        return progress.inPlace(placeId, checked(year), status, PageRequest.of(page, size, 1000));
     }
 
     @GetMapping(path = "/api/households/reports/places/{placeId}/households.csv", produces = "text/csv")

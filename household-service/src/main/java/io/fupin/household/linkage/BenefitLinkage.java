@@ -110,11 +110,6 @@ class BenefitLinkage extends Aggregate<LinkageId> {
                 .sorted(Comparator.comparing(s -> s.householdId().toString())).toList();
     }
 
-    /** The shares of all households in one version together. */
-    long totalSharesOf(Version version) {
-        return sharesOf(version).stream().mapToLong(LinkageShare::shares).sum();
-    }
-
     private Optional<Version> latest() {
         return versions.stream().max(Comparator.comparingInt(Version::version));
     }

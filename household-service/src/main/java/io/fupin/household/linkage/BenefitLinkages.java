@@ -12,9 +12,12 @@ import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.product.KnownProducts;
 import io.fupin.household.registry.Registry;
 import io.fupin.support.identity.Caller;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,22 +138,30 @@ public class BenefitLinkages {
                 lot, version, effectiveFrom, shares.stream().map(s -> new Share(s.householdId(), s.shares())).toList()), now));
         audit.record(caller, "DECLARE_LINKAGE", "PRODUCT", productId, "version " + version + " with " + shares.size()
                 + " households from " + effectiveFrom);
-        return versions(linkage).getLast();
+        return view(linkage, linkage.versions().getLast());
     }
 
-    /** Every version of a product's linkage, oldest first. */
+    /** A page of the versions of a product's linkage, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofProduct(#productId)")
-    public List<LinkageVersion> history(UUID productId) {
-        return versions(linkages.findByProductId(productId).orElseThrow(() -> LinkageNotFound.none(productId)));
+    public Page<LinkageVersion> history(UUID productId, PageRequest page) {
+        Linkages.Heading linkage = linkages.findHeadingByProductId(productId)
+                .orElseThrow(() -> LinkageNotFound.none(productId));
+        List<BenefitLinkage.Version> versions = linkages.versionsOf(linkage.id(), page.size(), page.offset());
+        Map<Integer, List<LinkageShare>> shares = versions.isEmpty() ? Map.of()
+                : linkages.sharesOf(linkage.id(), versions.stream().map(BenefitLinkage.Version::version).toList())
+                        .stream().collect(Collectors.groupingBy(LinkageShare::version));
+        Map<UUID, HouseholdSummary> households = registry.summaries(shares.values().stream().flatMap(List::stream)
+                .map(LinkageShare::householdId).collect(Collectors.toSet()));
+        return Page.of(versions.stream().map(v -> view(linkage, v, shares.getOrDefault(v.version(), List.of()),
+                households)).toList(), page, linkages.countVersionsOf(linkage.id()));
     }
 
     /** The version in force at {@code at}: the latest whose effectiveFrom is not after it. */
     @Transactional(readOnly = true)
     public Optional<LinkageVersion> inForceAt(UUID productId, Instant at) {
-        return linkages.findByProductId(productId).flatMap(linkage -> linkage.inForceAt(at).map(version -> view(
-                linkage, version, registry.summaries(linkage.sharesOf(version).stream().map(LinkageShare::householdId)
-                        .toList()))));
+        return linkages.findByProductId(productId).flatMap(linkage -> linkage.inForceAt(at)
+                .map(version -> view(linkage, version)));
     }
 
     @Transactional(readOnly = true)
@@ -161,33 +172,35 @@ public class BenefitLinkages {
                 .orElseThrow(() -> LinkageNotFound.noVersionInForceThen(productId));
     }
 
-    /** The products a household shares in now, with its shares. */
+    /** A page of the products a household shares in now, with its shares, by product. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
-    public List<HouseholdShare> sharesOf(UUID householdId) {
-        return linkages.sharesOf(householdId, clock.instant());
+    public Page<HouseholdShare> sharesOf(UUID householdId, PageRequest page) {
+        Instant now = clock.instant();
+        return Page.of(linkages.sharesOf(householdId, now, page.size(), page.offset()), page,
+                linkages.countSharesOf(householdId, now));
     }
 
     public record HouseholdShare(UUID productId, UUID sellerId, String lotName, int version, int shares,
             long totalShares) {
     }
 
-    private List<LinkageVersion> versions(BenefitLinkage linkage) {
-        List<BenefitLinkage.Version> versions = linkage.versions();
-        Map<UUID, HouseholdSummary> households = registry.summaries(versions.stream()
-                .flatMap(v -> linkage.sharesOf(v).stream()).map(LinkageShare::householdId).collect(Collectors.toSet()));
-        return versions.stream().map(v -> view(linkage, v, households)).toList();
+    private LinkageVersion view(BenefitLinkage linkage, BenefitLinkage.Version version) {
+        List<LinkageShare> shares = linkage.sharesOf(version);
+        return view(new Linkages.Heading(linkage.id(), linkage.productId(), linkage.sellerId()), version, shares,
+                registry.summaries(shares.stream().map(LinkageShare::householdId).toList()));
     }
 
-    private static LinkageVersion view(BenefitLinkage linkage, BenefitLinkage.Version version,
-            Map<UUID, HouseholdSummary> households) {
-        List<ShareView> shares = linkage.sharesOf(version).stream().map(s -> {
+    /** The version as answered: its shares by household, with their households' names. */
+    private static LinkageVersion view(Linkages.Heading linkage, BenefitLinkage.Version version,
+            List<LinkageShare> shares, Map<UUID, HouseholdSummary> households) {
+        List<ShareView> views = shares.stream().sorted(Comparator.comparing(s -> s.householdId().toString())).map(s -> {
             HouseholdSummary h = households.get(s.householdId());
             return new ShareView(s.householdId(), h.registrationNumber(), h.headName(), h.village().villageName(),
                     s.shares());
         }).toList();
         return new LinkageVersion(linkage.id().value(), linkage.productId(), linkage.sellerId(), version.version(),
                 version.lotName(), version.effectiveFrom(), version.declaredBy(), version.declaredAt(),
-                linkage.totalSharesOf(version), shares);
+                shares.stream().mapToLong(LinkageShare::shares).sum(), views);
     }
 }

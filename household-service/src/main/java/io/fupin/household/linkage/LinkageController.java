@@ -50,7 +50,7 @@ class LinkageController {
     @Operation(summary = "Every version of a product's linkage, oldest first")
     Page<LinkageVersion> history(@PathVariable UUID productId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return Page.slice(linkages.history(productId), PageRequest.of(page, size, 200));
+        return linkages.history(productId, PageRequest.of(page, size, 200));
     }
 
     @GetMapping("/api/households/products/{productId}/linkage")
@@ -63,6 +63,6 @@ class LinkageController {
     @Operation(summary = "The products a household shares in now (OFFICIAL, ADMIN, CLERK)")
     Page<HouseholdShare> ofHousehold(@PathVariable UUID householdId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return Page.slice(linkages.sharesOf(householdId), PageRequest.of(page, size, 200));
+        return linkages.sharesOf(householdId, PageRequest.of(page, size, 200));
     }
 }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,15 +42,13 @@ class PlaceController {
     @GetMapping
     @Operation(summary = "Every place (OFFICIAL, ADMIN, CLERK, SELLER)")
     Page<Place> all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
-        return Page.slice(places.all(), PageRequest.of(page, size, 1000));
+        return places.all(PageRequest.of(page, size, 1000));
     }
 
     @GetMapping("/{placeId}/children")
     @Operation(summary = "The towns of a district or the villages of a town")
     Page<Place> children(@PathVariable UUID placeId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
-        List<Place> children = places.children(placeId);
-        places.get(placeId);
-        return Page.slice(children, PageRequest.of(page, size, 1000));
+        return places.children(placeId, PageRequest.of(page, size, 1000));
     }
 }

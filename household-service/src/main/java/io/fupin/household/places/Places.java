@@ -2,6 +2,8 @@ package io.fupin.household.places;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.common.InvalidInput;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -73,16 +75,33 @@ public class Places {
         return find(id).orElseThrow(() -> new PlaceNotFound(id));
     }
 
+    /** A page of every place: districts, then towns, then villages, each by name. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
-    public List<Place> all() {
-        return jdbc.sql("SELECT id, kind, name, parent_id FROM place ORDER BY kind, name").query(Places::place).list();
+    public Page<Place> all(PageRequest page) {
+        List<Place> rows = jdbc.sql("SELECT id, kind, name, parent_id FROM place ORDER BY kind, name, id LIMIT ? OFFSET ?")
+                .params(page.size(), page.offset()).query(Places::place).list();
+        return Page.of(rows, page, jdbc.sql("SELECT COUNT(*) FROM place").query(Long.class).single());
     }
 
+    /** A page of the towns of a district or the villages of a town, by name; the place must exist. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
+    public Page<Place> children(UUID parentId, PageRequest page) {
+        get(parentId);
+        List<Place> rows = jdbc.sql("SELECT id, kind, name, parent_id FROM place WHERE parent_id = ? "
+                        + "ORDER BY name, id LIMIT ? OFFSET ?")
+                .params(parentId.toString(), page.size(), page.offset()).query(Places::place).list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM place WHERE parent_id = ?").param(parentId.toString())
+                .query(Long.class).single();
+        return Page.of(rows, page, total);
+    }
+
+    /** Every town of a district or village of a town, by name. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK','SELLER')")
     public List<Place> children(UUID parentId) {
-        return jdbc.sql("SELECT id, kind, name, parent_id FROM place WHERE parent_id = ? ORDER BY name")
+        return jdbc.sql("SELECT id, kind, name, parent_id FROM place WHERE parent_id = ? ORDER BY name, id")
                 .param(parentId.toString()).query(Places::place).list();
     }
 

@@ -14,8 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.fupin.household.HouseholdSlice;
 import io.fupin.household.common.InvalidInput;
+import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
 import io.fupin.support.identity.Role;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.fupin.support.testing.ControllerSlice;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -95,6 +99,37 @@ class LinkageControllerTests extends HouseholdSlice {
     void aHouseholdsLinkagesAreNotASellersToRead() throws Exception {
         mvc.perform(get("/api/households/" + UUID.randomUUID() + "/linkages").with(as(Role.SELLER)))
                 .andExpect(problem(403, "forbidden"));
+        verifyNoInteractions(linkages);
+    }
+
+    @Test
+    void answersThePageAskedForOfAProductsVersionsAndAHouseholdsShares() throws Exception {
+        UUID household = UUID.randomUUID();
+        given(linkages.history(PRODUCT, new PageRequest(2, 10))).willReturn(Page.of(List.of(), new PageRequest(2, 10), 21));
+        given(linkages.sharesOf(household, new PageRequest(0, 200))).willReturn(Page.of(List.of(
+                new HouseholdShare(PRODUCT, UUID.randomUUID(), "兴功村700只鹅", 3, 2, 7)), new PageRequest(0, 200), 1));
+
+        mvc.perform(get("/api/households/products/" + PRODUCT + "/linkage/versions").param("page", "2")
+                .param("size", "10").with(as(Role.CLERK)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.page").value(2)).andExpect(jsonPath("$.totalItems").value(21))
+                .andExpect(jsonPath("$.totalPages").value(3));
+        mvc.perform(get("/api/households/" + household + "/linkages").param("size", "200").with(as(Role.CLERK)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].productId").value(PRODUCT.toString()))
+                .andExpect(jsonPath("$.items[0].totalShares").value(7)).andExpect(jsonPath("$.totalItems").value(1));
+    }
+
+    @Test
+    void aPageThatCannotBeServedNamesItsParameter() throws Exception {
+        mvc.perform(get("/api/households/products/" + PRODUCT + "/linkage/versions").param("size", "201")
+                .with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/households/" + UUID.randomUUID() + "/linkages").param("page", "-1")
+                .with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/households/" + UUID.randomUUID() + "/linkages").param("page", "2147483647")
+                .param("size", "200").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("page"));
         verifyNoInteractions(linkages);
     }
 

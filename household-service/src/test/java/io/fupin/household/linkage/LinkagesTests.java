@@ -12,6 +12,8 @@ import io.fupin.support.testing.RepositorySlice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +63,6 @@ class LinkagesTests {
         assertThat(one.lotName()).isEqualTo("兴功村700只鹅");
         assertThat(read.sharesOf(one)).containsExactlyInAnyOrder(
                 new LinkageShare(1, first, 2), new LinkageShare(1, second, 1));
-        assertThat(read.totalSharesOf(one)).isEqualTo(3);
         assertThat(read.sharesOf(read.versions().getLast())).containsExactly(new LinkageShare(2, second, 5));
         assertThat(read.versions().getLast().declaredBy()).isEqualTo("seller-1");
         assertThat(read.inForceAt(NOW.plus(Duration.ofDays(1))).orElseThrow().version()).isEqualTo(1);
@@ -121,11 +122,54 @@ class LinkagesTests {
         linkage.declare("second lot", NOW.plusSeconds(60), List.of(new Share(second, 1)), "official-1", NOW);
         linkages.save(linkage);
 
-        assertThat(linkages.sharesOf(first, NOW.plusSeconds(1))).containsExactly(
+        assertThat(linkages.sharesOf(first, NOW.plusSeconds(1), 10, 0)).containsExactly(
                 new HouseholdShare(product, seller, "first lot", 1, 2, 5));
-        assertThat(linkages.sharesOf(first, NOW.plusSeconds(60))).isEmpty();
-        assertThat(linkages.sharesOf(second, NOW.plusSeconds(60))).containsExactly(
+        assertThat(linkages.sharesOf(first, NOW.plusSeconds(60), 10, 0)).isEmpty();
+        assertThat(linkages.countSharesOf(first, NOW.plusSeconds(60))).isZero();
+        assertThat(linkages.sharesOf(second, NOW.plusSeconds(60), 10, 0)).containsExactly(
                 new HouseholdShare(product, seller, "second lot", 2, 1, 1));
+    }
+
+    @Test
+    void pagesAHouseholdsSharesByProductInTheDatabase() {
+        List<UUID> products = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID each = UUID.randomUUID();
+            BenefitLinkage linkage = BenefitLinkage.start(each, seller, NOW);
+            linkage.declare(null, NOW, List.of(new Share(first, i + 1), new Share(second, 1)), "official-1", NOW);
+            linkages.save(linkage);
+            products.add(each);
+        }
+        products.sort(Comparator.comparing(UUID::toString));
+
+        assertThat(linkages.sharesOf(first, NOW, 2, 0)).extracting(HouseholdShare::productId)
+                .containsExactly(products.get(0), products.get(1));
+        assertThat(linkages.sharesOf(first, NOW, 2, 2)).extracting(HouseholdShare::productId)
+                .containsExactly(products.get(2));
+        assertThat(linkages.countSharesOf(first, NOW)).isEqualTo(3);
+        assertThat(linkages.countSharesOf(first, NOW.minusSeconds(1))).isZero();
+    }
+
+    @Test
+    void pagesALinkagesVersionsOldestFirstWithTheirSharesInTheDatabase() {
+        BenefitLinkage linkage = BenefitLinkage.start(product, seller, NOW);
+        for (int i = 0; i < 3; i++) {
+            linkage.declare("lot " + i, NOW.plusSeconds(i), List.of(new Share(first, i + 1), new Share(second, 1)),
+                    "official-1", NOW);
+        }
+        linkages.save(linkage);
+
+        Linkages.Heading heading = linkages.findHeadingByProductId(product).orElseThrow();
+        assertThat(heading).isEqualTo(new Linkages.Heading(linkage.id(), product, seller));
+        assertThat(linkages.versionsOf(heading.id(), 2, 0)).extracting(BenefitLinkage.Version::lotName)
+                .containsExactly("lot 0", "lot 1");
+        assertThat(linkages.versionsOf(heading.id(), 2, 2)).extracting(BenefitLinkage.Version::version)
+                .containsExactly(3);
+        assertThat(linkages.countVersionsOf(heading.id())).isEqualTo(3);
+        assertThat(linkages.sharesOf(heading.id(), List.of(1, 3))).containsExactlyInAnyOrder(
+                new LinkageShare(1, first, 1), new LinkageShare(1, second, 1),
+                new LinkageShare(3, first, 3), new LinkageShare(3, second, 1));
+        assertThat(linkages.findHeadingByProductId(UUID.randomUUID())).isEmpty();
     }
 
     private UUID household() {

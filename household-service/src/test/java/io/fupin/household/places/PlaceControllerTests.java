@@ -7,10 +7,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.fupin.household.HouseholdSlice;
 import io.fupin.support.identity.Role;
+import io.fupin.support.paging.Page;
+import io.fupin.support.paging.PageRequest;
 import io.fupin.support.testing.ControllerSlice;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -54,10 +58,41 @@ class PlaceControllerTests extends HouseholdSlice {
     @Test
     void theChildrenOfAnUnknownPlaceAreNotFound() throws Exception {
         UUID placeId = UUID.randomUUID();
-        given(places.get(placeId)).willThrow(new PlaceNotFound(placeId));
+        given(places.children(placeId, new PageRequest(0, 1000))).willThrow(new PlaceNotFound(placeId));
         mvc.perform(get("/api/households/places/" + placeId + "/children").with(as(Role.CLERK)))
                 .andExpect(problem(404, "not-found"))
                 .andExpect(jsonPath("$.detail").value("No place " + placeId + "."));
+    }
+
+    @Test
+    void answersThePageAskedForOfEveryPlaceAndOfAPlacesChildren() throws Exception {
+        UUID district = UUID.randomUUID();
+        Place town = new Place(UUID.randomUUID(), PlaceKind.TOWN, "双城镇", district);
+        given(places.all(new PageRequest(1, 2))).willReturn(Page.of(List.of(town), new PageRequest(1, 2), 3));
+        given(places.children(district, new PageRequest(0, 10))).willReturn(Page.of(List.of(town),
+                new PageRequest(0, 10), 1));
+
+        mvc.perform(get("/api/households/places").param("page", "1").param("size", "2").with(as(Role.SELLER)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].name").value("双城镇"))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.size").value(2))
+                .andExpect(jsonPath("$.totalItems").value(3)).andExpect(jsonPath("$.totalPages").value(2));
+        mvc.perform(get("/api/households/places/" + district + "/children").param("size", "10").with(as(Role.CLERK)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].parentId").value(district.toString()))
+                .andExpect(jsonPath("$.totalItems").value(1));
+    }
+
+    @Test
+    void aPageThatCannotBeServedNamesItsParameter() throws Exception {
+        mvc.perform(get("/api/households/places").param("size", "1001").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/households/places").param("page", "-1").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/households/places/" + UUID.randomUUID() + "/children").param("size", "0")
+                .with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/households/places").param("page", "first").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request")).andExpect(jsonPath("$.errors[0].field").value("page"));
+        verifyNoInteractions(places);
     }
 
     private static MockHttpServletRequestBuilder add(String body) {
