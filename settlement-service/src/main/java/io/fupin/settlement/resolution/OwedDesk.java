@@ -1,7 +1,5 @@
 package io.fupin.settlement.resolution;
 
-import io.fupin.settlement.households.HouseholdDirectory;
-import io.fupin.settlement.households.Payee;
 import io.fupin.settlement.ledger.AccountType;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
@@ -9,16 +7,12 @@ import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import io.fupin.support.problem.ProblemType;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class OwedDesk {
 
     private static final Logger log = LoggerFactory.getLogger(OwedDesk.class);
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final Ledger ledger;
-    private final HouseholdDirectory households;
-    private final JdbcClient jdbc;
+    private final OwedWriteOffs writeOffs;
+    private final ResolutionReports reports;
     private final Clock clock;
 
-    OwedDesk(Ledger ledger, HouseholdDirectory households, JdbcClient jdbc, Clock clock) {
+    OwedDesk(Ledger ledger, OwedWriteOffs writeOffs, ResolutionReports reports, Clock clock) {
         this.ledger = ledger;
-        this.households = households;
-        this.jdbc = jdbc;
+        this.writeOffs = writeOffs;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -61,13 +54,7 @@ public class OwedDesk {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Page<OwedBalance> owed(PageRequest page) {
-        List<Map.Entry<UUID, Long>> owing = ledger.partyBalancesBefore(AccountType.HOUSEHOLD_PAYABLE, END_OF_TIME)
-                .entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<UUID, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .toList();
-        return Page.slice(owing, page).map(e -> new OwedBalance(e.getKey(),
-                households.payee(e.getKey()).map(Payee::registrationNumber).orElse(null), e.getValue(),
-                -ledger.balance(AccountType.HOUSEHOLD_HELD, e.getKey()), pending(e.getKey())));
+        return reports.owed(page);
     }
 
     /**
@@ -89,30 +76,23 @@ public class OwedDesk {
             throw new InvalidResolution("amountFen", "Household " + householdId + " owes " + owed
                     + " fen back; a write-off cannot exceed it.");
         }
-        WriteOff waiting = pending(householdId);
+        OwedWriteOff waiting = writeOffs.findByPendingHousehold(householdId).orElse(null);
         if (waiting != null) {
-            if (waiting.proposedBy().equals(clerk.userId()) && waiting.amountFen() == amountFen
-                    && waiting.note().equals(note.strip())) {
-                return waiting;
+            if (waiting.sameProposal(clerk.userId(), amountFen, note)) {
+                return waiting.view();
             }
             throw new ResolutionRefused(ProblemType.WRITE_OFF_PENDING, "A write-off of " + waiting.amountFen()
                     + " fen proposed by " + waiting.proposedBy() + " waits for approval; approve or reject it first.");
         }
-        UUID id = UUID.randomUUID();
+        OwedWriteOff proposed;
         try {
-            jdbc.sql("""
-                    INSERT INTO owed_write_off (id, household_id, amount_fen, note, status, proposed_by, proposed_at,
-                                                pending_household)
-                    VALUES (?, ?, ?, ?, 'PROPOSED', ?, ?, ?)""")
-                    .params(id.toString(), householdId.toString(), amountFen, note.strip(), clerk.userId(),
-                            Timestamp.from(clock.instant()), householdId.toString())
-                    .update();
+            proposed = writeOffs.save(OwedWriteOff.propose(householdId, amountFen, note, clerk.userId(), clock.instant()));
         } catch (DuplicateKeyException concurrent) {
             throw new ResolutionRefused(ProblemType.WRITE_OFF_PENDING, "Another write-off for household " + householdId
                     + " was proposed at the same moment; approve or reject it first.");
         }
         log.info("Clerk {} proposed writing off {} fen owed by household {}", clerk.userId(), amountFen, householdId);
-        return find(id);
+        return proposed.view();
     }
 
     /**
@@ -122,14 +102,9 @@ public class OwedDesk {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public WriteOff approve(UUID writeOffId, Caller clerk) {
-        WriteOff writeOff = forUpdate(writeOffId);
-        if (writeOff.status().equals("APPROVED")) {
-            return writeOff;
-        }
-        requireProposed(writeOff);
-        if (writeOff.proposedBy().equals(clerk.userId())) {
-            throw new ResolutionRefused(ProblemType.OWN_APPROVAL, "The clerk who proposed a write-off cannot approve it; "
-                    + "another clerk must.");
+        OwedWriteOff writeOff = forDecision(writeOffId);
+        if (!writeOff.approve(clerk.userId(), clock.instant())) {
+            return writeOff.view();
         }
         long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId());
         if (writeOff.amountFen() > owed) {
@@ -137,77 +112,39 @@ public class OwedDesk {
                     + Math.max(owed, 0) + " fen back now (later payable recovered part of it), less than the "
                     + writeOff.amountFen() + " fen proposed; reject it and propose again.");
         }
-        Instant now = clock.instant();
-        ledger.post(Posting.builder("write-off:" + writeOffId, "WRITTEN_OFF", now)
+        ledger.post(Posting.builder("write-off:" + writeOffId, "WRITTEN_OFF", writeOff.decidedAt())
                 .memo("Write-off proposed by " + writeOff.proposedBy() + ", approved by " + clerk.userId())
                 .debit(AccountType.WRITTEN_OFF, null, writeOff.amountFen(), null)
                 .credit(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId(), writeOff.amountFen(), null)
                 .build());
-        decide(writeOffId, "APPROVED", clerk, now);
         log.info("Clerk {} approved writing off {} fen owed by household {} (proposed by {})", clerk.userId(),
                 writeOff.amountFen(), writeOff.householdId(), writeOff.proposedBy());
-        return find(writeOffId);
+        return writeOffs.save(writeOff).view();
     }
 
     /** Any clerk rejects a proposal (its maker withdraws it): nothing is posted. Rejecting twice changes nothing. */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public WriteOff reject(UUID writeOffId, Caller clerk) {
-        WriteOff writeOff = forUpdate(writeOffId);
-        if (writeOff.status().equals("REJECTED")) {
-            return writeOff;
+        OwedWriteOff writeOff = forDecision(writeOffId);
+        if (!writeOff.reject(clerk.userId(), clock.instant())) {
+            return writeOff.view();
         }
-        requireProposed(writeOff);
-        decide(writeOffId, "REJECTED", clerk, clock.instant());
         log.info("Clerk {} rejected the write-off {} of household {}", clerk.userId(), writeOffId, writeOff.householdId());
-        return find(writeOffId);
+        return writeOffs.save(writeOff).view();
     }
 
     /** Every write-off, newest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Page<WriteOff> writeOffs(PageRequest page) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM owed_write_off").query(Long.class).single();
-        return Page.of(jdbc.sql(SELECT + " ORDER BY proposed_at DESC, id LIMIT ? OFFSET ?")
-                .params(page.size(), (long) page.page() * page.size()).query(OwedDesk::map).list(), page, total);
+        return Page.of(writeOffs.findAllByOrderByProposedAtDescIdAsc(
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size())), page, writeOffs.count())
+                .map(OwedWriteOff::view);
     }
 
-    private static void requireProposed(WriteOff writeOff) {
-        if (!writeOff.status().equals("PROPOSED")) {
-            throw new ResolutionRefused(ProblemType.WRITE_OFF_DECIDED, "The write-off was already " 
-                    + writeOff.status().toLowerCase(java.util.Locale.ROOT) + " by " + writeOff.decidedBy() + ".");
-        }
-    }
-
-    private void decide(UUID writeOffId, String status, Caller clerk, Instant at) {
-        jdbc.sql("""
-                UPDATE owed_write_off SET status = ?, decided_by = ?, decided_at = ?, pending_household = NULL
-                WHERE id = ? AND status = 'PROPOSED'""")
-                .params(status, clerk.userId(), Timestamp.from(at), writeOffId.toString()).update();
-    }
-
-    private static final String SELECT = """
-            SELECT id, household_id, amount_fen, note, status, proposed_by, proposed_at, decided_by, decided_at
-            FROM owed_write_off""";
-
-    private WriteOff pending(UUID householdId) {
-        return jdbc.sql(SELECT + " WHERE pending_household = ?").param(householdId.toString()).query(OwedDesk::map)
-                .optional().orElse(null);
-    }
-
-    private WriteOff forUpdate(UUID writeOffId) {
-        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(writeOffId.toString()).query(OwedDesk::map)
-                .optional().orElseThrow(() -> new ResolutionNotFound("No write-off " + writeOffId + "."));
-    }
-
-    private WriteOff find(UUID writeOffId) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(writeOffId.toString()).query(OwedDesk::map).single();
-    }
-
-    private static WriteOff map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        Timestamp decided = rs.getTimestamp(9);
-        return new WriteOff(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getLong(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                decided == null ? null : decided.toInstant());
+    private OwedWriteOff forDecision(UUID writeOffId) {
+        return writeOffs.findForDecision(writeOffId)
+                .orElseThrow(() -> new ResolutionNotFound("No write-off " + writeOffId + "."));
     }
 }

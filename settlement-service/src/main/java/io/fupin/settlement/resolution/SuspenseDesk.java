@@ -5,13 +5,11 @@ import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import io.fupin.support.problem.ProblemType;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +25,14 @@ public class SuspenseDesk {
     private static final Logger log = LoggerFactory.getLogger(SuspenseDesk.class);
 
     private final ProceedsAllocation allocation;
-    private final JdbcClient jdbc;
+    private final SuspenseFollowUps followUps;
+    private final ResolutionReports reports;
     private final Clock clock;
 
-    SuspenseDesk(ProceedsAllocation allocation, JdbcClient jdbc, Clock clock) {
+    SuspenseDesk(ProceedsAllocation allocation, SuspenseFollowUps followUps, ResolutionReports reports, Clock clock) {
         this.allocation = allocation;
-        this.jdbc = jdbc;
+        this.followUps = followUps;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -56,32 +56,23 @@ public class SuspenseDesk {
             throw new ResolutionRefused(ProblemType.NOT_IN_SUSPENSE, "Line " + lineNo + " of order " + orderId
                     + " is not in suspense: it is allocated to linkage " + state.linkageId() + " v" + state.version() + ".");
         }
-        String text = note.strip();
-        var same = jdbc.sql("""
-                SELECT id FROM suspense_follow_up WHERE order_id = ? AND line_no = ? AND asked_by = ? AND note = ?""")
-                .params(orderId.toString(), lineNo, clerk.userId(), text).query(String.class).optional();
+        // The line is in suspense (and locked), so the follow-up, new or sent again, is not resolved.
+        var same = followUps.findByOrderIdAndLineNoAndAskedByAndNote(orderId, lineNo, clerk.userId(), note.strip());
         if (same.isPresent()) {
-            return find(UUID.fromString(same.get()));
+            return same.get().view(false);
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO suspense_follow_up (id, order_id, line_no, product_id, seller_id, note, asked_by, asked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id.toString(), orderId.toString(), lineNo, state.line().productId().toString(),
-                        state.line().sellerId().toString(), text, clerk.userId(), Timestamp.from(clock.instant()))
-                .update();
+        SuspenseFollowUp asked = followUps.save(SuspenseFollowUp.ask(orderId, lineNo, state.line().productId(),
+                state.line().sellerId(), note, clerk.userId(), clock.instant()));
         log.info("Clerk {} asked seller {} to declare the linkage of product {} for order {} line {}", clerk.userId(),
                 state.line().sellerId(), state.line().productId(), orderId, lineNo);
-        return find(id);
+        return asked.view(false);
     }
 
     /** Every follow-up, newest first, with whether its line has left suspense since. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
     public Page<FollowUp> followUps(PageRequest page) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM suspense_follow_up").query(Long.class).single();
-        return Page.of(jdbc.sql(SELECT + " ORDER BY f.asked_at DESC, f.id LIMIT ? OFFSET ?")
-                .params(page.size(), (long) page.page() * page.size()).query(SuspenseDesk::map).list(), page, total);
+        return reports.followUps(page);
     }
 
     /** What was allocated: the line, the version chosen and the net that left suspense. */
@@ -117,20 +108,5 @@ public class SuspenseDesk {
         }
         return new Allocated(orderId, lineNo, before.line().productId(), linkageId, version, before.line().netFen(),
                 outcome == ProceedsAllocation.Assignment.ASSIGNED);
-    }
-
-    private static final String SELECT = """
-            SELECT f.id, f.order_id, f.line_no, f.product_id, f.seller_id, f.note, f.asked_by, f.asked_at,
-                   (l.linkage_id IS NOT NULL OR l.refunded_quantity = l.quantity) AS resolved
-            FROM suspense_follow_up f JOIN settled_line l ON l.order_id = f.order_id AND l.line_no = f.line_no""";
-
-    private FollowUp find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE f.id = ?").param(id.toString()).query(SuspenseDesk::map).single();
-    }
-
-    private static FollowUp map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new FollowUp(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getInt(3),
-                UUID.fromString(rs.getString(4)), UUID.fromString(rs.getString(5)), rs.getString(6), rs.getString(7),
-                rs.getTimestamp(8).toInstant(), rs.getBoolean(9));
     }
 }
