@@ -8,6 +8,7 @@ import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.events.EventReader;
 import io.fupin.support.events.EventTopic;
 import io.fupin.support.events.EventTopics;
+import io.fupin.support.id.Identifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -331,7 +332,8 @@ public final class EventContracts {
     }
 
     private static void fieldsOf(Class<?> type, JsonNode node, String path, List<String> absent) {
-        if (!type.isRecord() || node == null || node.isNull()) {
+        // A typed id is a record read from the plain UUID string: a field of its own, nothing inside it to look for.
+        if (!type.isRecord() || Identifier.class.isAssignableFrom(type) || node == null || node.isNull()) {
             return;
         }
         for (RecordComponent component : type.getRecordComponents()) {

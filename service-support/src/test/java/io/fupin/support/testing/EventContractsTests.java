@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.events.EventTopic;
+import io.fupin.support.id.Identifier;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,19 @@ class EventContractsTests {
     }
 
     record Line(UUID productId, int quantity) {
+    }
+
+    /** A consumer's typed id: the plain UUID string in the sample. */
+    record TypedId(UUID value) implements Identifier {
+    }
+
+    sealed interface ReadsTypedIds {
+
+        record OrderPaid(TypedId orderId, long totalFen, List<TypedLine> lines) implements ReadsTypedIds {
+        }
+    }
+
+    record TypedLine(TypedId productId, int quantity) {
     }
 
     /** As if the consumer read a field the producer never emitted. */
@@ -59,6 +73,17 @@ class EventContractsTests {
             ReadsTotal.OrderPaid paid = (ReadsTotal.OrderPaid) event.payload();
             assertThat(paid.totalFen()).isPositive();
             assertThat(paid.lines()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aConsumerReadsTypedIdsFromThePlainUuidsOfTheSample() {
+        var read = EventContracts.readSamples(ORDERS, ReadsTypedIds.class, json);
+
+        assertThat(read).singleElement().satisfies(event -> {
+            ReadsTypedIds.OrderPaid paid = (ReadsTypedIds.OrderPaid) event.payload();
+            assertThat(paid.orderId().value()).hasToString(event.aggregateId());
+            assertThat(paid.lines()).isNotEmpty().allSatisfy(line -> assertThat(line.productId().value()).isNotNull());
         });
     }
 
