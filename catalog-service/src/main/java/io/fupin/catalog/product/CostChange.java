@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A requested raise of a certified product's cost, as answered over HTTP. */
-public record CostChange(UUID id, UUID productId, SellerId sellerId, long priceFen, long costFen, String costReason,
+public record CostChange(UUID id, ProductId productId, SellerId sellerId, long priceFen, long costFen, String costReason,
         String evidence, long currentPriceFen, long currentCostFen, Status status, String requestedBy,
         Instant requestedAt, String decidedBy, Instant decidedAt, String decisionNote) {
 

@@ -35,10 +35,11 @@ class CostChanges {
         try {
             jdbc.sql("INSERT INTO cost_change (" + COLUMNS + ", pending_product_id) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)")
-                    .params(change.id().toString(), change.productId().toString(), change.sellerId().value().toString(),
+                    .params(change.id().toString(), change.productId().value().toString(),
+                            change.sellerId().value().toString(),
                             change.priceFen(), change.costFen(), change.costReason(), change.evidence(),
                             change.currentPriceFen(), change.currentCostFen(), change.status().name(), requestedBy,
-                            Timestamp.from(now), change.productId().toString())
+                            Timestamp.from(now), change.productId().value().toString())
                     .update();
         } catch (DuplicateKeyException e) {
             throw new CostChangePending(product.id());
@@ -46,9 +47,9 @@ class CostChanges {
         return change;
     }
 
-    boolean pendingFor(UUID productId) {
+    boolean pendingFor(ProductId productId) {
         return jdbc.sql("SELECT COUNT(*) FROM cost_change WHERE product_id = ? AND status = 'PENDING'")
-                .param(productId.toString()).query(Long.class).single() > 0;
+                .param(productId.value().toString()).query(Long.class).single() > 0;
     }
 
     /** Locked until the transaction ends, so that two officials cannot both decide it. */
@@ -66,9 +67,9 @@ class CostChanges {
                 change.requestedBy(), change.requestedAt(), decidedBy, now, note);
     }
 
-    List<CostChange> ofProduct(UUID productId) {
+    List<CostChange> ofProduct(ProductId productId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM cost_change WHERE product_id = ? ORDER BY requested_at, id")
-                .param(productId.toString()).query(CostChanges::row).list();
+                .param(productId.value().toString()).query(CostChanges::row).list();
     }
 
     List<CostChange> pending(int page, int size) {
@@ -78,7 +79,8 @@ class CostChanges {
 
     private static CostChange row(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new CostChange(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("product_id")),
+        return new CostChange(UUID.fromString(rs.getString("id")),
+                new ProductId(UUID.fromString(rs.getString("product_id"))),
                 new SellerId(UUID.fromString(rs.getString("seller_id"))), rs.getLong("price_fen"), rs.getLong("cost_fen"),
                 rs.getString("cost_reason"), rs.getString("evidence"), rs.getLong("current_price_fen"),
                 rs.getLong("current_cost_fen"), Status.valueOf(rs.getString("status")), rs.getString("requested_by"),

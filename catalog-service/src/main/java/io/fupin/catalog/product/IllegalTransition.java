@@ -2,12 +2,12 @@ package io.fupin.catalog.product;
 
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.problem.Refusal;
-import java.util.UUID;
 
 /** The product is not in a state that allows this step. */
 public class IllegalTransition extends Refusal {
 
-    IllegalTransition(UUID id, ProductStatus status, String action) {
-        super(ProblemType.ILLEGAL_TRANSITION, "Cannot " + action + " product " + id + " while it is " + status + ".");
+    IllegalTransition(ProductId id, ProductStatus status, String action) {
+        super(ProblemType.ILLEGAL_TRANSITION,
+                "Cannot " + action + " product " + id.value() + " while it is " + status + ".");
     }
 }

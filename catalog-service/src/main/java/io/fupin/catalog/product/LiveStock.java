@@ -18,15 +18,15 @@ class LiveStock {
         this.jdbc = jdbc;
     }
 
-    int of(UUID productId) {
-        return jdbc.sql("SELECT stock FROM product WHERE id = :id").param("id", productId.toString())
+    int of(ProductId productId) {
+        return jdbc.sql("SELECT stock FROM product WHERE id = :id").param("id", productId.value().toString())
                 .query(Integer.class).single();
     }
 
     /** @return whether the stock could absorb the change without going below zero or above {@link ProductRules#MAX_STOCK} */
-    boolean adjust(UUID productId, int delta) {
+    boolean adjust(ProductId productId, int delta) {
         return jdbc.sql("UPDATE product SET stock = stock + :delta WHERE id = :id AND stock + :delta BETWEEN 0 AND :max")
-                .param("delta", delta).param("max", ProductRules.MAX_STOCK).param("id", productId.toString())
+                .param("delta", delta).param("max", ProductRules.MAX_STOCK).param("id", productId.value().toString())
                 .update() == 1;
     }
 
@@ -34,7 +34,7 @@ class LiveStock {
     List<Candidate> unpublished(int limit) {
         return jdbc.sql("SELECT id, version FROM product WHERE stock <> published_stock LIMIT :limit")
                 .param("limit", limit)
-                .query((rs, n) -> new Candidate(UUID.fromString(rs.getString(1)), rs.getLong(2)))
+                .query((rs, n) -> new Candidate(new ProductId(UUID.fromString(rs.getString(1))), rs.getLong(2)))
                 .list();
     }
 
@@ -45,9 +45,10 @@ class LiveStock {
      */
     boolean markPublished(Candidate candidate) {
         return jdbc.sql("UPDATE product SET published_stock = stock, version = version + 1 WHERE id = :id AND version = :version")
-                .param("id", candidate.productId().toString()).param("version", candidate.version()).update() == 1;
+                .param("id", candidate.productId().value().toString()).param("version", candidate.version())
+                .update() == 1;
     }
 
-    record Candidate(UUID productId, long version) {
+    record Candidate(ProductId productId, long version) {
     }
 }

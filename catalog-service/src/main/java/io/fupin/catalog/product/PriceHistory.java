@@ -3,7 +3,6 @@ package io.fupin.catalog.product;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +20,17 @@ class PriceHistory {
         jdbc.sql("""
                 INSERT INTO product_price (product_id, price_version, price_fen, cost_fen, cost_reason, effective_from)
                 VALUES (:id, :version, :price, :cost, :reason, :from)""")
-                .param("id", product.id().toString()).param("version", product.priceVersion())
+                .param("id", product.id().value().toString()).param("version", product.priceVersion())
                 .param("price", product.priceFen()).param("cost", product.costFen())
                 .param("reason", product.costReason()).param("from", Timestamp.from(effectiveFrom))
                 .update();
     }
 
-    List<PriceVersion> of(UUID productId) {
+    List<PriceVersion> of(ProductId productId) {
         return jdbc.sql("""
                 SELECT price_version, price_fen, cost_fen, cost_reason, effective_from FROM product_price
                 WHERE product_id = :id ORDER BY price_version""")
-                .param("id", productId.toString())
+                .param("id", productId.value().toString())
                 .query((rs, n) -> new PriceVersion(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();

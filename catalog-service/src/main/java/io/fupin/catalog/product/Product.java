@@ -24,7 +24,7 @@ public class Product {
             ProductStatus.CERTIFICATION_REJECTED, ProductStatus.CERTIFICATION_EXPIRED);
 
     @Id
-    private final UUID id;
+    private final ProductId id;
     private final SellerId sellerId;
     private final String sellerName;
     private String name;
@@ -58,7 +58,7 @@ public class Product {
     @Version
     private Long version;
 
-    Product(UUID id, SellerId sellerId, String sellerName, String name, ProductCategory category, String brand,
+    Product(ProductId id, SellerId sellerId, String sellerName, String name, ProductCategory category, String brand,
             String description, String unit, long priceFen, long costFen, String costReason, int priceVersion, int stock,
             Integer publishedStock, String town, String village, String pinyin, LocalDate presaleDeliveryDate,
             Integer presaleCapacity, String certificateNumber, String certificateIssuer, LocalDate certificateValidFrom,
@@ -98,7 +98,7 @@ public class Product {
     static Product draft(SellerId sellerId, String sellerName, String town, Details details, Pricing pricing, int stock,
             Instant now) {
         pricing.check();
-        Product product = new Product(UUID.randomUUID(), sellerId, sellerName, null, null, null, null, null,
+        Product product = new Product(new ProductId(UUID.randomUUID()), sellerId, sellerName, null, null, null, null, null,
                 pricing.priceFen(), pricing.costFen(), pricing.costReason(), 1, stock, stock, town, null, null, null,
                 null, null, null, null, null, ProductStatus.DRAFT, null, now, now, null);
         product.describe(details, now);
@@ -215,7 +215,7 @@ public class Product {
         }
     }
 
-    public UUID id() {
+    public ProductId id() {
         return id;
     }
 

@@ -67,13 +67,13 @@ public class ProductCatalog {
     }
 
     @Transactional(readOnly = true)
-    public ProductView product(UUID id) {
+    public ProductView product(ProductId id) {
         Product product = load(id);
         return ProductView.of(product, product.stock(), photos.urlOf(id));
     }
 
     @Transactional(readOnly = true)
-    public List<PriceVersion> priceHistory(UUID id) {
+    public List<PriceVersion> priceHistory(ProductId id) {
         load(id);
         return prices.of(id);
     }
@@ -98,7 +98,7 @@ public class ProductCatalog {
                     : products.findBySellerIdAndStatusOrderByChangedAtDescIdAsc(seller, status, window);
             total = status == null ? products.countBySellerId(seller) : products.countBySellerIdAndStatus(seller, status);
         }
-        Map<UUID, String> photoUrls = photos.urlsOf(found.stream().map(Product::id).toList());
+        Map<ProductId, String> photoUrls = photos.urlsOf(found.stream().map(Product::id).toList());
         return Page.of(found.stream().map(p -> ProductView.of(p, p.stock(), photoUrls.get(p.id()))).toList(), page,
                 total);
     }
@@ -127,7 +127,7 @@ public class ProductCatalog {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public ProductView describe(UUID id, Describe request) {
+    public ProductView describe(ProductId id, Describe request) {
         return change(id, ProductUpdated::new, (p, now) -> p.describe(details(request.name(), request.category(),
                 request.brand(), request.description(), request.unit(),
                 request.originVillage() == null || request.originVillage().isBlank() ? p.village() : request.originVillage(),
@@ -145,7 +145,7 @@ public class ProductCatalog {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public Repricing reprice(Caller caller, UUID id, Reprice request) {
+    public Repricing reprice(Caller caller, ProductId id, Reprice request) {
         Product product = load(id);
         Product.Pricing pricing = new Product.Pricing(request.priceFen(), request.costFen(), blankToNull(request.costReason()));
         pricing.check();
@@ -166,7 +166,7 @@ public class ProductCatalog {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN') or @owners.ofProduct(#id)")
-    public List<CostChange> costChanges(UUID id) {
+    public List<CostChange> costChanges(ProductId id) {
         load(id);
         return costChanges.ofProduct(id);
     }
@@ -213,7 +213,7 @@ public class ProductCatalog {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public ProductView requestCertification(UUID id, RequestCertification request) {
+    public ProductView requestCertification(ProductId id, RequestCertification request) {
         Certificate certificate = new Certificate(request.certificateNumber().strip(), request.issuingBody().strip(),
                 request.validFrom(), request.validUntil());
         return change(id, ProductUpdated::new, (p, now) -> p.requestCertification(certificate, today(), now));
@@ -221,44 +221,44 @@ public class ProductCatalog {
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public ProductView approveCertification(UUID id) {
+    public ProductView approveCertification(ProductId id) {
         return change(id, ProductCertified::new, (p, now) -> p.approveCertification(today(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public ProductView rejectCertification(UUID id, String reason) {
+    public ProductView rejectCertification(ProductId id, String reason) {
         return change(id, ProductUpdated::new, (p, now) -> p.rejectCertification(reason.strip(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public ProductView suspend(UUID id, String reason) {
+    public ProductView suspend(ProductId id, String reason) {
         return change(id, ProductSuspended::new, (p, now) -> p.suspend(reason.strip(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public ProductView reinstate(UUID id) {
+    public ProductView reinstate(ProductId id) {
         return change(id, ProductUpdated::new, (p, now) -> p.reinstate(today(), now));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public ProductView revokeCertification(UUID id, String reason) {
+    public ProductView revokeCertification(ProductId id, String reason) {
         return change(id, ProductCertificationRevoked::new, (p, now) -> p.revokeCertification(reason.strip(), now));
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public ProductView delist(UUID id) {
+    public ProductView delist(ProductId id) {
         return change(id, ProductDelisted::new, (p, now) -> p.delist(now));
     }
 
     /** Restock or write-off by the seller; the StockChanged event follows with the next coalesced batch. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public ProductView adjustStock(UUID id, AdjustStock request) {
+    public ProductView adjustStock(ProductId id, AdjustStock request) {
         Product product = load(id);
         if (!stock.adjust(id, request.delta())) {
             throw request.delta() > 0 ? new StockLimitExceeded(id, request.delta())
@@ -274,7 +274,7 @@ public class ProductCatalog {
      * @return whether this call took it off sale
      */
     @Transactional
-    public boolean expireCertificate(UUID id) {
+    public boolean expireCertificate(ProductId id) {
         Product product = load(id);
         Instant now = clock.instant();
         if (!product.expireCertificate(today(), now)) {
@@ -299,7 +299,7 @@ public class ProductCatalog {
         return LocalDate.now(clock.withZone(CERTIFICATE_ZONE));
     }
 
-    private ProductView change(UUID id, Function<ProductEvent.State, ProductEvent> event, Step step) {
+    private ProductView change(ProductId id, Function<ProductEvent.State, ProductEvent> event, Step step) {
         return apply(load(id), event, step);
     }
 
@@ -315,7 +315,7 @@ public class ProductCatalog {
         return ProductView.of(product, live, photos.urlOf(product.id()));
     }
 
-    private Product load(UUID id) {
+    private Product load(ProductId id) {
         return products.findById(id).orElseThrow(() -> new ProductNotFound(id));
     }
 

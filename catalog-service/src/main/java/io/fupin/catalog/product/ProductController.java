@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,7 @@ class ProductController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One product, in any state, with its live stock")
-    ProductView product(@PathVariable UUID id) {
+    ProductView product(@PathVariable ProductId id) {
         return catalog.product(id);
     }
 
@@ -53,16 +52,16 @@ class ProductController {
         return catalog.worklist(caller, status, sellerId, PageRequest.of(page, size, 200));
     }
 
-    record CostChangeList(UUID productId, List<CostChange> items) {
+    record CostChangeList(ProductId productId, List<CostChange> items) {
     }
 
     @GetMapping("/{id}/prices")
     @Operation(summary = "Every price version of a product, oldest first")
-    PriceHistoryView prices(@PathVariable UUID id) {
+    PriceHistoryView prices(@PathVariable ProductId id) {
         return new PriceHistoryView(id, catalog.priceHistory(id));
     }
 
-    record PriceHistoryView(UUID productId, List<PriceVersion> versions) {
+    record PriceHistoryView(ProductId productId, List<PriceVersion> versions) {
     }
 
     @PostMapping
@@ -70,12 +69,12 @@ class ProductController {
     @Operation(summary = "List a product as a draft (SELLER for its own seller, or ADMIN with sellerId)")
     ResponseEntity<ProductView> list(Caller caller, @Valid @RequestBody NewProduct request) {
         ProductView product = catalog.list(caller, request);
-        return ResponseEntity.created(URI.create("/api/catalog/products/" + product.id())).body(product);
+        return ResponseEntity.created(URI.create("/api/catalog/products/" + product.id().value())).body(product);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Change the description, unit, origin or presale terms (owning SELLER, ADMIN)")
-    ProductView describe(@PathVariable UUID id, @Valid @RequestBody Describe request) {
+    ProductView describe(@PathVariable ProductId id, @Valid @RequestBody Describe request) {
         return catalog.describe(id, request);
     }
 
@@ -83,7 +82,7 @@ class ProductController {
     @Operation(summary = "A new price version (owning SELLER, ADMIN); reservations keep the version they were made at. "
             + "Raising the cost of a certified product answers 202 with a cost change waiting for an official "
             + "(evidence required); the cost may not exceed its category's share of the price")
-    ResponseEntity<?> reprice(Caller caller, @PathVariable UUID id, @Valid @RequestBody Reprice request) {
+    ResponseEntity<?> reprice(Caller caller, @PathVariable ProductId id, @Valid @RequestBody Reprice request) {
         ProductCatalog.Repricing repricing = catalog.reprice(caller, id, request);
         return repricing.pendingChange() != null
                 ? ResponseEntity.accepted().body(repricing.pendingChange())
@@ -92,56 +91,56 @@ class ProductController {
 
     @GetMapping("/{id}/cost-changes")
     @Operation(summary = "Every cost change requested for a product, oldest first (owning SELLER, OFFICIAL, ADMIN)")
-    CostChangeList costChanges(@PathVariable UUID id) {
+    CostChangeList costChanges(@PathVariable ProductId id) {
         return new CostChangeList(id, catalog.costChanges(id));
     }
 
     @PostMapping("/{id}/stock")
     @Operation(summary = "Restock (positive delta) or write off (negative) (owning SELLER, ADMIN)")
-    ProductView adjustStock(@PathVariable UUID id, @Valid @RequestBody AdjustStock request) {
+    ProductView adjustStock(@PathVariable ProductId id, @Valid @RequestBody AdjustStock request) {
         return catalog.adjustStock(id, request);
     }
 
     @PostMapping("/{id}/certification-request")
     @Operation(summary = "Ask for certification with the certificate's number, issuer and validity (owning SELLER, ADMIN)")
-    ProductView requestCertification(@PathVariable UUID id,
+    ProductView requestCertification(@PathVariable ProductId id,
             @Valid @RequestBody RequestCertification request) {
         return catalog.requestCertification(id, request);
     }
 
     @PostMapping("/{id}/certification/approve")
     @Operation(summary = "Certify: the product goes on sale (OFFICIAL, ADMIN)")
-    ProductView approve(@PathVariable UUID id) {
+    ProductView approve(@PathVariable ProductId id) {
         return catalog.approveCertification(id);
     }
 
     @PostMapping("/{id}/certification/reject")
     @Operation(summary = "Reject a certification request with a reason (OFFICIAL, ADMIN)")
-    ProductView reject(@PathVariable UUID id, @Valid @RequestBody Reason request) {
+    ProductView reject(@PathVariable ProductId id, @Valid @RequestBody Reason request) {
         return catalog.rejectCertification(id, request.reason());
     }
 
     @PostMapping("/{id}/suspend")
     @Operation(summary = "Take off sale for now, with a reason (OFFICIAL, ADMIN)")
-    ProductView suspend(@PathVariable UUID id, @Valid @RequestBody Reason request) {
+    ProductView suspend(@PathVariable ProductId id, @Valid @RequestBody Reason request) {
         return catalog.suspend(id, request.reason());
     }
 
     @PostMapping("/{id}/reinstate")
     @Operation(summary = "Back on sale after a suspension, if the certificate is valid (OFFICIAL, ADMIN)")
-    ProductView reinstate(@PathVariable UUID id) {
+    ProductView reinstate(@PathVariable ProductId id) {
         return catalog.reinstate(id);
     }
 
     @PostMapping("/{id}/revoke")
     @Operation(summary = "Revoke the certification: off sale at once, for good (OFFICIAL, ADMIN)")
-    ProductView revoke(@PathVariable UUID id, @Valid @RequestBody Reason request) {
+    ProductView revoke(@PathVariable ProductId id, @Valid @RequestBody Reason request) {
         return catalog.revokeCertification(id, request.reason());
     }
 
     @PostMapping("/{id}/delist")
     @Operation(summary = "Withdraw a product (owning SELLER, ADMIN)")
-    ProductView delist(@PathVariable UUID id) {
+    ProductView delist(@PathVariable ProductId id) {
         return catalog.delist(id);
     }
 }

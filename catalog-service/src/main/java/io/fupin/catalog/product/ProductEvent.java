@@ -6,7 +6,6 @@ import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.events.EventTopic;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Every event on {@code catalog-service.product-events.v1}, each sent in an {@link EventEnvelope} keyed by product
@@ -54,7 +53,7 @@ public sealed interface ProductEvent {
      * The product as it stands. {@code revision} (added to the documented fields) grows with every change,
      * so that a consumer can ignore an older state that arrives late.
      */
-    record State(UUID productId, SellerId sellerId, String sellerName, String name, ProductCategory category,
+    record State(ProductId productId, SellerId sellerId, String sellerName, String name, ProductCategory category,
             String brand, String description, String unit, long priceFen, long costFen, String costReason, int stock,
             String town, String village, ProductStatus status, CertificateState certificate, PresaleState presale,
             int priceVersion, Instant changedAt, long revision, Instant createdAt) {

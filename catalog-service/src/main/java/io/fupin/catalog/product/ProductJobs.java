@@ -33,19 +33,19 @@ public class ProductJobs {
     /** @return how many products this call took off sale */
     @Scheduled(fixedDelayString = "${fupin.certificates.check-every:PT5M}", initialDelayString = "${fupin.certificates.check-every:PT5M}")
     public int expireCertificates() {
-        List<UUID> expired = jdbc.sql("""
+        List<ProductId> expired = jdbc.sql("""
                 SELECT id FROM product WHERE status IN ('ON_SALE', 'SUSPENDED') AND certificate_valid_until < :today
                 LIMIT :limit""")
                 .param("today", catalog.today()).param("limit", BATCH)
-                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+                .query((rs, n) -> new ProductId(UUID.fromString(rs.getString(1)))).list();
         int count = 0;
-        for (UUID id : expired) {
+        for (ProductId id : expired) {
             try {
                 if (catalog.expireCertificate(id)) {
                     count++;
                 }
             } catch (OptimisticLockingFailureException anotherInstanceWon) {
-                log.debug("Product {} changed concurrently; the next round looks again", id);
+                log.debug("Product {} changed concurrently; the next round looks again", id.value());
             }
         }
         if (count > 0) {

@@ -4,7 +4,6 @@ import io.fupin.catalog.seller.SellerId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Callers;
 import io.fupin.support.identity.Role;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,7 @@ class ProductOwners {
      * The caller is the seller of the product. An unknown product passes, so that the use case answers 404
      * as it does for everyone; a known one of another seller does not (403).
      */
-    public boolean ofProduct(UUID productId) {
+    public boolean ofProduct(ProductId productId) {
         SellerId own = boundSeller();
         return own != null && products.findById(productId).map(p -> p.sellerId().equals(own)).orElse(true);
     }

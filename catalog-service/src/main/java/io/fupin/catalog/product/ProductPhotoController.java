@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,7 +58,7 @@ class ProductPhotoController {
     @ApiResponse(responseCode = "415", description = "The file is not a JPEG, PNG or WebP image",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
-    PhotoView upload(Caller caller, @PathVariable UUID id,
+    PhotoView upload(Caller caller, @PathVariable ProductId id,
             @Parameter(description = "The image: JPEG, PNG or WebP, ≤ 2 MB, ≤ 4096 px a side") @RequestPart("file")
             MultipartFile file) {
         try {
@@ -76,7 +75,7 @@ class ProductPhotoController {
     @ApiResponse(responseCode = "200", description = "The image",
             content = {@Content(mediaType = "image/jpeg"), @Content(mediaType = "image/png"),
                     @Content(mediaType = "image/webp")})
-    ResponseEntity<byte[]> photo(@PathVariable UUID id,
+    ResponseEntity<byte[]> photo(@PathVariable ProductId id,
             @Parameter(description = "The version the address names (the photo's etag)")
             @RequestParam(required = false) String v,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -97,7 +96,7 @@ class ProductPhotoController {
 
     @DeleteMapping
     @Operation(summary = "Remove the product's photo: its category's picture shows again (owning SELLER, ADMIN)")
-    ResponseEntity<Void> remove(@PathVariable UUID id) {
+    ResponseEntity<Void> remove(@PathVariable ProductId id) {
         photos.remove(id);
         return ResponseEntity.noContent().build();
     }

@@ -43,14 +43,14 @@ public class ProductPhotos {
     }
 
     /** What an upload answers: where the photo is served, its kind and size. */
-    public record PhotoView(UUID productId, String url, String mediaType, int width, int height, int sizeBytes,
+    public record PhotoView(ProductId productId, String url, String mediaType, int width, int height, int sizeBytes,
             String etag, Instant uploadedAt) {
     }
 
     /** The product's seller (or an admin) sets its photo, replacing any earlier one. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public PhotoView upload(Caller caller, UUID id, byte[] image) {
+    public PhotoView upload(Caller caller, ProductId id, byte[] image) {
         if (!products.existsById(id)) {
             throw new ProductNotFound(id);
         }
@@ -67,7 +67,7 @@ public class ProductPhotos {
                 ON DUPLICATE KEY UPDATE media_type = VALUES(media_type), width = VALUES(width),
                     height = VALUES(height), size_bytes = VALUES(size_bytes), etag = VALUES(etag),
                     image = VALUES(image), uploaded_by = VALUES(uploaded_by), uploaded_at = VALUES(uploaded_at)""")
-                .param("id", id.toString()).param("type", format.mediaType())
+                .param("id", id.value().toString()).param("type", format.mediaType())
                 .param("width", format.width()).param("height", format.height()).param("size", image.length)
                 .param("etag", etag).param("image", image).param("by", caller.userId())
                 .param("at", Timestamp.from(now))
@@ -79,25 +79,25 @@ public class ProductPhotos {
     /** The product's seller (or an admin) takes its photo down: the category's picture shows again. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or @owners.ofProduct(#id)")
-    public void remove(UUID id) {
+    public void remove(ProductId id) {
         if (!products.existsById(id)) {
             throw new ProductNotFound(id);
         }
-        jdbc.sql("DELETE FROM product_photo WHERE product_id = :id").param("id", id.toString()).update();
+        jdbc.sql("DELETE FROM product_photo WHERE product_id = :id").param("id", id.value().toString()).update();
     }
 
     /** The current photo's version, read without the image: enough to answer a conditional request. */
     @Transactional(readOnly = true)
-    public String etag(UUID id) {
-        return jdbc.sql("SELECT etag FROM product_photo WHERE product_id = :id").param("id", id.toString())
+    public String etag(ProductId id) {
+        return jdbc.sql("SELECT etag FROM product_photo WHERE product_id = :id").param("id", id.value().toString())
                 .query(String.class).optional()
                 .orElseThrow(() -> products.existsById(id) ? new PhotoNotFound(id) : new ProductNotFound(id));
     }
 
     @Transactional(readOnly = true)
-    public Photo photo(UUID id) {
+    public Photo photo(ProductId id) {
         Optional<Photo> photo = jdbc.sql("SELECT media_type, etag, image FROM product_photo WHERE product_id = :id")
-                .param("id", id.toString())
+                .param("id", id.value().toString())
                 .query((rs, n) -> new Photo(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional();
         return photo.orElseThrow(() -> products.existsById(id) ? new PhotoNotFound(id) : new ProductNotFound(id));
@@ -105,26 +105,28 @@ public class ProductPhotos {
 
     /** The address of each product's photo, for those that have one. */
     @Transactional(readOnly = true)
-    public Map<UUID, String> urlsOf(Collection<UUID> ids) {
+    public Map<ProductId, String> urlsOf(Collection<ProductId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<String> keys = ids.stream().map(UUID::toString).distinct().toList();
+        List<String> keys = ids.stream().map(id -> id.value().toString()).distinct().toList();
         return jdbc.sql("SELECT product_id, etag FROM product_photo WHERE product_id IN (:ids)")
                 .param("ids", keys)
-                .query((rs, n) -> Map.entry(UUID.fromString(rs.getString(1)), url(UUID.fromString(rs.getString(1)),
-                        rs.getString(2))))
+                .query((rs, n) -> {
+                    ProductId id = new ProductId(UUID.fromString(rs.getString(1)));
+                    return Map.entry(id, url(id, rs.getString(2)));
+                })
                 .list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The address of the product's photo, or {@code null} when it has none (the category's picture is shown). */
-    String urlOf(UUID id) {
+    String urlOf(ProductId id) {
         return urlsOf(List.of(id)).get(id);
     }
 
-    private static String url(UUID id, String etag) {
-        return PHOTO_PATH.formatted(id, etag);
+    private static String url(ProductId id, String etag) {
+        return PHOTO_PATH.formatted(id.value(), etag);
     }
 
     private static String etagOf(byte[] image) {

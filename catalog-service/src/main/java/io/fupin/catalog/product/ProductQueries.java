@@ -63,10 +63,10 @@ public class ProductQueries {
             case PRICE_ASC -> "price_fen ASC, id";
             case PRICE_DESC -> "price_fen DESC, id";
         };
-        List<UUID> ids = where.bind(jdbc.sql("SELECT id FROM product WHERE " + where.sql + " ORDER BY " + orderBy
+        List<ProductId> ids = where.bind(jdbc.sql("SELECT id FROM product WHERE " + where.sql + " ORDER BY " + orderBy
                         + " LIMIT :limit OFFSET :offset"))
                 .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+                .query((rs, n) -> new ProductId(UUID.fromString(rs.getString(1)))).list();
         return new Found(states(ids), total);
     }
 
@@ -103,25 +103,26 @@ public class ProductQueries {
 
     /** Every product in id order, {@code limit} at a time after {@code afterId}: for a full reindex. */
     @Transactional(readOnly = true)
-    public List<ProductEvent.State> batchAfter(UUID afterId, int limit) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM product WHERE id > :after ORDER BY id LIMIT :limit")
-                .param("after", afterId == null ? "" : afterId.toString()).param("limit", limit)
-                .query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+    public List<ProductEvent.State> batchAfter(ProductId afterId, int limit) {
+        List<ProductId> ids = jdbc.sql("SELECT id FROM product WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", afterId == null ? "" : afterId.value().toString()).param("limit", limit)
+                .query((rs, n) -> new ProductId(UUID.fromString(rs.getString(1)))).list();
         return states(ids);
     }
 
     /** Products changed (or whose stock moved) since an instant: a reindex catches up with these. */
     @Transactional(readOnly = true)
     public List<ProductEvent.State> changedSince(Instant since) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM product WHERE changed_at >= :since OR stock <> published_stock")
-                .param("since", Timestamp.from(since)).query((rs, n) -> UUID.fromString(rs.getString(1))).list();
+        List<ProductId> ids = jdbc.sql("SELECT id FROM product WHERE changed_at >= :since OR stock <> published_stock")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new ProductId(UUID.fromString(rs.getString(1)))).list();
         return states(ids);
     }
 
-    private List<ProductEvent.State> states(List<UUID> ids) {
-        Map<UUID, Product> byId = new HashMap<>();
+    private List<ProductEvent.State> states(List<ProductId> ids) {
+        Map<ProductId, Product> byId = new HashMap<>();
         StreamSupport.stream(products.findAllById(ids).spliterator(), false).forEach(p -> byId.put(p.id(), p));
-        Map<UUID, Integer> position = new HashMap<>();
+        Map<ProductId, Integer> position = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             position.put(ids.get(i), i);
         }

@@ -2,13 +2,12 @@ package io.fupin.catalog.product;
 
 import io.fupin.catalog.seller.SellerId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A product as answered over HTTP. {@code stock} is the live figure; {@code photoUrl} is where its uploaded photo
  * is served, or {@code null} when it has none (pages show its category's picture).
  */
-public record ProductView(UUID id, SellerId sellerId, String sellerName, String name, ProductCategory category, String brand,
+public record ProductView(ProductId id, SellerId sellerId, String sellerName, String name, ProductCategory category, String brand,
         String description, String unit, long priceFen, long costFen, String costReason, int priceVersion, int stock,
         String town, String village, Presale presale, Certificate certificate, ProductStatus status,
         String statusReason, Instant createdAt, Instant changedAt, String photoUrl) {

@@ -2,11 +2,10 @@ package io.fupin.catalog.product;
 
 import io.fupin.catalog.seller.SellerId;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface Products extends ListCrudRepository<Product, UUID> {
+interface Products extends ListCrudRepository<Product, ProductId> {
 
     List<Product> findAllByOrderByChangedAtDescIdAsc(Pageable page);
 

@@ -1,5 +1,6 @@
 package io.fupin.catalog.reservation;
 
+import io.fupin.catalog.product.ProductId;
 import io.fupin.catalog.reservation.StockReservations.RequestedLine;
 import io.fupin.catalog.reservation.StockReservations.ReservationView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,6 +54,6 @@ class ReservationController {
     record ReserveRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 50) List<@Valid Line> lines) {
     }
 
-    record Line(@NotNull UUID productId, @Positive @Max(10_000) int quantity) {
+    record Line(@NotNull ProductId productId, @Positive @Max(10_000) int quantity) {
     }
 }

@@ -1,5 +1,6 @@
 package io.fupin.catalog.reservation;
 
+import io.fupin.catalog.product.ProductId;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.relational.core.mapping.Table;
@@ -9,6 +10,6 @@ import org.springframework.data.relational.core.mapping.Table;
  * they belong to), presale delivery date and certificate number as they stood when it was reserved.
  */
 @Table("reservation_line")
-record ReservationLine(UUID productId, UUID sellerId, int quantity, long priceFen, long costFen, int priceVersion,
+record ReservationLine(ProductId productId, UUID sellerId, int quantity, long priceFen, long costFen, int priceVersion,
         LocalDate presaleDeliveryDate, String certificateNumber) {
 }

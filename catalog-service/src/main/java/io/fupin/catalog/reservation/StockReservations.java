@@ -1,6 +1,7 @@
 package io.fupin.catalog.reservation;
 
 import io.fupin.catalog.product.ProductCatalog;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.catalog.product.ProductNotFound;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,8 @@ public class StockReservations {
     private Reservation hold(UUID orderId, List<RequestedLine> requested) {
         LocalDate today = catalog.today();
         // Lock rows in one global order so that two multi-line reservations cannot deadlock.
-        List<RequestedLine> ordered = requested.stream().sorted(Comparator.comparing(RequestedLine::productId)).toList();
+        List<RequestedLine> ordered = requested.stream()
+                .sorted(Comparator.comparing((RequestedLine line) -> line.productId().value())).toList();
         List<ReservationLine> lines = new ArrayList<>();
         for (RequestedLine line : ordered) {
             Stock.Snapshot s = stock.snapshot(line.productId()).orElseThrow(() -> new ProductNotFound(line.productId()));
@@ -96,9 +98,9 @@ public class StockReservations {
 
     /** The price changed between reading the snapshot and taking the stock: the whole attempt is rolled back. */
     private static final class PriceMoved extends RuntimeException {
-        private final UUID productId;
+        private final ProductId productId;
 
-        PriceMoved(UUID productId) {
+        PriceMoved(ProductId productId) {
             super(null, null, false, false);
             this.productId = productId;
         }
@@ -173,7 +175,7 @@ public class StockReservations {
         return reservations.findById(orderId).orElseThrow(() -> new ReservationNotFound(orderId));
     }
 
-    public record RequestedLine(UUID productId, int quantity) {
+    public record RequestedLine(ProductId productId, int quantity) {
     }
 
     public record ReservationView(UUID orderId, ReservationStatus status, Instant expiresAt, List<ReservedLine> lines) {
@@ -186,7 +188,7 @@ public class StockReservations {
     }
 
     /** One line of the order's snapshot (docs/events.md); {@code priceVersion} is an addition. */
-    public record ReservedLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
+    public record ReservedLine(ProductId productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
             int priceVersion, LocalDate presaleDeliveryDate, String certificateNumber) {
     }
 }

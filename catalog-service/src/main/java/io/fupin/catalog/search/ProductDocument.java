@@ -3,6 +3,7 @@ package io.fupin.catalog.search;
 import io.fupin.catalog.product.ChineseScript;
 import io.fupin.catalog.product.ProductCategory;
 import io.fupin.catalog.product.ProductEvent;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.catalog.product.ProductPinyin;
 import io.fupin.catalog.product.ProductStatus;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * A product as the search index holds it: the fields shown, as the seller wrote them, and under {@code search}
  * what queries match, computed here in Java because the cluster has no Chinese, script or pinyin analysis.
  */
-record ProductDocument(UUID id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
+record ProductDocument(ProductId id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
         String description, String unit, long priceFen, int stock, String town, String village, ProductStatus status,
         String certificateNumber, LocalDate certificateValidUntil, LocalDate presaleDeliveryDate, Instant createdAt,
         Instant changedAt, long revision, Searchable search) {

@@ -1,6 +1,7 @@
 package io.fupin.catalog.search;
 
 import io.fupin.catalog.product.ProductCategory;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.catalog.product.ProductStatus;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
@@ -40,7 +41,7 @@ sealed interface ProductEventMessage {
     record StockChanged(@JsonUnwrapped Product product) implements ProductEventMessage {
     }
 
-    record Product(UUID productId, UUID sellerId, String sellerName, String name, ProductCategory category,
+    record Product(ProductId productId, UUID sellerId, String sellerName, String name, ProductCategory category,
             String brand, String description, String unit, long priceFen, int stock, String town, String village,
             ProductStatus status, Certificate certificate, Presale presale, Instant createdAt, Instant changedAt,
             long revision) {

@@ -156,13 +156,14 @@ class SearchIndex {
     void put(ProductDocument document) throws IOException {
         ensureExists();
         try {
-            client.index(i -> i.index(alias).id(document.id().toString()).version(document.revision())
+            client.index(i -> i.index(alias).id(document.id().value().toString()).version(document.revision())
                     .versionType(VersionType.ExternalGte).document(document));
         } catch (ElasticsearchException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            log.debug("Ignoring revision {} of {}: the index holds a newer one", document.revision(), document.id());
+            log.debug("Ignoring revision {} of {}: the index holds a newer one", document.revision(),
+                    document.id().value());
         }
     }
 
@@ -173,7 +174,8 @@ class SearchIndex {
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (ProductDocument document : documents) {
-            bulk.operations(o -> o.index(i -> i.index(index).id(document.id().toString()).version(document.revision())
+            bulk.operations(o -> o.index(i -> i.index(index).id(document.id().value().toString())
+                    .version(document.revision())
                     .versionType(VersionType.ExternalGte).document(document)));
         }
         BulkResponse response = client.bulk(bulk.build());

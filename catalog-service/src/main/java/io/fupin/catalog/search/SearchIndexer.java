@@ -1,6 +1,7 @@
 package io.fupin.catalog.search;
 
 import io.fupin.catalog.product.ProductEvent;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.catalog.product.ProductQueries;
 import io.fupin.support.events.EventConsumers;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public class SearchIndexer {
                     + UUID.randomUUID().toString().substring(0, 8);
             index.create(fresh, false);
             long count = 0;
-            UUID after = null;
+            ProductId after = null;
             List<ProductEvent.State> batch;
             do {
                 batch = products.batchAfter(after, BATCH);

@@ -2,6 +2,7 @@ package io.fupin.catalog.search;
 
 import io.fupin.catalog.product.ProductCategory;
 import io.fupin.catalog.product.ProductEvent;
+import io.fupin.catalog.product.ProductId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * One product in a search answer; the full product is at {@code /api/catalog/products/{id}}. {@code photoUrl} is
  * where its uploaded photo is served, or {@code null} when it has none.
  */
-public record SearchItem(UUID id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
+public record SearchItem(ProductId id, UUID sellerId, String sellerName, String name, ProductCategory category, String brand,
         String unit, long priceFen, int stock, String town, String village, String certificateNumber,
         LocalDate certificateValidUntil, LocalDate presaleDeliveryDate, Instant createdAt, String photoUrl) {
 

@@ -6,7 +6,7 @@ import io.fupin.support.paging.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import io.fupin.catalog.product.ProductId;
 
 /**
  * A search answer: one page of hits in the page shape every list answers, with the facets of all hits.
@@ -30,7 +30,7 @@ public record SearchResult(List<SearchItem> items, int page, int size, long tota
      * The same answer with each item's photo address. Photos live in MariaDB beside the products, not in the index,
      * so a new photo shows at once and degraded answers carry them too.
      */
-    SearchResult withPhotoUrls(Map<UUID, String> urls) {
+    SearchResult withPhotoUrls(Map<ProductId, String> urls) {
         return new SearchResult(items.stream().map(i -> i.withPhotoUrl(urls.get(i.id()))).toList(), page, size,
                 totalItems, totalPages, links, facets, degraded);
     }

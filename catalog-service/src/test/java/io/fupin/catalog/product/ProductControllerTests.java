@@ -28,8 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @ControllerSlice(ProductController.class)
 class ProductControllerTests {
 
-    static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
-    static final String PATH = "/api/catalog/products/" + PRODUCT;
+    static final ProductId PRODUCT = new ProductId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
+    static final String PATH = "/api/catalog/products/" + PRODUCT.value();
     static final String DRAFT = """
             {"name":"定西土豆","category":"VEGETABLES","unit":"5kg","priceFen":2990,"costFen":0,"stock":10}""";
     static final String DESCRIPTION = """
@@ -60,7 +60,7 @@ class ProductControllerTests {
         mvc.perform(post(PATH + "/certification/approve").with(callers.as(Role.OFFICIAL)))
                 .andExpect(problem(409, "illegal-transition"))
                 .andExpect(jsonPath("$.detail").value("Cannot certify (the certificate is not valid today) product "
-                        + PRODUCT + " while it is DRAFT."));
+                        + PRODUCT.value() + " while it is DRAFT."));
     }
 
     @Test
@@ -118,7 +118,7 @@ class ProductControllerTests {
     void anUnknownProductIsNotFound() throws Exception {
         given(catalog.product(PRODUCT)).willThrow(new ProductNotFound(PRODUCT));
         mvc.perform(get(PATH).with(callers.anonymous())).andExpect(problem(404, "not-found"))
-                .andExpect(jsonPath("$.detail").value("There is no product " + PRODUCT + "."));
+                .andExpect(jsonPath("$.detail").value("There is no product " + PRODUCT.value() + "."));
     }
 
     @Test

@@ -40,11 +40,11 @@ class ProductEventScenarioIntegrationTests {
     void listingCertifyingSuspendingRevokingAndDelistingEachPublishTheirEvent(Scenario scenario) {
         UUID seller = api.registerSeller();
         as(ADMIN);
-        UUID product = publishes(scenario, () -> catalog.list(ADMIN, new NewProduct(new SellerId(seller), "稻花香大米",
+        ProductId product = publishes(scenario, () -> catalog.list(ADMIN, new NewProduct(new SellerId(seller), "稻花香大米",
                 ProductCategory.RICE, "永发鳅田", "五常稻花香，当年新米", "5 kg bag", 4990, 600, "packaging and freight",
                 100, null, null)), "ProductListed").id();
         publishes(scenario, () -> catalog.requestCertification(product, new ProductChanges.RequestCertification(
-                "FP-2026-" + product.toString().substring(0, 8), "哈尔滨市扶贫办", LocalDate.now().minusDays(30),
+                "FP-2026-" + product.value().toString().substring(0, 8), "哈尔滨市扶贫办", LocalDate.now().minusDays(30),
                 LocalDate.now().plusYears(1))), "ProductUpdated");
         as(OFFICIAL);
         publishes(scenario, () -> catalog.approveCertification(product), "ProductCertified");
@@ -63,7 +63,7 @@ class ProductEventScenarioIntegrationTests {
                 .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> event.eventType().equals(eventType))
                 .toArriveAndVerify((event, view) -> {
-                    assertThat(event.aggregateId()).isEqualTo(view.id().toString());
+                    assertThat(event.aggregateId()).isEqualTo(view.id().value().toString());
                     assertThat(event.payload()).isInstanceOfSatisfying(ProductEvent.class,
                             payload -> assertThat(payload.product().productId()).isEqualTo(view.id()));
                     answer.set(view);

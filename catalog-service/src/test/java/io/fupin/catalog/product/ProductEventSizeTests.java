@@ -20,7 +20,8 @@ class ProductEventSizeTests {
     @Test
     void everyProductEventOfTheLargestProductStaysUnderTheRecordLimit() {
         Instant at = Instant.parse("2026-11-30T08:00:00Z");
-        ProductEvent.State largest = new ProductEvent.State(UUID.randomUUID(), new SellerId(UUID.randomUUID()), "岗".repeat(200),
+        ProductEvent.State largest = new ProductEvent.State(new ProductId(UUID.randomUUID()),
+                new SellerId(UUID.randomUUID()), "岗".repeat(200),
                 "稻".repeat(200), ProductCategory.values()[0], "花".repeat(100), "香".repeat(ProductRules.MAX_DESCRIPTION),
                 "袋".repeat(50), ProductRules.MAX_PRICE_FEN, ProductRules.MAX_PRICE_FEN, "费".repeat(500),
                 ProductRules.MAX_STOCK, "镇".repeat(100), "村".repeat(100), ProductStatus.CERTIFICATION_EXPIRED,

@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 @ControllerSlice(ProductPhotoController.class)
 class ProductPhotoControllerTests {
 
-    static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
-    static final String PATH = "/api/catalog/products/" + PRODUCT + "/photo";
+    static final ProductId PRODUCT = new ProductId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
+    static final String PATH = "/api/catalog/products/" + PRODUCT.value() + "/photo";
 
     @Autowired
     MockMvc mvc;
@@ -70,7 +70,7 @@ class ProductPhotoControllerTests {
     void aProductWithoutPhotoIsNotFound() throws Exception {
         given(photos.etag(PRODUCT)).willThrow(new PhotoNotFound(PRODUCT));
         mvc.perform(get(PATH).with(callers.anonymous())).andExpect(problem(404, "not-found"))
-                .andExpect(jsonPath("$.detail").value("Product " + PRODUCT + " has no photo."));
+                .andExpect(jsonPath("$.detail").value("Product " + PRODUCT.value() + " has no photo."));
     }
 
     private static MockMultipartHttpServletRequestBuilder upload(byte[] content) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fupin.catalog.BenchReport;
 import io.fupin.catalog.CatalogApi;
 import io.fupin.catalog.IntegrationTest;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
 import io.fupin.support.testing.SignedIdentity;
@@ -74,7 +75,7 @@ class HotProductBenchmark {
                 + "| raw conditional UPDATE (autocommit, ≤ " + BenchReport.intProperty("bench.raw-connections", 32)
                 + " connections) | HTTP / raw | in-process / raw |");
         BenchReport.line("|---|---|---|---|---|---|");
-        List<StockReservations.RequestedLine> one = List.of(new StockReservations.RequestedLine(product, 1));
+        List<StockReservations.RequestedLine> one = List.of(new StockReservations.RequestedLine(new ProductId(product), 1));
         for (int clients : new int[] {1, 16, 64}) {
             run(clients, 2, () -> reserve(http, product));
             double service = run(clients, seconds, () -> reserve(http, product));

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import io.fupin.catalog.product.ProductId;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
@@ -49,7 +50,7 @@ class ReservationControllerTests {
 
     @Test
     void aLineThatCannotBeCoveredIsSoldOutNamingItsProduct() throws Exception {
-        given(reservations.reserve(eq(ORDER), anyList())).willThrow(new SoldOut(PRODUCT));
+        given(reservations.reserve(eq(ORDER), anyList())).willThrow(new SoldOut(new ProductId(PRODUCT)));
         mvc.perform(json(post("/internal/reservations"), RESERVE).with(callers.as(Role.SERVICE)))
                 .andExpect(problem(409, "sold-out"))
                 .andExpect(jsonPath("$.productId").value(PRODUCT.toString()));

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.fupin.catalog.product.ProductCatalog;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.catalog.reservation.StockReservations.RequestedLine;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class StockReservationsTests {
 
     @Test
     void aLineItsStockCannotCoverIsRefusedWithoutWritingTheReservation() {
-        UUID product = UUID.randomUUID();
+        ProductId product = new ProductId(UUID.randomUUID());
         given(transactions.execute(any())).willAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
         given(catalog.today()).willReturn(LocalDate.of(2026, 12, 1));
         given(reservations.findById(any())).willReturn(Optional.empty());

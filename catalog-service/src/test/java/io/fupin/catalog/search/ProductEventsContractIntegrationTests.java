@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.fupin.catalog.IntegrationTest;
 import io.fupin.catalog.product.ProductEvent;
+import io.fupin.catalog.product.ProductId;
 import io.fupin.support.testing.EventContracts;
 import io.fupin.support.testing.EventContracts.Sample;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class ProductEventsContractIntegrationTests {
             UUID product = UUID.randomUUID();
             Sample<ProductEventMessage> sample = committed.with(committed.event().aggregateId(), product);
             ProductDocument expected = ProductDocument.of(sample.event().payload().product());
-            assertThat(expected.id()).isEqualTo(product);
+            assertThat(expected.id()).isEqualTo(new ProductId(product));
 
             indexer.on(sample.record());
 
@@ -51,6 +52,7 @@ class ProductEventsContractIntegrationTests {
             assertThat(indexed.found()).as(type).isTrue();
             assertThat(indexed.version()).as(type).isEqualTo(expected.revision());
             Map<?, ?> document = indexed.source();
+            assertThat(document.get("id")).as(type).isEqualTo(product.toString());
             assertThat(document.get("name")).as(type).isEqualTo(expected.name());
             assertThat(document.get("sellerId")).as(type).isEqualTo(expected.sellerId().toString());
             assertThat(document.get("status")).as(type).isEqualTo(expected.status().name());
