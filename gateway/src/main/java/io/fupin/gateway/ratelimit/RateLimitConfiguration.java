@@ -22,7 +22,7 @@ class RateLimitConfiguration {
 
     @Bean
     TokenBuckets tokenBuckets(ApplicationContext context, RateLimitProperties properties) {
-        return new FallbackTokenBuckets(new RedisTokenBuckets(context), new InMemoryTokenBuckets(),
+        return new FallbackTokenBuckets(new LeasedTokenBuckets(new RedisTokenBuckets(context)), new InMemoryTokenBuckets(),
                 properties.redisTimeout(), properties.redisPause(), Clock.systemUTC());
     }
 
