@@ -1,6 +1,7 @@
 package io.fupin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -68,28 +70,37 @@ final class Browser implements AutoCloseable {
 
     /**
      * The viewport (not the window) gets the size asked for, so 375 means a 375-px-wide page. The window's frame is
-     * measured against the window's size as it is now: right after a resize the page may still report the size
-     * before it, so this measures again until the viewport fits.
+     * measured against the window's size as it is now: right after a resize (or a full-page screenshot) the page may
+     * still report the size before it, so this measures again, for up to 15 s on a busy machine, until the viewport
+     * fits.
      */
     void resize(Dimension viewport) {
         driver.manage().window().setSize(viewport);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            Dimension window = driver.manage().window().getSize();
-            long innerWidth = ((Number) js("return window.innerWidth")).longValue();
-            long innerHeight = ((Number) js("return window.innerHeight")).longValue();
-            if (innerWidth == viewport.width && innerHeight == viewport.height) {
-                return;
-            }
-            int width = (int) (window.width + viewport.width - innerWidth);
-            int height = (int) (window.height + viewport.height - innerHeight);
-            if (width >= viewport.width && height >= viewport.height) {
-                driver.manage().window().setSize(new Dimension(width, height));
-            } else {
-                driver.manage().window().setSize(viewport);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> fits(viewport));
+        } catch (ConditionTimeoutException notYet) {
+            throw new IllegalStateException("the viewport did not become " + viewport + " but "
+                    + js("return window.innerWidth + 'x' + window.innerHeight"), notYet);
         }
-        throw new IllegalStateException("the viewport did not become " + viewport + " but "
-                + js("return window.innerWidth + 'x' + window.innerHeight"));
+    }
+
+    /** Whether the viewport has the size; if not, sets the window to what should give it. */
+    private boolean fits(Dimension viewport) {
+        Dimension window = driver.manage().window().getSize();
+        long innerWidth = ((Number) js("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) js("return window.innerHeight")).longValue();
+        if (innerWidth == viewport.width && innerHeight == viewport.height) {
+            return true;
+        }
+        int width = (int) (window.width + viewport.width - innerWidth);
+        int height = (int) (window.height + viewport.height - innerHeight);
+        if (width >= viewport.width && height >= viewport.height) {
+            driver.manage().window().setSize(new Dimension(width, height));
+        } else {
+            driver.manage().window().setSize(viewport);
+        }
+        return false;
     }
 
     /**
