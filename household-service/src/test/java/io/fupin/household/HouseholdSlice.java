@@ -2,6 +2,7 @@ package io.fupin.household;
 
 import io.fupin.household.agreement.AgreementId;
 import io.fupin.household.presale.OfferId;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.SignedCallers;
@@ -32,7 +33,7 @@ public abstract class HouseholdSlice {
 
         boolean ofProduct(UUID productId);
 
-        boolean ofHousehold(UUID householdId);
+        boolean ofHousehold(HouseholdId householdId);
 
         boolean ofAgreement(AgreementId agreementId);
 

@@ -3,12 +3,12 @@ package io.fupin.household.agreement;
 import io.fupin.household.agreement.PurchaseAgreements.AgreementView;
 import io.fupin.household.agreement.PurchaseAgreements.NewAgreement;
 import io.fupin.household.agreement.PurchaseAgreements.NewDelivery;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +50,7 @@ class AgreementController {
 
     @GetMapping("/api/households/{householdId}/purchase-agreements")
     @Operation(summary = "A household's agreements (OFFICIAL, ADMIN, CLERK)")
-    Page<AgreementView> ofHousehold(Caller caller, @PathVariable UUID householdId,
+    Page<AgreementView> ofHousehold(Caller caller, @PathVariable HouseholdId householdId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return agreements.ofHousehold(caller, householdId, PageRequest.of(page, size, 200));
     }

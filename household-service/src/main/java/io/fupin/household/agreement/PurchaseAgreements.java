@@ -3,6 +3,7 @@ package io.fupin.household.agreement;
 import io.fupin.household.audit.AuditLog;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.common.InvalidInput.Violation;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.registry.Registry;
 import io.fupin.support.identity.Caller;
@@ -66,7 +67,7 @@ public class PurchaseAgreements {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
     public AgreementView record(Caller caller, NewAgreement a) {
         List<Violation> problems = new ArrayList<>();
-        Optional<HouseholdSummary> household = a.householdId() == null ? Optional.empty() : registry.summary(a.householdId());
+        Optional<HouseholdSummary> household = a.householdId() == null ? Optional.empty() : registry.summary(new HouseholdId(a.householdId()));
         if (household.isEmpty()) {
             problems.add(new Violation("householdId", a.householdId() == null ? "is required" : "no such household"));
         }
@@ -129,7 +130,7 @@ public class PurchaseAgreements {
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofAgreement(#agreementId)")
     public AgreementView view(Caller caller, AgreementId agreementId) {
         PurchaseAgreement agreement = agreements.findById(agreementId).orElseThrow(() -> notFound(agreementId));
-        return view(agreement, registry.summary(agreement.householdId()).orElseThrow());
+        return view(agreement, registry.summary(new HouseholdId(agreement.householdId())).orElseThrow());
     }
 
     /** The seller of the buying enterprise, if the agreement exists and names one. */
@@ -141,13 +142,13 @@ public class PurchaseAgreements {
     /** One page of a household's agreements, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
-    public Page<AgreementView> ofHousehold(Caller caller, UUID householdId, PageRequest page) {
-        long total = agreements.countByHouseholdId(householdId);
+    public Page<AgreementView> ofHousehold(Caller caller, HouseholdId householdId, PageRequest page) {
+        long total = agreements.countByHouseholdId(householdId.value());
         if (total == 0) {
             return Page.of(List.of(), page, 0);
         }
         HouseholdSummary household = registry.summary(householdId).orElseThrow();
-        List<AgreementView> items = agreements.findByHouseholdId(householdId,
+        List<AgreementView> items = agreements.findByHouseholdId(householdId.value(),
                         org.springframework.data.domain.PageRequest.of(page.page(), page.size(), IN_AGREEMENT_ORDER))
                 .stream().map(a -> view(a, household)).toList();
         return Page.of(items, page, total);

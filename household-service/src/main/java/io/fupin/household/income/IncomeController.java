@@ -1,9 +1,9 @@
 package io.fupin.household.income;
 
 import io.fupin.household.income.IncomeLedger.HouseholdIncome;
+import io.fupin.household.registry.HouseholdId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +22,7 @@ class IncomeController {
 
     @GetMapping("/{householdId}/income")
     @Operation(summary = "A household's income entries and total (OFFICIAL, ADMIN, CLERK)")
-    HouseholdIncome income(@PathVariable UUID householdId) {
+    HouseholdIncome income(@PathVariable HouseholdId householdId) {
         return ledger.incomeOf(householdId);
     }
 }

@@ -1,5 +1,6 @@
 package io.fupin.household.income;
 
+import io.fupin.household.registry.HouseholdId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.support.events.EventEnvelope;
 import java.sql.Timestamp;
@@ -54,13 +55,13 @@ public class IncomeLedger {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
-    public HouseholdIncome incomeOf(UUID householdId) {
-        List<IncomeEntryView> items = entries.findByHouseholdIdOrderByPaidAtAsc(householdId).stream()
+    public HouseholdIncome incomeOf(HouseholdId householdId) {
+        List<IncomeEntryView> items = entries.findByHouseholdIdOrderByPaidAtAsc(householdId.value()).stream()
                 .map(e -> new IncomeEntryView(e.batchId(), e.batchReference(), e.amountFen(),
                         e.orderIds().isEmpty() ? List.of() : List.of(e.orderIds().split(",")), e.paidAt()))
                 .toList();
         long total = items.stream().mapToLong(IncomeEntryView::amountFen).reduce(0L, Math::addExact);
-        return new HouseholdIncome(householdId, total, items);
+        return new HouseholdIncome(householdId.value(), total, items);
     }
 
     public record HouseholdIncome(UUID householdId, long totalFen, List<IncomeEntryView> entries) {

@@ -5,6 +5,7 @@ import io.fupin.household.places.Place;
 import io.fupin.household.places.PlaceKind;
 import io.fupin.household.places.Places;
 import io.fupin.household.registry.HouseholdCategory;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.household.registry.HouseholdNotFound;
 import io.fupin.household.registry.HouseholdStatus;
 import io.fupin.household.registry.HouseholdSummary;
@@ -62,11 +63,11 @@ public class IncomeProgress {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
-    public HouseholdProgress of(UUID householdId, Integer year) {
+    public HouseholdProgress of(HouseholdId householdId, Integer year) {
         HouseholdSummary household = registry.summary(householdId)
                 .orElseThrow(() -> new HouseholdNotFound(householdId));
         int y = year == null ? currentYear() : year;
-        return progress(household, y, entries(y, List.of(householdId)).getOrDefault(householdId, List.of()));
+        return progress(household, y, entries(y, List.of(householdId.value())).getOrDefault(householdId.value(), List.of()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.fupin.household.income;
 
 import io.fupin.household.common.InvalidInput;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.support.csv.CsvCells;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -32,7 +33,7 @@ class ProgressController {
 
     @GetMapping("/api/households/{householdId}/progress")
     @Operation(summary = "A household's income, target, percent, status and date reached this year (OFFICIAL, ADMIN, CLERK)")
-    HouseholdProgress household(@PathVariable UUID householdId, @RequestParam(required = false) Integer year) {
+    HouseholdProgress household(@PathVariable HouseholdId householdId, @RequestParam(required = false) Integer year) {
         return progress.of(householdId, checked(year));
     }
 

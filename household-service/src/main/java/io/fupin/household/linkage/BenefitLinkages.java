@@ -7,6 +7,7 @@ import io.fupin.household.linkage.BenefitLinkage.LinkageShare;
 import io.fupin.household.linkage.LinkageEvent.BenefitLinkageVersioned;
 import io.fupin.household.linkage.LinkageEvent.Share;
 import io.fupin.household.linkage.LinkageVersion.ShareView;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.household.registry.HouseholdStatus;
 import io.fupin.household.registry.HouseholdSummary;
 import io.fupin.household.product.KnownProducts;
@@ -175,10 +176,10 @@ public class BenefitLinkages {
     /** A page of the products a household shares in now, with its shares, by product. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK')")
-    public Page<HouseholdShare> sharesOf(UUID householdId, PageRequest page) {
+    public Page<HouseholdShare> sharesOf(HouseholdId householdId, PageRequest page) {
         Instant now = clock.instant();
-        return Page.of(linkages.sharesOf(householdId, now, page.size(), page.offset()), page,
-                linkages.countSharesOf(householdId, now));
+        return Page.of(linkages.sharesOf(householdId.value(), now, page.size(), page.offset()), page,
+                linkages.countSharesOf(householdId.value(), now));
     }
 
     public record HouseholdShare(UUID productId, UUID sellerId, String lotName, int version, int shares,

@@ -2,6 +2,7 @@ package io.fupin.household.linkage;
 
 import io.fupin.household.linkage.BenefitLinkages.Declaration;
 import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -61,7 +62,7 @@ class LinkageController {
 
     @GetMapping("/api/households/{householdId}/linkages")
     @Operation(summary = "The products a household shares in now (OFFICIAL, ADMIN, CLERK)")
-    Page<HouseholdShare> ofHousehold(@PathVariable UUID householdId,
+    Page<HouseholdShare> ofHousehold(@PathVariable HouseholdId householdId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return linkages.sharesOf(householdId, PageRequest.of(page, size, 200));
     }

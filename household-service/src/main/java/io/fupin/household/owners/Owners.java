@@ -5,6 +5,7 @@ import io.fupin.household.agreement.PurchaseAgreements;
 import io.fupin.household.presale.OfferId;
 import io.fupin.household.presale.PresaleMatching;
 import io.fupin.household.product.KnownProducts;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.household.registry.SellerHouseholds;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Callers;
@@ -43,9 +44,9 @@ class Owners {
     }
 
     /** The caller is a seller one of whose products the household shares in; for others it does not exist. */
-    public boolean ofHousehold(UUID householdId) {
+    public boolean ofHousehold(HouseholdId householdId) {
         UUID own = boundSeller();
-        return own != null && householdId != null && households.isLinked(own, householdId);
+        return own != null && householdId != null && households.isLinked(own, householdId.value());
     }
 
     /** The caller is the seller of the enterprise buying under the agreement. */

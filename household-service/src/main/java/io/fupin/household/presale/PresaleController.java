@@ -4,6 +4,7 @@ import io.fupin.household.presale.PresaleMatching.NewOffer;
 import io.fupin.household.presale.PresaleMatching.Offer;
 import io.fupin.household.presale.PresaleMatching.Subscribers;
 import io.fupin.household.presale.PresaleMatching.VillageWithoutSubscribers;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -59,7 +60,7 @@ class PresaleController {
 
     @GetMapping("/api/households/{householdId}/presale-subscribers")
     @Operation(summary = "How many distinct subscribers a household has, in all and per product (OFFICIAL, ADMIN)")
-    Subscribers subscribers(@PathVariable UUID householdId) {
+    Subscribers subscribers(@PathVariable HouseholdId householdId) {
         return matching.subscribersOf(householdId);
     }
 }

@@ -1,5 +1,6 @@
 package io.fupin.household.presale;
 
+import io.fupin.household.registry.HouseholdId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.fupin.household.audit.AuditLog;
 import io.fupin.household.common.InvalidInput;
@@ -204,10 +205,10 @@ public class PresaleMatching {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public Subscribers subscribersOf(UUID householdId) {
+    public Subscribers subscribersOf(HouseholdId householdId) {
         Map<UUID, Long> byProduct = new LinkedHashMap<>();
-        offers.subscribersByProduct(householdId).forEach(p -> byProduct.put(p.productId(), p.subscribers()));
-        return new Subscribers(householdId, offers.countDistinctSubscribers(householdId), byProduct);
+        offers.subscribersByProduct(householdId.value()).forEach(p -> byProduct.put(p.productId(), p.subscribers()));
+        return new Subscribers(householdId.value(), offers.countDistinctSubscribers(householdId.value()), byProduct);
     }
 
     /** The villages within a place (every village when null; none when there is no such place). */

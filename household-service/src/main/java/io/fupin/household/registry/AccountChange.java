@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A new payout account asked for by one person, waiting for a second to approve it (maker-checker). */
-public record AccountChange(UUID changeId, UUID householdId, String bankName, String maskedAccount, String status,
+public record AccountChange(UUID changeId, HouseholdId householdId, String bankName, String maskedAccount, String status,
         String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt) {
 }

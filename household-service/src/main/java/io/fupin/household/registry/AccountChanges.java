@@ -26,7 +26,7 @@ class AccountChanges {
         this.jdbc = jdbc;
     }
 
-    AccountChange request(UUID householdId, String bankName, String accountCipher, String accountMasked,
+    AccountChange request(HouseholdId householdId, String bankName, String accountCipher, String accountMasked,
             String requestedBy, Instant now) {
         UUID id = UUID.randomUUID();
         try {
@@ -34,8 +34,8 @@ class AccountChanges {
                     INSERT INTO household_account_change (id, household_id, bank_name, account_cipher, account_masked,
                         status, requested_by, requested_at, pending_household_id)
                     VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
-                    .params(id.toString(), householdId.toString(), bankName, accountCipher, accountMasked, requestedBy,
-                            Timestamp.from(now), householdId.toString())
+                    .params(id.toString(), householdId.value().toString(), bankName, accountCipher, accountMasked, requestedBy,
+                            Timestamp.from(now), householdId.value().toString())
                     .update();
         } catch (DuplicateKeyException e) {
             throw new AccountChangePending(householdId);
@@ -43,9 +43,9 @@ class AccountChanges {
         return new AccountChange(id, householdId, bankName, accountMasked, "PENDING", requestedBy, now, null, null);
     }
 
-    Optional<AccountChange> pendingFor(UUID householdId) {
+    Optional<AccountChange> pendingFor(HouseholdId householdId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM household_account_change WHERE pending_household_id = ?")
-                .param(householdId.toString()).query(AccountChanges::row).optional();
+                .param(householdId.value().toString()).query(AccountChanges::row).optional();
     }
 
     /** A page of the changes waiting for a second person, oldest first. */
@@ -76,7 +76,8 @@ class AccountChanges {
 
     private static AccountChange row(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new AccountChange(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("household_id")),
+        return new AccountChange(UUID.fromString(rs.getString("id")),
+                new HouseholdId(UUID.fromString(rs.getString("household_id"))),
                 rs.getString("bank_name"), rs.getString("account_masked"), rs.getString("status"),
                 rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant());

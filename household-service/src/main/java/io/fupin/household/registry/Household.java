@@ -22,7 +22,7 @@ import org.springframework.data.relational.core.mapping.Table;
 class Household {
 
     @Id
-    private final UUID id;
+    private final HouseholdId id;
     private final String registrationNumber;
     private String headName;
     private String identityCipher;
@@ -45,7 +45,7 @@ class Household {
     private long version;
 
     @PersistenceCreator
-    Household(UUID id, String registrationNumber, String headName, String identityCipher, String identityMasked,
+    Household(HouseholdId id, String registrationNumber, String headName, String identityCipher, String identityMasked,
             String identityIndex, String mobile, int members, HouseholdCategory category, UUID villageId,
             String incomeProjects, String bankName, String accountCipher, String accountMasked, long annualTargetFen,
             HouseholdStatus status, Instant registeredAt, Instant changedAt, long version) {
@@ -71,12 +71,12 @@ class Household {
     }
 
     /** A new household, not yet saved: the repository inserts it as version 1. */
-    static Household register(UUID id, ValidHousehold valid, PersonalDataCipher cipher, Instant now) {
+    static Household register(HouseholdId id, ValidHousehold valid, PersonalDataCipher cipher, Instant now) {
         return new Household(id, valid.registrationNumber(), valid.headName(),
-                cipher.seal(id, PersonalDataCipher.Field.IDENTITY, valid.identityNumber()),
+                cipher.seal(id.value(), PersonalDataCipher.Field.IDENTITY, valid.identityNumber()),
                 IdentityNumber.mask(valid.identityNumber()), cipher.index(valid.identityNumber()), valid.mobile(),
                 valid.members(), valid.category(), valid.villageId(), names(valid.incomeProjects()), valid.bankName(),
-                cipher.seal(id, PersonalDataCipher.Field.ACCOUNT, valid.accountNumber()),
+                cipher.seal(id.value(), PersonalDataCipher.Field.ACCOUNT, valid.accountNumber()),
                 ValidHousehold.maskAccount(valid.accountNumber()), valid.annualTargetFen(), valid.status(), now, now, 0);
     }
 
@@ -91,7 +91,7 @@ class Household {
         if (valid.identityNumber() != null) {
             String index = cipher.index(valid.identityNumber());
             changed(changed, "identityNumber", identityIndex, index);
-            identityCipher = cipher.seal(id, PersonalDataCipher.Field.IDENTITY, valid.identityNumber());
+            identityCipher = cipher.seal(id.value(), PersonalDataCipher.Field.IDENTITY, valid.identityNumber());
             identityMasked = IdentityNumber.mask(valid.identityNumber());
             identityIndex = index;
         }
@@ -134,7 +134,7 @@ class Household {
         return projects.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    UUID id() {
+    HouseholdId id() {
         return id;
     }
 

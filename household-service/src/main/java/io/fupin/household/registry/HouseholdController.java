@@ -61,7 +61,7 @@ class HouseholdController {
     @Operation(summary = "Change a household (OFFICIAL, ADMIN); If-Match: the version you read. "
             + "Leave identityNumber or accountNumber out to keep them. A new payout account (bank or number) waits "
             + "for a second person's approval: see pendingAccountChange.")
-    HouseholdView update(Caller caller, @PathVariable UUID householdId, @RequestBody HouseholdForm form,
+    HouseholdView update(Caller caller, @PathVariable HouseholdId householdId, @RequestBody HouseholdForm form,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return registry.update(caller, householdId, form, version(ifMatch));
     }
@@ -69,7 +69,7 @@ class HouseholdController {
     @GetMapping("/{householdId}")
     @Operation(summary = "One household: unmasked and audited for OFFICIAL and ADMIN, masked for CLERK and for a SELLER "
             + "whose products it is linked to")
-    HouseholdView view(Caller caller, @PathVariable UUID householdId) {
+    HouseholdView view(Caller caller, @PathVariable HouseholdId householdId) {
         return registry.view(caller, householdId);
     }
 

@@ -124,7 +124,7 @@ public class HouseholdImport {
             }
             if (rowErrors.isEmpty()) {
                 ValidHousehold valid = result.household();
-                registering.add(Household.register(UUID.randomUUID(), valid, cipher, now));
+                registering.add(Household.register(HouseholdId.next(), valid, cipher, now));
                 accounts.add(valid.accountNumber());
                 lines.add(row.line());
             }
@@ -184,10 +184,10 @@ public class HouseholdImport {
         out.writeBytes(HouseholdCsv.line(HouseholdCsv.COLUMNS).getBytes(StandardCharsets.UTF_8));
         for (Household h : exported) {
             VillageRef v = villages.get(h.villageId());
-            out.writeBytes(HouseholdCsv.line(List.of(h.registrationNumber(), h.headName(), cipher.open(h.id(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
+            out.writeBytes(HouseholdCsv.line(List.of(h.registrationNumber(), h.headName(), cipher.open(h.id().value(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
                     h.mobile(), Integer.toString(h.members()), h.category().name(), v.districtName(), v.townName(),
                     v.villageName(), h.incomeProjects().stream().map(Enum::name).sorted().collect(Collectors.joining(";")),
-                    h.bankName(), cipher.open(h.id(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher()), Long.toString(h.annualTargetFen()), h.status().name()))
+                    h.bankName(), cipher.open(h.id().value(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher()), Long.toString(h.annualTargetFen()), h.status().name()))
                     .getBytes(StandardCharsets.UTF_8));
         }
         audit.record(caller, "EXPORT", SUBJECT, placeId, "exported " + exported.size() + " households unmasked");

@@ -11,7 +11,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** The register. {@link #saveAll} of new households goes in JDBC batches, so that a 10,000-row import takes seconds. */
-interface Households extends ListCrudRepository<Household, UUID>, HouseholdSearch {
+interface Households extends ListCrudRepository<Household, HouseholdId>, HouseholdSearch {
 
     /** How many values one {@code IN} list carries. */
     int CHUNK = 1000;

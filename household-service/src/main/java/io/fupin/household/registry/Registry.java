@@ -74,14 +74,14 @@ public class Registry {
         if (!households.takenRegistrationNumbers(List.of(valid.registrationNumber())).isEmpty()) {
             throw InvalidInput.of("registrationNumber", "is already registered");
         }
-        Household household = Household.register(UUID.randomUUID(), valid, cipher, clock.instant());
+        Household household = Household.register(HouseholdId.next(), valid, cipher, clock.instant());
         if (households.findByIdentityIndex(household.identityIndex()).isPresent()) {
             throw InvalidInput.of("identityNumber", "is already registered for another household");
         }
         household = insert(List.of(household)).getFirst();
         events.publishEvent(HouseholdEvent.registered(state(household, villages.get(household.villageId()),
                 valid.accountNumber())));
-        audit.record(caller, "REGISTER", SUBJECT, household.id(), "registered " + household.registrationNumber());
+        audit.record(caller, "REGISTER", SUBJECT, household.id().value(), "registered " + household.registrationNumber());
         return view(household, villages.get(household.villageId()), false, null);
     }
 
@@ -91,7 +91,7 @@ public class Registry {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN')")
-    public HouseholdView update(Caller caller, UUID id, HouseholdForm form, Long expectedVersion) {
+    public HouseholdView update(Caller caller, HouseholdId id, HouseholdForm form, Long expectedVersion) {
         Household household = households.findById(id).orElseThrow(() -> new HouseholdNotFound(id));
         if (expectedVersion != null && expectedVersion != household.version()) {
             throw new StaleVersion("The household was changed meanwhile (version " + household.version()
@@ -100,13 +100,13 @@ public class Registry {
         Map<UUID, VillageRef> villages = places.villages();
         ValidHousehold valid = validOrThrow(ValidHousehold.check(validator, form, true, villages::containsKey));
         Instant now = clock.instant();
-        String currentAccount = cipher.open(id, PersonalDataCipher.Field.ACCOUNT, household.accountCipher());
+        String currentAccount = cipher.open(id.value(), PersonalDataCipher.Field.ACCOUNT, household.accountCipher());
         String askedAccount = valid.accountNumber() != null ? valid.accountNumber() : currentAccount;
         AccountChange accountChange = null;
         if (!valid.bankName().equals(household.bankName()) || !askedAccount.equals(currentAccount)) {
-            accountChange = accountChanges.request(id, valid.bankName(), cipher.seal(id, PersonalDataCipher.Field.REQUESTED_ACCOUNT, askedAccount),
+            accountChange = accountChanges.request(id, valid.bankName(), cipher.seal(id.value(), PersonalDataCipher.Field.REQUESTED_ACCOUNT, askedAccount),
                     ValidHousehold.maskAccount(askedAccount), caller.userId(), now);
-            audit.record(caller, "REQUEST_ACCOUNT_CHANGE", SUBJECT, id, "new payout account " + accountChange.maskedAccount()
+            audit.record(caller, "REQUEST_ACCOUNT_CHANGE", SUBJECT, id.value(), "new payout account " + accountChange.maskedAccount()
                     + " at " + accountChange.bankName() + ", waiting for a second person");
         }
         List<String> changed = household.change(valid, cipher, now);
@@ -117,7 +117,7 @@ public class Registry {
         Household next = save(household, "The household was changed meanwhile; reload it and try again.",
                 "identityNumber", "is already registered for another household");
         events.publishEvent(HouseholdEvent.updated(state(next, villages.get(next.villageId()), currentAccount)));
-        audit.record(caller, "UPDATE", SUBJECT, id, "changed " + String.join(", ", changed));
+        audit.record(caller, "UPDATE", SUBJECT, id.value(), "changed " + String.join(", ", changed));
         return view(next, villages.get(next.villageId()), false,
                 accountChange != null ? accountChange : accountChanges.pendingFor(id).orElse(null));
     }
@@ -138,14 +138,14 @@ public class Registry {
         Household household = households.findById(change.householdId()).orElseThrow(() -> new HouseholdNotFound(
                 change.householdId()));
         Instant now = clock.instant();
-        String account = cipher.open(change.householdId(), PersonalDataCipher.Field.REQUESTED_ACCOUNT, locked.accountCipher());
-        household.payTo(change.bankName(), cipher.seal(household.id(), PersonalDataCipher.Field.ACCOUNT, account),
+        String account = cipher.open(change.householdId().value(), PersonalDataCipher.Field.REQUESTED_ACCOUNT, locked.accountCipher());
+        household.payTo(change.bankName(), cipher.seal(household.id().value(), PersonalDataCipher.Field.ACCOUNT, account),
                 change.maskedAccount(), now);
         Household next = save(household, "The household was changed meanwhile; try again.", null, null);
         accountChanges.decide(changeId, "APPROVED", caller.userId(), now);
         VillageRef village = places.village(next.villageId()).orElseThrow();
         events.publishEvent(HouseholdEvent.updated(state(next, village, account)));
-        audit.record(caller, "APPROVE_ACCOUNT_CHANGE", SUBJECT, next.id(), "payout account " + change.maskedAccount()
+        audit.record(caller, "APPROVE_ACCOUNT_CHANGE", SUBJECT, next.id().value(), "payout account " + change.maskedAccount()
                 + " at " + change.bankName() + " asked by " + change.requestedBy() + " now in force");
         return view(next, village, false, null);
     }
@@ -156,7 +156,7 @@ public class Registry {
         AccountChange change = pendingChange(caller, changeId).change();
         Instant now = clock.instant();
         accountChanges.decide(changeId, "REJECTED", caller.userId(), now);
-        audit.record(caller, "REJECT_ACCOUNT_CHANGE", SUBJECT, change.householdId(), "payout account "
+        audit.record(caller, "REJECT_ACCOUNT_CHANGE", SUBJECT, change.householdId().value(), "payout account "
                 + change.maskedAccount() + " asked by " + change.requestedBy() + " rejected");
         return new AccountChange(change.changeId(), change.householdId(), change.bankName(), change.maskedAccount(),
                 "REJECTED", change.requestedBy(), change.requestedAt(), caller.userId(), now);
@@ -180,11 +180,11 @@ public class Registry {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('OFFICIAL','ADMIN','CLERK') or @owners.ofHousehold(#id)")
-    public HouseholdView view(Caller caller, UUID id) {
+    public HouseholdView view(Caller caller, HouseholdId id) {
         Household household = households.findById(id).orElseThrow(() -> new HouseholdNotFound(id));
         boolean clear = seesUnmasked(caller);
         if (clear) {
-            audit.record(caller, "READ_UNMASKED", SUBJECT, id, "identity and account numbers shown");
+            audit.record(caller, "READ_UNMASKED", SUBJECT, id.value(), "identity and account numbers shown");
         }
         return view(household, places.village(household.villageId()).orElseThrow(), !clear,
                 clear ? accountChanges.pendingFor(id).orElse(null) : null);
@@ -211,7 +211,7 @@ public class Registry {
     }
 
     @Transactional(readOnly = true)
-    public Optional<HouseholdSummary> summary(UUID id) {
+    public Optional<HouseholdSummary> summary(HouseholdId id) {
         return households.findById(id).map(h -> summary(h, places.village(h.villageId()).orElseThrow()));
     }
 
@@ -219,7 +219,7 @@ public class Registry {
     @Transactional(readOnly = true)
     public Map<UUID, HouseholdSummary> summaries(Collection<UUID> ids) {
         Map<UUID, VillageRef> villages = places.villages();
-        return households.findAllById(Set.copyOf(ids)).stream().map(h -> summary(h, villages.get(h.villageId())))
+        return households.findAllById(ids.stream().map(HouseholdId::new).collect(Collectors.toSet())).stream().map(h -> summary(h, villages.get(h.villageId())))
                 .collect(Collectors.toMap(HouseholdSummary::householdId, Function.identity()));
     }
 
@@ -281,22 +281,22 @@ public class Registry {
     }
 
     private HouseholdView view(Household h, VillageRef v, boolean masked, AccountChange pending) {
-        return new HouseholdView(h.id(), h.registrationNumber(), h.headName(),
-                masked ? h.identityMasked() : cipher.open(h.id(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
+        return new HouseholdView(h.id().value(), h.registrationNumber(), h.headName(),
+                masked ? h.identityMasked() : cipher.open(h.id().value(), PersonalDataCipher.Field.IDENTITY, h.identityCipher()),
                 masked ? ValidHousehold.maskMobile(h.mobile()) : h.mobile(), h.members(), h.category(), h.villageId(),
                 v.villageName(), v.townName(), v.districtName(), h.incomeProjects(),
-                new PayoutAccount(h.bankName(), masked ? h.accountMasked() : cipher.open(h.id(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher())),
+                new PayoutAccount(h.bankName(), masked ? h.accountMasked() : cipher.open(h.id().value(), PersonalDataCipher.Field.ACCOUNT, h.accountCipher())),
                 h.annualTargetFen(), h.status(), h.registeredAt(), h.changedAt(), h.version(), masked, pending);
     }
 
     private static HouseholdSummary summary(Household h, VillageRef v) {
-        return new HouseholdSummary(h.id(), h.registrationNumber(), h.headName(), h.category(), h.status(),
+        return new HouseholdSummary(h.id().value(), h.registrationNumber(), h.headName(), h.category(), h.status(),
                 h.annualTargetFen(), v);
     }
 
     HouseholdState state(Household h, VillageRef v, String accountNumber) {
-        return new HouseholdState(h.id(), h.registrationNumber(), h.headName(), h.category(), h.villageId(),
-                v.villageName(), v.townName(), payoutAccounts.seal(h.id(), h.bankName(), accountNumber), h.status(),
+        return new HouseholdState(h.id().value(), h.registrationNumber(), h.headName(), h.category(), h.villageId(),
+                v.villageName(), v.townName(), payoutAccounts.seal(h.id().value(), h.bankName(), accountNumber), h.status(),
                 h.changedAt());
     }
 }

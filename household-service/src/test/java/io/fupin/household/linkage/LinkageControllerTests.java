@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.fupin.household.HouseholdSlice;
 import io.fupin.household.common.InvalidInput;
 import io.fupin.household.linkage.BenefitLinkages.HouseholdShare;
+import io.fupin.household.registry.HouseholdId;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -104,7 +105,7 @@ class LinkageControllerTests extends HouseholdSlice {
 
     @Test
     void answersThePageAskedForOfAProductsVersionsAndAHouseholdsShares() throws Exception {
-        UUID household = UUID.randomUUID();
+        HouseholdId household = new HouseholdId(UUID.randomUUID());
         given(linkages.history(PRODUCT, new PageRequest(2, 10))).willReturn(Page.of(List.of(), new PageRequest(2, 10), 21));
         given(linkages.sharesOf(household, new PageRequest(0, 200))).willReturn(Page.of(List.of(
                 new HouseholdShare(PRODUCT, UUID.randomUUID(), "兴功村700只鹅", 3, 2, 7)), new PageRequest(0, 200), 1));
@@ -114,7 +115,7 @@ class LinkageControllerTests extends HouseholdSlice {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty())
                 .andExpect(jsonPath("$.page").value(2)).andExpect(jsonPath("$.totalItems").value(21))
                 .andExpect(jsonPath("$.totalPages").value(3));
-        mvc.perform(get("/api/households/" + household + "/linkages").param("size", "200").with(as(Role.CLERK)))
+        mvc.perform(get("/api/households/" + household.value() + "/linkages").param("size", "200").with(as(Role.CLERK)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].productId").value(PRODUCT.toString()))
                 .andExpect(jsonPath("$.items[0].totalShares").value(7)).andExpect(jsonPath("$.totalItems").value(1));
     }

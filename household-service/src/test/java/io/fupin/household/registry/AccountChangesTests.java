@@ -54,7 +54,7 @@ class AccountChangesTests {
         assertThat(changes.pending(new PageRequest(2, 2)).items()).isEmpty();
     }
 
-    private UUID household() {
-        return RegisterRows.household(jdbc, village, NOW);
+    private HouseholdId household() {
+        return new HouseholdId(RegisterRows.household(jdbc, village, NOW));
     }
 }

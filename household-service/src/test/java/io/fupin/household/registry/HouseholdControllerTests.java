@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -82,7 +83,7 @@ class HouseholdControllerTests extends HouseholdSlice {
 
     @Test
     void anIfMatchThatIsNoVersionNamesTheHeader() throws Exception {
-        mvc.perform(change(UUID.randomUUID()).header("If-Match", "\"yesterday\"").with(as(Role.OFFICIAL)))
+        mvc.perform(change(HouseholdId.next()).header("If-Match", "\"yesterday\"").with(as(Role.OFFICIAL)))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"))
                 .andExpect(jsonPath("$.detail").value("Invalid If-Match: must be the household's version number."));
@@ -91,7 +92,7 @@ class HouseholdControllerTests extends HouseholdSlice {
 
     @Test
     void aChangeToAnOlderVersionIsStale() throws Exception {
-        UUID householdId = UUID.randomUUID();
+        HouseholdId householdId = HouseholdId.next();
         given(registry.update(any(), eq(householdId), any(), eq(3L))).willThrow(new StaleVersion(
                 "The household was changed meanwhile (version 4); reload it and apply your change again."));
         mvc.perform(change(householdId).header("If-Match", "W/\"3\"").with(as(Role.ADMIN)))
@@ -101,34 +102,53 @@ class HouseholdControllerTests extends HouseholdSlice {
 
     @Test
     void anUnknownHouseholdIsNotFound() throws Exception {
-        UUID householdId = UUID.randomUUID();
+        HouseholdId householdId = HouseholdId.next();
         given(registry.view(any(), eq(householdId))).willThrow(new HouseholdNotFound(householdId));
-        mvc.perform(get("/api/households/" + householdId).with(as(Role.CLERK))).andExpect(problem(404, "not-found"))
-                .andExpect(jsonPath("$.detail").value("No household " + householdId + "."));
+        mvc.perform(get("/api/households/" + householdId.value()).with(as(Role.CLERK))).andExpect(problem(404, "not-found"))
+                .andExpect(jsonPath("$.detail").value("No household " + householdId.value() + "."));
+    }
+
+    @Test
+    void aHouseholdIdThatIsNoUuidNamesTheParameter() throws Exception {
+        mvc.perform(get("/api/households/R-0001").with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("householdId"));
+        mvc.perform(put("/api/households/R-0001").contentType(MediaType.APPLICATION_JSON).content(HOUSEHOLD)
+                .with(as(Role.OFFICIAL)))
+                .andExpect(problem(400, "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("householdId"));
+        verifyNoInteractions(registry);
+    }
+
+    @Test
+    void aHouseholdIsReadByTheIdInThePath() throws Exception {
+        HouseholdId householdId = HouseholdId.next();
+        mvc.perform(get("/api/households/" + householdId.value()).with(as(Role.CLERK))).andExpect(status().isOk());
+        verify(registry).view(any(), eq(householdId));
     }
 
     @Test
     void aSellerSeesOnlyTheHouseholdsItsProductsAreLinkedTo() throws Exception {
-        UUID linked = UUID.randomUUID();
+        HouseholdId linked = HouseholdId.next();
         UUID other = UUID.randomUUID();
         given(owners.ofHousehold(linked)).willReturn(true);
-        mvc.perform(get("/api/households/" + linked).with(as(Role.SELLER))).andExpect(status().isOk());
+        mvc.perform(get("/api/households/" + linked.value()).with(as(Role.SELLER))).andExpect(status().isOk());
         mvc.perform(get("/api/households/" + other).with(as(Role.SELLER))).andExpect(problem(403, "forbidden"));
     }
 
     @Test
     void aHouseholdWhoseNumberDoesNotOpenIsTheServicesFaultNamingHouseholdAndField() throws Exception {
-        UUID householdId = UUID.randomUUID();
-        given(registry.view(any(), eq(householdId))).willThrow(new UnreadablePersonalData(householdId,
+        HouseholdId householdId = HouseholdId.next();
+        given(registry.view(any(), eq(householdId))).willThrow(new UnreadablePersonalData(householdId.value(),
                 PersonalDataCipher.Field.ACCOUNT, new KeyRing.UnreadableValue("tag mismatch")));
-        mvc.perform(get("/api/households/" + householdId).with(as(Role.OFFICIAL)))
+        mvc.perform(get("/api/households/" + householdId.value()).with(as(Role.OFFICIAL)))
                 .andExpect(problem(500, "unreadable-personal-data"))
-                .andExpect(jsonPath("$.detail").value(containsString("account number of household " + householdId)));
+                .andExpect(jsonPath("$.detail").value(containsString("account number of household " + householdId.value())));
     }
 
     @Test
     void aSecondPendingAccountChangeIsAConflict() throws Exception {
-        UUID householdId = UUID.randomUUID();
+        HouseholdId householdId = HouseholdId.next();
         given(registry.update(any(), eq(householdId), any(), isNull())).willThrow(new AccountChangePending(householdId));
         mvc.perform(change(householdId).with(as(Role.OFFICIAL))).andExpect(problem(409, "account-change-pending"));
     }
@@ -193,7 +213,7 @@ class HouseholdControllerTests extends HouseholdSlice {
         return post("/api/households").contentType(MediaType.APPLICATION_JSON).content(HOUSEHOLD);
     }
 
-    private static MockHttpServletRequestBuilder change(UUID householdId) {
-        return put("/api/households/" + householdId).contentType(MediaType.APPLICATION_JSON).content(HOUSEHOLD);
+    private static MockHttpServletRequestBuilder change(HouseholdId householdId) {
+        return put("/api/households/" + householdId.value()).contentType(MediaType.APPLICATION_JSON).content(HOUSEHOLD);
     }
 }

@@ -70,7 +70,7 @@ class HouseholdEventScenarioIntegrationTests {
 
         form.put("registrationNumber", registered.registrationNumber());
         form.put("headName", "王秀英");
-        scenario.stimulate(() -> registry.update(Api.OFFICIAL, registered.householdId(), form(form),
+        scenario.stimulate(() -> registry.update(Api.OFFICIAL, new HouseholdId(registered.householdId()), form(form),
                         registered.version()))
                 .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> event.payload() instanceof HouseholdEvent.HouseholdUpdated)

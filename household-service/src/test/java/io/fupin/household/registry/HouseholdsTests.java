@@ -54,7 +54,7 @@ class HouseholdsTests {
 
     @Test
     void refusesASaveOverAVersionSomeoneElseSavedFirst() {
-        UUID id = households.save(household("R-" + UUID.randomUUID(), village, HouseholdCategory.MARGINAL)).id();
+        HouseholdId id = households.save(household("R-" + UUID.randomUUID(), village, HouseholdCategory.MARGINAL)).id();
         Household mine = households.findById(id).orElseThrow();
         Household theirs = households.findById(id).orElseThrow();
         theirs.payTo("农商银行", "cipher-2", "****2222", NOW);
@@ -81,7 +81,7 @@ class HouseholdsTests {
                 .extracting(Household::registrationNumber).containsExactly(prefix + "2", prefix + "3", prefix + "4");
         assertThat(households.count(List.of(village, otherVillage), null, HouseholdCategory.MARGINAL)).isEqualTo(3);
 
-        UUID fourth = households.findByVillageIdInOrderByRegistrationNumber(List.of(otherVillage)).getFirst().id();
+        UUID fourth = households.findByVillageIdInOrderByRegistrationNumber(List.of(otherVillage)).getFirst().id().value();
         assertThat(households.page(null, Set.of(fourth), null, 0, 10)).extracting(Household::registrationNumber)
                 .containsExactly(prefix + "4");
         assertThat(households.page(List.of(village), Set.of(fourth), null, 0, 10)).isEmpty();
@@ -102,7 +102,7 @@ class HouseholdsTests {
 
     private static Household household(String registrationNumber, UUID villageId, HouseholdCategory category) {
         String index = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-        return new Household(UUID.randomUUID(), registrationNumber, "王小明", "cipher-1", "2301**********001X", index,
+        return new Household(HouseholdId.next(), registrationNumber, "王小明", "cipher-1", "2301**********001X", index,
                 "13800138000", 3, category, villageId, String.join(",", EnumSet.of(IncomeProject.GOOSE,
                         IncomeProject.HERBS).stream().map(Enum::name).toList()), "信用社", "cipher-1", "****1111",
                 100_000, HouseholdStatus.ACTIVE, NOW, NOW, 0);
