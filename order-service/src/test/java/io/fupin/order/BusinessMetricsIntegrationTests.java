@@ -6,36 +6,24 @@ import static org.awaitility.Awaitility.await;
 import io.fupin.order.Shop.Reply;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.testing.ObservabilityDocuments;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The business figures an operator watches, read as Prometheus reads them: from /actuator/prometheus. */
 @IntegrationTest
 class BusinessMetricsIntegrationTests {
 
-    @Autowired
-    SignedIdentity identity;
-    @Autowired
-    JsonMapper json;
     @LocalServerPort
     int port;
-
+    @Autowired
     Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Shop(port, identity, json);
-    }
 
     @Test
     void anOrderPlacedAndPaidAndOneSoldOutMoveTheirCounters() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fupin.order.IntegrationTest;
-import io.fupin.order.RunningCatalog;
 import io.fupin.order.Shop;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.testing.SignedIdentity;
@@ -36,6 +35,8 @@ class CheckoutIntegrationTests {
     static final Caller CONSUMER = Caller.of("consumer-" + UUID.randomUUID(), null, "CONSUMER");
 
     @Autowired
+    Shop shop;
+    @Autowired
     SignedIdentity identity;
     @Autowired
     JdbcClient jdbc;
@@ -47,7 +48,6 @@ class CheckoutIntegrationTests {
     int port;
 
     RestClient orders;
-    RestClient catalog;
 
     record Reply(int status, String body, String replayed) {
         JsonNode json(JsonMapper mapper) {
@@ -58,12 +58,11 @@ class CheckoutIntegrationTests {
     @BeforeEach
     void setUp() {
         orders = RestClient.create("http://localhost:" + port);
-        catalog = RestClient.create(RunningCatalog.get().url());
     }
 
     @Test
     void placesAnOrderAtTheReservedPriceAndPublishesOrderPlaced() {
-        UUID product = listProduct(10, 2990, 350);
+        UUID product = shop.listProduct(10, 2990, 350);
 
         Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), order(product, 3));
 
@@ -72,7 +71,7 @@ class CheckoutIntegrationTests {
         assertThat(order.get("status").asString()).isEqualTo("PENDING_PAYMENT");
         assertThat(order.get("totalFen").asLong()).isEqualTo(3 * 2990);
         assertThat(order.get("lines").get(0).get("unitCostFen").asLong()).isEqualTo(350);
-        assertThat(stockOf(product)).isEqualTo(7);
+        assertThat(shop.stockOf(product)).isEqualTo(7);
 
         String orderId = order.get("id").asString();
         JsonNode event = awaitEvent(orderId);
@@ -85,7 +84,7 @@ class CheckoutIntegrationTests {
 
     @Test
     void replaysTheFirstAnswerForTheSameKeyAndBody() {
-        UUID product = listProduct(10, 1000, 0);
+        UUID product = shop.listProduct(10, 1000, 0);
         String key = "key-" + UUID.randomUUID();
 
         Reply first = place(CONSUMER, key, order(product, 2));
@@ -94,13 +93,13 @@ class CheckoutIntegrationTests {
         assertThat(replay.status()).isEqualTo(first.status()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(first.body());
         assertThat(replay.replayed()).isEqualTo("true");
-        assertThat(stockOf(product)).isEqualTo(8);
+        assertThat(shop.stockOf(product)).isEqualTo(8);
         assertThat(ordersOf(CONSUMER)).isEqualTo(countBefore(CONSUMER, first));
     }
 
     @Test
     void refusesTheSameKeyWithAnotherBody() {
-        UUID product = listProduct(10, 1000, 0);
+        UUID product = shop.listProduct(10, 1000, 0);
         String key = "key-" + UUID.randomUUID();
         place(CONSUMER, key, order(product, 1));
 
@@ -108,12 +107,12 @@ class CheckoutIntegrationTests {
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json(json).get("type").asString()).endsWith("/idempotency-key-reused");
-        assertThat(stockOf(product)).isEqualTo(9);
+        assertThat(shop.stockOf(product)).isEqualTo(9);
     }
 
     @Test
     void answersSoldOutWithNothingStoredAndReplaysThatAnswer() {
-        UUID product = listProduct(2, 1000, 0);
+        UUID product = shop.listProduct(2, 1000, 0);
         Caller buyer = Caller.of("buyer-" + UUID.randomUUID(), null, "CONSUMER");
         String key = "key-" + UUID.randomUUID();
 
@@ -125,12 +124,12 @@ class CheckoutIntegrationTests {
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.body()).isEqualTo(soldOut.body());
         assertThat(ordersOf(buyer)).isZero();
-        assertThat(stockOf(product)).isEqualTo(2);
+        assertThat(shop.stockOf(product)).isEqualTo(2);
     }
 
     @Test
     void anOrganisationBuyingInsteadOfDonatingMustNameItself() {
-        UUID product = listProduct(5, 1000, 0);
+        UUID product = shop.listProduct(5, 1000, 0);
         Map<String, Object> body = order(product, 1);
         body.put("buyer", Map.of("kind", "ORGANISATION"));
 
@@ -142,7 +141,7 @@ class CheckoutIntegrationTests {
 
     @Test
     void namesInvalidFieldsAndStoresNothing() {
-        UUID product = listProduct(5, 1000, 0);
+        UUID product = shop.listProduct(5, 1000, 0);
         Map<String, Object> badMobile = order(product, 1);
         badMobile.put("delivery", Map.of("name", "王芳", "mobile", "12345", "address", "哈尔滨市双城区"));
         Reply reply = place(CONSUMER, "key-" + UUID.randomUUID(), badMobile);
@@ -157,12 +156,12 @@ class CheckoutIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).body(order(product, 1))
                 .exchange((req, res) -> new Reply(res.getStatusCode().value(), res.bodyTo(String.class), null));
         assertThat(noKey.status()).isEqualTo(400);
-        assertThat(stockOf(product)).isEqualTo(5);
+        assertThat(shop.stockOf(product)).isEqualTo(5);
     }
 
     @Test
     void aConsumerCannotSetThePriceTheStatusTheSellerOrTheBuyerInTheBody() {
-        UUID product = listProduct(10, 2990, 350);
+        UUID product = shop.listProduct(10, 2990, 350);
         UUID forgedSeller = UUID.randomUUID();
         UUID forgedId = UUID.randomUUID();
         Map<String, Object> body = order(product, 2);
@@ -201,7 +200,7 @@ class CheckoutIntegrationTests {
 
     @Test
     void onlyConsumersPlaceOrdersAndEachSeesOnlyTheirOwn() {
-        UUID product = listProduct(5, 1000, 0);
+        UUID product = shop.listProduct(5, 1000, 0);
         Reply bySeller = place(Caller.of("seller", UUID.randomUUID(), "SELLER"), "key-" + UUID.randomUUID(), order(product, 1));
         assertThat(bySeller.status()).isEqualTo(403);
 
@@ -239,14 +238,6 @@ class CheckoutIntegrationTests {
         body.put("buyer", Map.of("kind", "INDIVIDUAL"));
         body.put("delivery", Map.of("name", "王芳", "mobile", "13800138000", "address", "黑龙江省哈尔滨市双城区"));
         return body;
-    }
-
-    private UUID listProduct(int stock, long priceFen, long costFen) {
-        return new Shop(port, identity, json).listProduct(stock, priceFen, costFen);
-    }
-
-    private int stockOf(UUID product) {
-        return new Shop(port, identity, json).stockOf(product);
     }
 
     private JsonNode awaitEvent(String orderId) {

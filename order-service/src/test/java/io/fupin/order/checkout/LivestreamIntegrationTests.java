@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,13 +45,8 @@ class LivestreamIntegrationTests {
     Clock clock;
     @LocalServerPort
     int port;
-
+    @Autowired
     Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Shop(port, identity, json);
-    }
 
     @Test
     void aBuyerCannotTakeMoreThanTheLimitOfALivestreamProduct() {

@@ -7,7 +7,6 @@ import io.fupin.order.Shop;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +15,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionOperations;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each step of an order's life publishes its event, keyed by the order, numbered in the order's sequence. */
 @IntegrationTest
@@ -29,17 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderEventScenarioIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
-    @Autowired
-    JsonMapper json;
+    Shop shop;
     @Autowired
     OrderLifecycle lifecycle;
     @Autowired
     Checkout checkout;
     @Autowired
     Clock clock;
-    @LocalServerPort
-    int port;
 
     @AfterEach
     void signOut() {
@@ -48,7 +41,6 @@ class OrderEventScenarioIntegrationTests {
 
     @Test
     void placingPayingShippingDeliveringCompletingAndCancellingEachPublishTheirEvent(Scenario scenario) {
-        Shop shop = new Shop(port, identity, json);
         Shop.Seller seller = shop.newSeller();
         UUID product = shop.listProduct(seller, 10, 2500, 0);
         Caller buyer = Caller.of("scenario-" + UUID.randomUUID(), null, "CONSUMER");

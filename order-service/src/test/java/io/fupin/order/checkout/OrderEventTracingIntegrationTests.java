@@ -27,16 +27,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The trace of the request that places an order reaches the consumers of its event, through the outbox. */
 @IntegrationTest
 class OrderEventTracingIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
+    Shop shop;
     @Autowired
-    JsonMapper json;
+    SignedIdentity identity;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
     @LocalServerPort
@@ -44,7 +43,6 @@ class OrderEventTracingIntegrationTests {
 
     @Test
     void theOrderPlacedRecordCarriesTheTraceOfThePlacingRequest() {
-        Shop shop = new Shop(port, identity, json);
         UUID product = shop.listProduct(5, 1200, 0);
         String traceId = hex(16);
         String callerSpan = hex(8);

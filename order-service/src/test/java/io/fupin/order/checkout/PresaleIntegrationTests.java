@@ -9,7 +9,6 @@ import io.fupin.order.Shop;
 import io.fupin.order.Shop.Reply;
 import io.fupin.order.Shop.Seller;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,22 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
 class PresaleIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
-    @Autowired
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Shop shop;
+
     EventLog events;
 
     @BeforeEach
     void setUp() {
-        shop = new Shop(port, identity, json);
         events = new EventLog(brokers, json);
     }
 

@@ -6,17 +6,14 @@ import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
 import io.fupin.order.Shop.Reply;
 import io.fupin.support.identity.Caller;
-import io.fupin.support.testing.SignedIdentity;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sold-out fast path against the real catalog: once catalog refused a product, the next refusals are answered
@@ -30,19 +27,10 @@ class SoldOutFastPathIntegrationTests {
     private static final Pattern RESERVE_CALLS = Pattern.compile(
             "(?m)^http_client_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*uri=\"/internal/reservations\"[^}]*} (\\S+)$");
 
-    @Autowired
-    SignedIdentity identity;
-    @Autowired
-    JsonMapper json;
     @LocalServerPort
     int port;
-
+    @Autowired
     Shop shop;
-
-    @BeforeEach
-    void setUp() {
-        shop = new Shop(port, identity, json);
-    }
 
     @Test
     void aSoldOutProductIsRefusedWithoutAskingCatalogUntilAReleaseReopensIt() {

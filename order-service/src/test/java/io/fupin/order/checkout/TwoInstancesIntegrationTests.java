@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TwoInstancesIntegrationTests {
 
     @Autowired
+    Shop shop;
+    @Autowired
     SignedIdentity identity;
     @Autowired
     JsonMapper json;
@@ -57,23 +59,22 @@ class TwoInstancesIntegrationTests {
                 EventLog log = new EventLog(brokers, json)) {
             int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
             assertThat(otherPort).isNotEqualTo(port);
-            Shop first = new Shop(port, identity, json);
             Shop second = new Shop(otherPort, identity, json);
             Caller buyer = Caller.of("two-instances-" + UUID.randomUUID(), null, "CONSUMER");
-            Shop.Seller seller = first.newSeller();
-            UUID product = first.listProduct(seller, 10, 1990, 300);
+            Shop.Seller seller = shop.newSeller();
+            UUID product = shop.listProduct(seller, 10, 1990, 300);
 
-            UUID order = first.placeOrder(buyer, product, 3);
+            UUID order = shop.placeOrder(buyer, product, 3);
             second.payInSandbox(buyer, order);
-            await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(first.status(buyer, order)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(shop.status(buyer, order)));
             assertThat(second.post(seller.caller(), "/api/orders/" + order + "/shipments",
                     Map.of("trackingNumber", "SF-TWO-1")).status()).isEqualTo(200);
-            assertThat(first.post(buyer, "/api/orders/" + order + "/delivery", null).status()).isEqualTo(200);
+            assertThat(shop.post(buyer, "/api/orders/" + order + "/delivery", null).status()).isEqualTo(200);
             Shop.Reply asked = second.post(buyer, "/api/orders/" + order + "/refunds",
                     Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)), "note", "one bag split"));
             assertThat(asked.status()).as(asked.body()).isEqualTo(201);
             String refundId = asked.json().get("refunds").get(0).get("refundId").asString();
-            assertThat(first.post(seller.caller(), "/api/orders/" + order + "/refunds/" + refundId + "/acceptance", null)
+            assertThat(shop.post(seller.caller(), "/api/orders/" + order + "/refunds/" + refundId + "/acceptance", null)
                     .status()).isEqualTo(200);
 
             // Shipped on the second instance, delivered on the first: each instance's outbox publishes on its own,
@@ -94,14 +95,13 @@ class TwoInstancesIntegrationTests {
     @Test
     void aRushOverBothInstancesSellsExactlyTheStock() throws Exception {
         try (ConfigurableApplicationContext other = secondInstance()) {
-            Shop first = new Shop(port, identity, json);
             Shop second = new Shop(((WebServerApplicationContext) other).getWebServer().getPort(), identity, json);
-            UUID product = first.listProduct(first.newSeller(), 10, 990, 0);
+            UUID product = shop.listProduct(shop.newSeller(), 10, 990, 0);
             List<Shop.Reply> replies = Collections.synchronizedList(new ArrayList<>());
             try (ExecutorService buyers = Executors.newFixedThreadPool(8)) {
                 for (int i = 0; i < 40; i++) {
-                    Shop shop = i % 2 == 0 ? first : second;
-                    buyers.submit(() -> replies.add(shop.place(Caller.of("rush-" + UUID.randomUUID(), null, "CONSUMER"),
+                    Shop instance = i % 2 == 0 ? shop : second;
+                    buyers.submit(() -> replies.add(instance.place(Caller.of("rush-" + UUID.randomUUID(), null, "CONSUMER"),
                             Shop.order("LIVESTREAM", Map.of(product, 1)))));
                 }
             }
@@ -110,9 +110,9 @@ class TwoInstancesIntegrationTests {
             assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(10);
             assertThat(replies.stream().filter(r -> r.status() == 409))
                     .hasSize(30).allSatisfy(r -> assertThat(r.text("type")).endsWith("/sold-out"));
-            assertThat(first.stockOf(product)).isZero();
+            assertThat(shop.stockOf(product)).isZero();
             replies.stream().filter(r -> r.status() == 201).forEach(placed -> {
-                assertThat(first.get(Shop.ADMIN, "/api/orders/" + placed.text("id")).status()).isEqualTo(200);
+                assertThat(shop.get(Shop.ADMIN, "/api/orders/" + placed.text("id")).status()).isEqualTo(200);
                 assertThat(second.get(Shop.ADMIN, "/api/orders/" + placed.text("id")).status()).isEqualTo(200);
             });
         }

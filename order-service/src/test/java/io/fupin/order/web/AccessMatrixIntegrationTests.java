@@ -15,7 +15,6 @@ import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.AccessMatrix;
 import io.fupin.support.testing.AccessMatrix.Who;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,7 +47,7 @@ class AccessMatrixIntegrationTests {
     static final Set<Who> MONEY_REVIEWERS = only(Who.CLERK, Who.ADMIN);
 
     @Autowired
-    SignedIdentity identity;
+    Shop shop;
     @Autowired
     IdentitySignature signature;
     @Autowired
@@ -107,7 +106,6 @@ class AccessMatrixIntegrationTests {
 
     @Test
     void answersEachCallerAsTheMatrixSays() {
-        Shop shop = new Shop(port, identity, json);
         Shop.Seller owner = shop.newSeller();
         Shop.Seller other = shop.newSeller();
         Caller buyer = Caller.of("buyer-" + UUID.randomUUID(), null, Role.CONSUMER);

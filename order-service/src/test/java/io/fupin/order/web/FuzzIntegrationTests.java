@@ -9,7 +9,6 @@ import io.fupin.support.identity.IdentitySignature;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ApiFuzzer;
 import io.fupin.support.testing.OpenApiDocument;
-import io.fupin.support.testing.SignedIdentity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile input on every operation of order-service's published document, as every role and none
@@ -30,11 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class FuzzIntegrationTests {
 
     @Autowired
-    SignedIdentity identity;
+    Shop shop;
     @Autowired
     IdentitySignature signature;
-    @Autowired
-    JsonMapper json;
     @Autowired
     DataSource database;
     @LocalServerPort
@@ -42,7 +38,6 @@ class FuzzIntegrationTests {
 
     @Test
     void answersHostileInputWithoutA5xxAndRefusalsChangeNothing() throws Exception {
-        Shop shop = new Shop(port, identity, json);
         Shop.Seller owner = shop.newSeller();
         Shop.Seller other = shop.newSeller();
         Caller buyer = Caller.of("buyer-" + UUID.randomUUID(), null, Role.CONSUMER);
