@@ -6,6 +6,7 @@ import io.fupin.order.stock.CatalogRefused;
 import io.fupin.order.stock.CatalogStock.Reservation;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogUnavailable;
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.fupin.support.paging.Page;
@@ -108,7 +109,7 @@ public class Checkout {
     }
 
     private OrderView placeNew(OrderId orderId, boolean fresh, Caller caller, PlaceOrder request) {
-        Map<UUID, Integer> units = new LinkedHashMap<>();
+        Map<ProductId, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
         boolean limited = limits.take(orderId.value(), caller.userId(), request.channel() == Channel.LIVESTREAM, units);
         Reservation reservation;

@@ -5,6 +5,7 @@ import io.fupin.order.checkout.OrderRefund.RefundReason;
 import io.fupin.order.checkout.OrderRefund.RefundStatus;
 import io.fupin.order.checkout.PresaleNotDue;
 import io.fupin.order.checkout.RefundRefused;
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.events.EventEnvelope;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -220,14 +221,14 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** After delivery the buyer may ask one seller to take back some units. */
-    UUID requestRefund(Map<UUID, Integer> unitsByProduct, String note, Instant at) {
+    UUID requestRefund(Map<ProductId, Integer> unitsByProduct, String note, Instant at) {
         requireStatus("refunded on request", OrderStatus.DELIVERED);
         Map<Integer, Integer> units = new LinkedHashMap<>();
         UUID seller = null;
-        for (Map.Entry<UUID, Integer> wanted : unitsByProduct.entrySet()) {
+        for (Map.Entry<ProductId, Integer> wanted : unitsByProduct.entrySet()) {
             int index = indexOf(wanted.getKey());
             if (index < 0) {
-                throw new RefundRefused("Product " + wanted.getKey() + " is not in order " + orderNumber + ".");
+                throw new RefundRefused("Product " + wanted.getKey().value() + " is not in order " + orderNumber + ".");
             }
             OrderLine line = lines.get(index);
             if (seller != null && !seller.equals(line.sellerId())) {
@@ -237,7 +238,7 @@ public class Order extends AbstractAggregateRoot<Order> {
             int open = requestedOpen(line.productId());
             if (wanted.getValue() > line.remainingQuantity() - open) {
                 throw new RefundRefused("Only " + (line.remainingQuantity() - open) + " units of product "
-                        + line.productId() + " can still be refunded.");
+                        + line.productId().value() + " can still be refunded.");
             }
             units.put(index, wanted.getValue());
         }
@@ -282,11 +283,11 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** Cuts a presale line by {@code units} after a harvest shortfall and refunds them; an order left with nothing is cancelled. */
-    void cutPresale(UUID productId, int units, Instant at) {
+    void cutPresale(ProductId productId, int units, Instant at) {
         requireStatus("cut for a presale shortfall", OrderStatus.PAID);
         int index = indexOf(productId);
         if (index < 0 || !lines.get(index).presale() || lines.get(index).shipped()) {
-            throw new IllegalArgumentException("No unshipped presale line of " + productId + " in " + id.value());
+            throw new IllegalArgumentException("No unshipped presale line of " + productId.value() + " in " + id.value());
         }
         refundNow(RefundReason.PRESALE_SHORTFALL, null, Map.of(index, units), at);
         if (lines.stream().allMatch(l -> l.remainingQuantity() == 0)) {
@@ -315,13 +316,13 @@ public class Order extends AbstractAggregateRoot<Order> {
         return total;
     }
 
-    private int requestedOpen(UUID productId) {
+    private int requestedOpen(ProductId productId) {
         List<UUID> open = refunds.stream().filter(r -> r.status() == RefundStatus.REQUESTED).map(OrderRefund::refundId).toList();
         return refundLines.stream().filter(l -> open.contains(l.refundId()) && l.productId().equals(productId))
                 .mapToInt(RefundLine::quantity).sum();
     }
 
-    private int indexOf(UUID productId) {
+    private int indexOf(ProductId productId) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).productId().equals(productId)) {
                 return i;

@@ -1,5 +1,6 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.events.EventTopic;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public sealed interface OrderEvent {
 
     /** One per seller shipment. */
     record OrderShipped(OrderId orderId, UUID sellerId, String trackingNumber, Instant shippedAt,
-            List<UUID> productIds) implements OrderEvent {
+            List<ProductId> productIds) implements OrderEvent {
     }
 
     record OrderDelivered(OrderId orderId, Instant deliveredAt, boolean automatically) implements OrderEvent {
@@ -55,7 +56,7 @@ public sealed interface OrderEvent {
     }
 
     /** Per line what settlement needs: product, seller, quantity, unit price and cost, amount. */
-    record Line(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
+    record Line(ProductId productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
             LocalDate presaleDeliveryDate) {
         static Line of(OrderLine line) {
             return new Line(line.productId(), line.sellerId(), line.quantity(), line.unitPriceFen(), line.unitCostFen(),

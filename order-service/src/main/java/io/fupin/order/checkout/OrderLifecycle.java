@@ -5,6 +5,7 @@ import io.fupin.order.livestream.BuyerLimits;
 import io.fupin.order.stock.CatalogRefused;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogUnavailable;
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.identity.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -141,7 +142,7 @@ public class OrderLifecycle {
     }
 
     @PreAuthorize("@owners.ofOrder(#orderId)")
-    public OrderView requestRefund(OrderId orderId, Map<UUID, Integer> units, String note) {
+    public OrderView requestRefund(OrderId orderId, Map<ProductId, Integer> units, String note) {
         Order order = change(orderId, o -> {
             o.requestRefund(units, note, clock.instant());
         });
@@ -158,7 +159,7 @@ public class OrderLifecycle {
     }
 
     /** The outcome of a declared presale shortfall. */
-    public record ShortfallCut(UUID productId, int subscribedUnits, int deliverableUnits, int ordersCut,
+    public record ShortfallCut(ProductId productId, int subscribedUnits, int deliverableUnits, int ordersCut,
             int unitsRefunded, long refundedFen) {
     }
 
@@ -168,12 +169,12 @@ public class OrderLifecycle {
      * again with the same quantity changes nothing: the lines already add up to it.
      */
     @PreAuthorize("@owners.isSeller()")
-    public ShortfallCut declareShortfall(Caller caller, UUID productId, int deliverable) {
+    public ShortfallCut declareShortfall(Caller caller, ProductId productId, int deliverable) {
         UUID seller = caller.sellerId();
         return transactions.execute(tx -> {
             List<Order> subscribed = new ArrayList<>(orders.findPaidPresale(productId, seller.toString()));
             if (subscribed.isEmpty()) {
-                throw new RefundRefused("There are no paid, unshipped presale orders of product " + productId + " of this seller.");
+                throw new RefundRefused("There are no paid, unshipped presale orders of product " + productId.value() + " of this seller.");
             }
             subscribed.sort(Comparator.comparing(Order::paidAt).thenComparing(o -> o.id().value()));
             List<Integer> units = subscribed.stream().map(o -> lineOf(o, productId).remainingQuantity()).toList();
@@ -198,7 +199,7 @@ public class OrderLifecycle {
         });
     }
 
-    private static OrderLine lineOf(Order order, UUID productId) {
+    private static OrderLine lineOf(Order order, ProductId productId) {
         return order.lines().stream().filter(l -> l.productId().equals(productId)).findFirst().orElseThrow();
     }
 

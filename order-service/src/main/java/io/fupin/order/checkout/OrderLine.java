@@ -1,5 +1,6 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.stock.ProductId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,11 +14,11 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param trackingNumber      set when the line's seller shipped it
  */
 @Table("order_line")
-public record OrderLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
+public record OrderLine(ProductId productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen, long amountFen,
         LocalDate presaleDeliveryDate, String certificateNumber, int refundedQuantity, String trackingNumber,
         Instant shippedAt) {
 
-    static OrderLine of(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
+    static OrderLine of(ProductId productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
             LocalDate presaleDeliveryDate, String certificateNumber) {
         return new OrderLine(productId, sellerId, quantity, unitPriceFen, unitCostFen,
                 Math.multiplyExact(unitPriceFen, (long) quantity), presaleDeliveryDate, certificateNumber, 0, null, null);

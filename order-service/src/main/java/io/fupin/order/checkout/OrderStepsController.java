@@ -1,5 +1,6 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,7 +42,7 @@ class OrderStepsController {
 
     record RefundRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull Line> lines, @Size(max = 500) String note) {
 
-        record Line(@NotNull UUID productId, @Positive @Max(10_000) int quantity) {
+        record Line(@NotNull ProductId productId, @Positive @Max(10_000) int quantity) {
         }
 
         @AssertTrue(message = "each product may appear on one line only")
@@ -82,7 +83,7 @@ class OrderStepsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "After delivery the buyer asks one seller to refund some units")
     OrderView requestRefund(@PathVariable OrderId orderId, @Valid @RequestBody RefundRequest request) {
-        Map<UUID, Integer> units = new LinkedHashMap<>();
+        Map<ProductId, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.put(l.productId(), l.quantity()));
         return lifecycle.requestRefund(orderId, units, request.note());
     }
@@ -104,7 +105,7 @@ class OrderStepsController {
     @PostMapping("/api/orders/presales/{productId}/shortfall")
     @Operation(summary = "The seller declares how many units of a presale product it can deliver; "
             + "paid presale orders are cut pro rata and the rest refunded")
-    OrderLifecycle.ShortfallCut shortfall(Caller caller, @PathVariable UUID productId, @Valid @RequestBody Shortfall request) {
+    OrderLifecycle.ShortfallCut shortfall(Caller caller, @PathVariable ProductId productId, @Valid @RequestBody Shortfall request) {
         return lifecycle.declareShortfall(caller, productId, request.deliverableQuantity());
     }
 }

@@ -1,8 +1,8 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.stock.ProductId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -21,5 +21,5 @@ public interface Orders extends ListCrudRepository<Order, OrderId> {
             SELECT o.* FROM orders o WHERE o.status = 'PAID' AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id
             AND l.product_id = :productId AND l.seller_id = :sellerId AND l.presale_delivery_date IS NOT NULL
             AND l.shipped_at IS NULL AND l.quantity > l.refunded_quantity) FOR UPDATE""")
-    List<Order> findPaidPresale(UUID productId, String sellerId);
+    List<Order> findPaidPresale(ProductId productId, String sellerId);
 }

@@ -1,5 +1,6 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.stock.ProductId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.UUID;
 
 /** The body of {@code POST /api/orders}. */
 public record PlaceOrder(
@@ -20,7 +20,7 @@ public record PlaceOrder(
         @NotNull @Valid Buyer buyer,
         @NotNull @Valid Delivery delivery) {
 
-    public record Line(@NotNull UUID productId, @Positive @Max(1000) int quantity) {
+    public record Line(@NotNull ProductId productId, @Positive @Max(1000) int quantity) {
     }
 
     public record Buyer(@NotNull BuyerKind kind, @Size(max = 200) String organisationName) {

@@ -1,12 +1,13 @@
 package io.fupin.order.checkout;
 
+import io.fupin.order.stock.ProductId;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** Units of one order line in one refund. */
 @Table("order_refund_line")
-public record RefundLine(UUID refundId, UUID productId, UUID sellerId, int quantity, long unitPriceFen,
+public record RefundLine(UUID refundId, ProductId productId, UUID sellerId, int quantity, long unitPriceFen,
         long unitCostFen, long amountFen, LocalDate presaleDeliveryDate) {
 
     static RefundLine of(UUID refundId, OrderLine line, int quantity) {

@@ -1,5 +1,6 @@
 package io.fupin.order.livestream;
 
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.problem.Refusal;
 import java.sql.Timestamp;
@@ -46,10 +47,10 @@ public class BuyerLimits {
      * @throws LimitExceeded when a line would take the buyer past the product's limit
      */
     @Transactional
-    public boolean take(UUID orderId, String buyerId, boolean livestream, Map<UUID, Integer> unitsByProduct) {
+    public boolean take(UUID orderId, String buyerId, boolean livestream, Map<ProductId, Integer> unitsByProduct) {
         boolean limited = false;
-        for (Map.Entry<UUID, Integer> line : unitsByProduct.entrySet()) {
-            UUID product = line.getKey();
+        for (Map.Entry<ProductId, Integer> line : unitsByProduct.entrySet()) {
+            ProductId product = line.getKey();
             int units = line.getValue();
             Optional<Integer> inForce = limitInForce(product, livestream);
             if (inForce.isEmpty()) {
@@ -59,7 +60,7 @@ public class BuyerLimits {
             limited = true;
             try {
                 jdbc.sql("INSERT INTO livestream_allowance (order_id, product_id, buyer_id, quantity) VALUES (?, ?, ?, ?)")
-                        .params(orderId.toString(), product.toString(), buyerId, units).update();
+                        .params(orderId.toString(), product.value().toString(), buyerId, units).update();
             } catch (DuplicateKeyException alreadyTaken) {
                 continue;
             }
@@ -67,10 +68,10 @@ public class BuyerLimits {
                 throw new LimitExceeded(product, limit);
             }
             jdbc.sql("INSERT IGNORE INTO livestream_purchase (product_id, buyer_id, units) VALUES (?, ?, 0)")
-                    .params(product.toString(), buyerId).update();
+                    .params(product.value().toString(), buyerId).update();
             // The condition sits in the WHERE clause so that the row count says whether the units were taken.
             int changed = jdbc.sql("UPDATE livestream_purchase SET units = units + ? WHERE product_id = ? AND buyer_id = ? AND units + ? <= ?")
-                    .params(units, product.toString(), buyerId, units, limit).update();
+                    .params(units, product.value().toString(), buyerId, units, limit).update();
             if (changed == 0) {
                 throw new LimitExceeded(product, limit);
             }
@@ -92,18 +93,18 @@ public class BuyerLimits {
     }
 
     /** The limit in force for a product in a livestream order now. */
-    public int limitOf(UUID productId) {
+    public int limitOf(ProductId productId) {
         return limitInForce(productId, true).orElse(defaultLimit);
     }
 
     /** The strictest of the product's own limit, a running show's and, in a livestream order, the default. */
-    private Optional<Integer> limitInForce(UUID productId, boolean livestreamOrder) {
+    private Optional<Integer> limitInForce(ProductId productId, boolean livestreamOrder) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Integer> shows = jdbc.sql("""
                         SELECT MIN(COALESCE(s.max_units_per_buyer, ?)) FROM livestream_show s
                         JOIN livestream_show_product p ON p.show_id = s.id
                         WHERE p.product_id = ? AND s.starts_at <= ? AND s.ends_at > ?""")
-                .params(defaultLimit, productId.toString(), now, now)
+                .params(defaultLimit, productId.value().toString(), now, now)
                 .query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).list();
         return Stream.of(ownLimit(productId).orElse(null), shows.isEmpty() ? null : shows.getFirst(),
                         livestreamOrder ? defaultLimit : null)
@@ -111,38 +112,38 @@ public class BuyerLimits {
     }
 
     /** A show announced: while it runs, its products are limited per buyer whatever channel an order names. */
-    public record Show(UUID id, String title, List<UUID> productIds, Instant startsAt, Instant endsAt,
+    public record Show(UUID id, String title, List<ProductId> productIds, Instant startsAt, Instant endsAt,
             int maxUnitsPerBuyer) {
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Show announceShow(String title, List<UUID> productIds, Instant startsAt, Instant endsAt,
+    public Show announceShow(String title, List<ProductId> productIds, Instant startsAt, Instant endsAt,
             Integer maxUnitsPerBuyer) {
         UUID id = UUID.randomUUID();
-        List<UUID> products = productIds.stream().distinct().toList();
+        List<ProductId> products = productIds.stream().distinct().toList();
         jdbc.sql("INSERT INTO livestream_show (id, title, starts_at, ends_at, max_units_per_buyer, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id.toString(), title, Timestamp.from(startsAt), Timestamp.from(endsAt), maxUnitsPerBuyer,
                         Timestamp.from(clock.instant())).update();
-        for (UUID product : products) {
+        for (ProductId product : products) {
             jdbc.sql("INSERT INTO livestream_show_product (show_id, product_id) VALUES (?, ?)")
-                    .params(id.toString(), product.toString()).update();
+                    .params(id.toString(), product.value().toString()).update();
         }
         return new Show(id, title, products, startsAt, endsAt, maxUnitsPerBuyer == null ? defaultLimit : maxUnitsPerBuyer);
     }
 
-    private Optional<Integer> ownLimit(UUID productId) {
+    private Optional<Integer> ownLimit(ProductId productId) {
         return jdbc.sql("SELECT max_units_per_buyer FROM livestream_limit WHERE product_id = ?")
-                .param(productId.toString()).query(Integer.class).optional();
+                .param(productId.value().toString()).query(Integer.class).optional();
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void setLimit(UUID productId, int maxUnitsPerBuyer) {
+    public void setLimit(ProductId productId, int maxUnitsPerBuyer) {
         jdbc.sql("""
                         INSERT INTO livestream_limit (product_id, max_units_per_buyer, updated_at) VALUES (?, ?, ?)
                         ON DUPLICATE KEY UPDATE max_units_per_buyer = VALUES(max_units_per_buyer), updated_at = VALUES(updated_at)""")
-                .params(productId.toString(), maxUnitsPerBuyer, Timestamp.from(clock.instant())).update();
+                .params(productId.value().toString(), maxUnitsPerBuyer, Timestamp.from(clock.instant())).update();
     }
 
     private record Taken(String productId, String buyerId, int quantity) {
@@ -150,8 +151,8 @@ public class BuyerLimits {
 
     /** The buyer would hold more units of a limited product than allowed: 409 {@code livestream-limit}. */
     public static class LimitExceeded extends Refusal {
-        public LimitExceeded(UUID productId, int limit) {
-            super(ProblemType.LIVESTREAM_LIMIT, "At most " + limit + " units of product " + productId + " per buyer while it is sold in a livestream.");
+        public LimitExceeded(ProductId productId, int limit) {
+            super(ProblemType.LIVESTREAM_LIMIT, "At most " + limit + " units of product " + productId.value() + " per buyer while it is sold in a livestream.");
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.fupin.order.livestream;
 
+import io.fupin.order.stock.ProductId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,7 +24,7 @@ class LimitController {
         this.limits = limits;
     }
 
-    record Limit(UUID productId, @Positive @Max(10_000) int maxUnitsPerBuyer) {
+    record Limit(ProductId productId, @Positive @Max(10_000) int maxUnitsPerBuyer) {
     }
 
     record NewLimit(@Positive @Max(10_000) int maxUnitsPerBuyer) {
@@ -32,13 +32,13 @@ class LimitController {
 
     @GetMapping("/{productId}")
     @Operation(summary = "The per-buyer limit in force for a product (its own, else the default)")
-    Limit limit(@PathVariable UUID productId) {
+    Limit limit(@PathVariable ProductId productId) {
         return new Limit(productId, limits.limitOf(productId));
     }
 
     @PutMapping("/{productId}")
     @Operation(summary = "Set a product's per-buyer livestream limit (ADMIN, who runs the livestream)")
-    Limit set(@PathVariable UUID productId, @Valid @RequestBody NewLimit request) {
+    Limit set(@PathVariable ProductId productId, @Valid @RequestBody NewLimit request) {
         limits.setLimit(productId, request.maxUnitsPerBuyer());
         return new Limit(productId, request.maxUnitsPerBuyer());
     }

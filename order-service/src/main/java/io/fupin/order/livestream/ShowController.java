@@ -1,5 +1,6 @@
 package io.fupin.order.livestream;
 
+import io.fupin.order.stock.ProductId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +31,7 @@ class ShowController {
         this.limits = limits;
     }
 
-    record NewShow(@NotBlank @Size(max = 200) String title, @NotEmpty @Size(max = 100) List<@NotNull UUID> productIds,
+    record NewShow(@NotBlank @Size(max = 200) String title, @NotEmpty @Size(max = 100) List<@NotNull ProductId> productIds,
             @NotNull Instant startsAt, @NotNull Instant endsAt, @Positive @Max(10_000) Integer maxUnitsPerBuyer) {
 
         @AssertTrue(message = "a show ends after it starts")

@@ -60,7 +60,7 @@ public class CatalogStock {
     public void refuseIfKnownSoldOut(List<Line> lines) {
         Line refused = soldOut.refusedLine(lines);
         if (refused != null) {
-            throw new SoldOut("Product " + refused.productId() + " is sold out.");
+            throw new SoldOut("Product " + refused.productId().value() + " is sold out.");
         }
     }
 
@@ -118,7 +118,8 @@ public class CatalogStock {
     /** Marks the line catalog named in its sold-out answer (the only line when it named none we know). */
     private void remember(List<Line> lines, String problem) {
         Matcher named = PRODUCT_ID.matcher(problem);
-        UUID product = named.find() ? UUID.fromString(named.group(1)) : lines.size() == 1 ? lines.getFirst().productId() : null;
+        ProductId product = named.find() ? new ProductId(UUID.fromString(named.group(1)))
+                : lines.size() == 1 ? lines.getFirst().productId() : null;
         lines.stream().filter(l -> l.productId().equals(product)).findFirst()
                 .ifPresent(l -> soldOut.refused(l.productId(), l.quantity()));
     }
@@ -184,14 +185,14 @@ public class CatalogStock {
             if (answer.lines() == null || answer.lines().stream().anyMatch(Objects::isNull)) {
                 wrong.add("no lines");
             } else if (!"RELEASED".equals(answer.status())) {
-                Map<UUID, Integer> units = new HashMap<>();
+                Map<ProductId, Integer> units = new HashMap<>();
                 asked.forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
-                Map<UUID, Integer> reserved = new HashMap<>();
+                Map<ProductId, Integer> reserved = new HashMap<>();
                 for (ReservedLine line : answer.lines()) {
                     if (line.productId() == null || line.sellerId() == null || line.quantity() <= 0
                             || line.unitPriceFen() <= 0 || line.unitPriceFen() > MAX_PRICE_FEN
                             || line.unitCostFen() < 0 || line.unitCostFen() > MAX_PRICE_FEN) {
-                        wrong.add("line " + line.productId());
+                        wrong.add("line " + (line.productId() == null ? null : line.productId().value()));
                     } else {
                         reserved.merge(line.productId(), line.quantity(), Integer::sum);
                     }
@@ -235,7 +236,7 @@ public class CatalogStock {
         return new CatalogUnavailable(cause);
     }
 
-    public record Line(UUID productId, int quantity) {
+    public record Line(ProductId productId, int quantity) {
     }
 
     record ReserveRequest(UUID orderId, List<Line> lines) {
@@ -248,7 +249,7 @@ public class CatalogStock {
 
     /** Fields catalog does not send (yet) read as {@code null}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReservedLine(UUID productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
+    public record ReservedLine(ProductId productId, UUID sellerId, int quantity, long unitPriceFen, long unitCostFen,
             LocalDate presaleDeliveryDate, String certificateNumber) {
     }
 

@@ -3,7 +3,6 @@ package io.fupin.order.stock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -22,7 +21,7 @@ public final class SoldOutMarks {
     private record Mark(int refusedQuantity, long until) {
     }
 
-    private final Map<UUID, Mark> marks = new ConcurrentHashMap<>();
+    private final Map<ProductId, Mark> marks = new ConcurrentHashMap<>();
     private final long forNanos;
     private final LongSupplier nanoTime;
 
@@ -36,7 +35,7 @@ public final class SoldOutMarks {
     }
 
     /** Catalog refused {@code quantity} units of the product just now. */
-    public void refused(UUID productId, int quantity) {
+    public void refused(ProductId productId, int quantity) {
         if (forNanos <= 0) {
             return;
         }
@@ -46,7 +45,7 @@ public final class SoldOutMarks {
     }
 
     /** Stock of these products may be back (a reservation was released): ask catalog again. */
-    public void reopen(Iterable<UUID> productIds) {
+    public void reopen(Iterable<ProductId> productIds) {
         productIds.forEach(marks::remove);
     }
 

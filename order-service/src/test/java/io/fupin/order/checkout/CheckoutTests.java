@@ -17,6 +17,7 @@ import io.fupin.order.stock.CatalogBusy;
 import io.fupin.order.stock.CatalogFailures;
 import io.fupin.order.stock.CatalogStock;
 import io.fupin.order.stock.CatalogUnavailable;
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.Role;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +43,7 @@ class CheckoutTests {
             mock(JdbcClient.class), Clock.systemUTC(), Duration.ofMinutes(15), meters);
     private final Caller buyer = Caller.of("buyer-1", null, Role.CONSUMER);
     private final UUID orderId = UUID.randomUUID();
-    private final PlaceOrder request = new PlaceOrder(List.of(new PlaceOrder.Line(UUID.randomUUID(), 1)), Channel.LIVESTREAM,
+    private final PlaceOrder request = new PlaceOrder(List.of(new PlaceOrder.Line(new ProductId(UUID.randomUUID()), 1)), Channel.LIVESTREAM,
             new PlaceOrder.Buyer(BuyerKind.INDIVIDUAL, null), new PlaceOrder.Delivery("王芳", "13800138000", "甘肃省定西市安定区"));
 
     @Test

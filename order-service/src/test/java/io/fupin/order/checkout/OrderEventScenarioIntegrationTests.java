@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.order.IntegrationTest;
 import io.fupin.order.Shop;
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
@@ -47,7 +48,7 @@ class OrderEventScenarioIntegrationTests {
         UUID order = UUID.randomUUID();
 
         publishes(scenario, order, 1, tx -> checkout.place(new OrderId(order), buyer, new PlaceOrder(
-                List.of(new PlaceOrder.Line(product, 2)), Channel.ONLINE, new PlaceOrder.Buyer(BuyerKind.INDIVIDUAL, null),
+                List.of(new PlaceOrder.Line(new ProductId(product), 2)), Channel.ONLINE, new PlaceOrder.Buyer(BuyerKind.INDIVIDUAL, null),
                 new PlaceOrder.Delivery("王芳", "13800138000", "黑龙江省哈尔滨市双城区"))), OrderEvent.OrderPlaced.class);
         publishes(scenario, order, 2, tx -> lifecycle.pay(new OrderId(order), UUID.randomUUID(), clock.instant()),
                 OrderEvent.OrderPaid.class);

@@ -2,6 +2,7 @@ package io.fupin.order.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.testing.EventContracts;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ class OrderEventSizeTests {
     void everyOrderEventOfTheLargestOrderStaysUnderTheRecordLimit() {
         OrderId order = new OrderId(UUID.randomUUID());
         Instant at = Instant.parse("2026-11-30T08:00:00Z");
-        List<OrderEvent.Line> lines = IntStream.range(0, MAX_LINES).mapToObj(i -> new OrderEvent.Line(UUID.randomUUID(),
+        List<OrderEvent.Line> lines = IntStream.range(0, MAX_LINES).mapToObj(i -> new OrderEvent.Line(new ProductId(UUID.randomUUID()),
                 UUID.randomUUID(), Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, LocalDate.MAX))
                 .toList();
         // PlaceOrder takes an organisation name of at most 200 characters; the buyer is the caller's subject.

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.fupin.order.stock.ProductId;
 import io.fupin.support.identity.Role;
 import io.fupin.support.testing.ControllerSlice;
 import io.fupin.support.testing.SignedCallers;
@@ -24,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @ControllerSlice({LimitController.class, ShowController.class})
 class LimitControllerTests {
 
-    static final UUID PRODUCT = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    static final ProductId PRODUCT = new ProductId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
 
     @Autowired
     MockMvc mvc;
@@ -38,14 +39,15 @@ class LimitControllerTests {
     @Test
     void anyoneSignedInReadsALimit() throws Exception {
         given(limits.limitOf(PRODUCT)).willReturn(5);
-        mvc.perform(get("/api/orders/livestream-limits/" + PRODUCT).with(callers.as(Role.CONSUMER)))
+        mvc.perform(get("/api/orders/livestream-limits/" + PRODUCT.value()).with(callers.as(Role.CONSUMER)))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.productId").value(PRODUCT.value().toString()))
                 .andExpect(jsonPath("$.maxUnitsPerBuyer").value(5));
     }
 
     @Test
     void aLimitOutOfRangeNamesTheField() throws Exception {
-        mvc.perform(put("/api/orders/livestream-limits/" + PRODUCT).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/orders/livestream-limits/" + PRODUCT.value()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"maxUnitsPerBuyer\":0}").with(callers.as(Role.ADMIN)))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("maxUnitsPerBuyer"));
@@ -64,7 +66,7 @@ class LimitControllerTests {
     void aShowEndingBeforeItStartsIsInvalid() throws Exception {
         mvc.perform(post("/api/orders/livestream-shows").contentType(MediaType.APPLICATION_JSON).content("""
                 {"title":"年货节","productIds":["%s"],"startsAt":"2026-12-01T12:00:00Z","endsAt":"2026-12-01T10:00:00Z"}"""
-                .formatted(PRODUCT)).with(callers.as(Role.ADMIN)))
+                .formatted(PRODUCT.value())).with(callers.as(Role.ADMIN)))
                 .andExpect(problem(400, "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("endingAfterStart"));
         verifyNoInteractions(limits);
@@ -72,7 +74,7 @@ class LimitControllerTests {
 
     @Test
     void aLimitSetWithoutTheGatewaysSignatureIsRefused() throws Exception {
-        mvc.perform(put("/api/orders/livestream-limits/" + PRODUCT).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/orders/livestream-limits/" + PRODUCT.value()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"maxUnitsPerBuyer\":3}"))
                 .andExpect(problem(401, "unauthenticated"));
         verifyNoInteractions(limits);

@@ -49,7 +49,7 @@ import org.springframework.web.client.RestClient;
         "resilience4j.bulkhead.instances.catalog.max-wait-duration=0s"})
 class CatalogCallsTests {
 
-    private static final UUID PRODUCT = UUID.randomUUID();
+    private static final ProductId PRODUCT = new ProductId(UUID.randomUUID());
     private static final AtomicInteger failFirst = new AtomicInteger();
     private static final AtomicInteger calls = new AtomicInteger();
     private static volatile CountDownLatch arrived = new CountDownLatch(0);
@@ -143,7 +143,7 @@ class CatalogCallsTests {
                 boolean fail = call <= failFirst.get();
                 String orderId = request.replaceAll("(?s).*\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
                 String body = fail ? "{\"title\":\"busy\"}" : "{\"orderId\":\"" + orderId + "\",\"status\":\"HELD\","
-                        + "\"expiresAt\":\"2030-01-01T00:00:00Z\",\"lines\":[{\"productId\":\"" + PRODUCT
+                        + "\"expiresAt\":\"2030-01-01T00:00:00Z\",\"lines\":[{\"productId\":\"" + PRODUCT.value()
                         + "\",\"sellerId\":\"" + UUID.randomUUID() + "\",\"quantity\":1,\"unitPriceFen\":990,\"unitCostFen\":500}]}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -31,7 +31,7 @@ class CatalogStockTests {
 
     private final UUID orderId = UUID.randomUUID();
     private final UUID product = UUID.randomUUID();
-    private final List<Line> lines = List.of(new Line(product, 2));
+    private final List<Line> lines = List.of(new Line(new ProductId(product), 2));
     private final CountDownLatch released = new CountDownLatch(1);
     private HttpServer catalog;
 

@@ -41,7 +41,7 @@ class CatalogStockUnderLoadTests {
 
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private final UUID product = UUID.randomUUID();
+    private final ProductId product = new ProductId(UUID.randomUUID());
     private final AtomicInteger inside = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
@@ -164,7 +164,7 @@ class CatalogStockUnderLoadTests {
         String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Matcher orderId = ORDER_ID.matcher(request);
         String body = "{\"orderId\":\"" + (orderId.find() ? orderId.group(1) : "?") + "\",\"status\":\"HELD\","
-                + "\"expiresAt\":\"2030-01-01T00:00:00Z\",\"lines\":[{\"productId\":\"" + product + "\",\"sellerId\":\""
+                + "\"expiresAt\":\"2030-01-01T00:00:00Z\",\"lines\":[{\"productId\":\"" + product.value() + "\",\"sellerId\":\""
                 + UUID.randomUUID() + "\",\"quantity\":1,\"unitPriceFen\":990,\"unitCostFen\":500}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

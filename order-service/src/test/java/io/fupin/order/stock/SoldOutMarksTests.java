@@ -12,16 +12,16 @@ class SoldOutMarksTests {
 
     final AtomicLong now = new AtomicLong(1_000);
     final SoldOutMarks marks = new SoldOutMarks(Duration.ofSeconds(1), now::get);
-    final UUID product = UUID.randomUUID();
+    final ProductId product = new ProductId(UUID.randomUUID());
 
     @Test
     void refusesAtLeastTheRefusedQuantityOfAMarkedProductOnly() {
         marks.refused(product, 3);
 
         assertThat(marks.refusedLine(List.of(line(product, 3)))).isEqualTo(line(product, 3));
-        assertThat(marks.refusedLine(List.of(line(UUID.randomUUID(), 1), line(product, 5)))).isEqualTo(line(product, 5));
+        assertThat(marks.refusedLine(List.of(line(new ProductId(UUID.randomUUID()), 1), line(product, 5)))).isEqualTo(line(product, 5));
         assertThat(marks.refusedLine(List.of(line(product, 2)))).as("2 units may still be there").isNull();
-        assertThat(marks.refusedLine(List.of(line(UUID.randomUUID(), 1)))).isNull();
+        assertThat(marks.refusedLine(List.of(line(new ProductId(UUID.randomUUID()), 1)))).isNull();
     }
 
     @Test
@@ -50,7 +50,7 @@ class SoldOutMarksTests {
 
     @Test
     void aReleaseReopensItsProductsAtOnce() {
-        UUID other = UUID.randomUUID();
+        ProductId other = new ProductId(UUID.randomUUID());
         marks.refused(product, 1);
         marks.refused(other, 1);
 
@@ -68,7 +68,7 @@ class SoldOutMarksTests {
         assertThat(off.refusedLine(List.of(line(product, 1)))).isNull();
     }
 
-    private static CatalogStock.Line line(UUID product, int quantity) {
+    private static CatalogStock.Line line(ProductId product, int quantity) {
         return new CatalogStock.Line(product, quantity);
     }
 }
