@@ -71,7 +71,7 @@ public class Checkout {
      * As {@link #place(OrderId, Caller, PlaceOrder)}; {@code fresh} says that {@code orderId} was never handed out
      * before (a newly claimed Idempotency-Key): nothing can be stored under it, in this service or in catalog, so
      * the order is not looked up, and a product catalog refused a moment ago is refused at once, without a
-     * reservation round trip or taking the buyer's allowance (the sold-out fast path, {@link CatalogStock}).
+     * reservation round trip or reading the buyer's allowance (the sold-out fast path, {@link CatalogStock}).
      */
     public OrderView place(OrderId orderId, boolean fresh, Caller caller, PlaceOrder request) {
         if (!fresh) {
@@ -111,25 +111,19 @@ public class Checkout {
     private OrderView placeNew(OrderId orderId, boolean fresh, Caller caller, PlaceOrder request) {
         Map<ProductId, Integer> units = new LinkedHashMap<>();
         request.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
-        boolean limited = limits.take(orderId.value(), caller.userId(), request.channel() == Channel.LIVESTREAM, units);
+        // Read, not taken: a buyer already at the limit is refused before any stock is reserved; the allowance is
+        // taken in the order's own transaction, so a refused reservation has nothing to give back.
+        BuyerLimits.Allowance allowance = limits.allowance(caller.userId(), request.channel() == Channel.LIVESTREAM, units);
         Reservation reservation;
         try {
             reservation = stock.reserve(orderId.value(), lines(request), fresh);
-        } catch (RuntimeException refusedOrUnavailable) {
-            // No order without stock: the buyer's allowance goes back too (a retry with the same key takes it again).
-            if (limited) {
-                limits.giveBack(orderId.value());
-            }
-            if (refusedOrUnavailable instanceof CatalogUnavailable unknownOutcome
-                    && stock.releaseAfterUnknownOutcome(orderId.value())) {
+        } catch (CatalogUnavailable unknownOutcome) {
+            if (stock.releaseAfterUnknownOutcome(orderId.value())) {
                 throw unknownOutcome.withNothingHeld();
             }
-            throw refusedOrUnavailable;
+            throw unknownOutcome;
         }
         if ("RELEASED".equals(reservation.status())) {
-            if (limited) {
-                limits.giveBack(orderId.value());
-            }
             throw new ReservationLapsed(orderId);
         }
         List<OrderLine> lines = reservation.lines().stream()
@@ -148,7 +142,15 @@ public class Checkout {
                         request.delivery().address().strip()),
                 lines, now, due);
         try {
-            return transactions.execute(tx -> OrderView.of(orders.save(order)));
+            return transactions.execute(tx -> {
+                limits.take(orderId.value(), allowance);
+                return OrderView.of(orders.save(order));
+            });
+        } catch (BuyerLimits.LimitExceeded meanwhile) {
+            // Another order of the same buyer took the allowance since it was read: no order, so no hold either (the
+            // hold lapses in catalog if it cannot be told now).
+            stock.releaseAfterUnknownOutcome(orderId.value());
+            throw meanwhile;
         } catch (DuplicateKeyException concurrentResume) {
             return OrderView.of(orders.findById(orderId).orElseThrow());
         }

@@ -6,6 +6,7 @@ import io.fupin.support.problem.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,45 +40,74 @@ public class BuyerLimits {
     }
 
     /**
-     * Takes the order's units from each buyer's allowance, all or nothing; idempotent by order id. The limit
-     * belongs to the product and the show, never to the channel an order names (a bot would just name another):
-     * a product's own limit applies in every channel, and so does the limit of a show selling it right now; an
-     * order that calls itself a livestream order is limited by the default too. The strictest of these applies.
+     * What the buyer may take of each product of an order, read before its stock is reserved: one query a product
+     * (the limits in force and the units the buyer holds), no transaction, nothing written. The limit belongs to the
+     * product and the show, never to the channel an order names (a bot would just name another): a product's own
+     * limit applies in every channel, and so does the limit of a show selling it right now; an order that calls
+     * itself a livestream order is limited by the default too. The strictest of these applies.
      *
-     * @return whether anything is limited for this order (and so must be given back if it fails)
-     * @throws LimitExceeded when a line would take the buyer past the product's limit
+     * @throws LimitExceeded when a line would take the buyer past the product's limit as things stand; the order
+     *         is refused before it reserves any stock
      */
-    @Transactional
-    public boolean take(UUID orderId, String buyerId, boolean livestream, Map<ProductId, Integer> unitsByProduct) {
-        boolean limited = false;
+    public Allowance allowance(String buyerId, boolean livestream, Map<ProductId, Integer> unitsByProduct) {
+        List<Allowance.Line> lines = new ArrayList<>();
         for (Map.Entry<ProductId, Integer> line : unitsByProduct.entrySet()) {
-            ProductId product = line.getKey();
-            int units = line.getValue();
-            Optional<Integer> inForce = limitInForce(product, livestream);
-            if (inForce.isEmpty()) {
+            Standing standing = standing(line.getKey(), buyerId, livestream);
+            if (standing.limit().isEmpty()) {
                 continue;
             }
-            int limit = inForce.get();
-            limited = true;
+            int limit = standing.limit().get();
+            if (line.getValue() + standing.held().orElse(0) > limit) {
+                throw new LimitExceeded(line.getKey(), limit);
+            }
+            lines.add(new Allowance.Line(line.getKey(), line.getValue(), limit, standing.held().isPresent()));
+        }
+        return new Allowance(buyerId, List.copyOf(lines));
+    }
+
+    /**
+     * Takes an order's allowance in the transaction that stores the order, all or nothing; idempotent by order id.
+     * The conditional update of the buyer's counter holds the limit whatever the concurrency: an order of the same
+     * buyer that took units since {@link #allowance} was read makes this one fail.
+     *
+     * @throws LimitExceeded when a line would now take the buyer past the product's limit (the transaction rolls back)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void take(UUID orderId, Allowance allowance) {
+        for (Allowance.Line line : allowance.lines()) {
+            String product = line.productId().value().toString();
             try {
                 jdbc.sql("INSERT INTO livestream_allowance (order_id, product_id, buyer_id, quantity) VALUES (?, ?, ?, ?)")
-                        .params(orderId.toString(), product.value().toString(), buyerId, units).update();
+                        .params(orderId.toString(), product, allowance.buyerId(), line.units()).update();
             } catch (DuplicateKeyException alreadyTaken) {
                 continue;
             }
-            if (units > limit) {
-                throw new LimitExceeded(product, limit);
+            // A buyer's counter row, once there, is never deleted (giving back only lowers it). Not INSERT IGNORE: on
+            // a row another order of the buyer holds, it takes a shared lock that the update below then has to
+            // upgrade, and two such orders deadlock; ON DUPLICATE KEY UPDATE takes the exclusive lock at once.
+            if (!line.counted()) {
+                jdbc.sql("INSERT INTO livestream_purchase (product_id, buyer_id, units) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE units = units")
+                        .params(product, allowance.buyerId()).update();
             }
-            jdbc.sql("INSERT IGNORE INTO livestream_purchase (product_id, buyer_id, units) VALUES (?, ?, 0)")
-                    .params(product.value().toString(), buyerId).update();
             // The condition sits in the WHERE clause so that the row count says whether the units were taken.
             int changed = jdbc.sql("UPDATE livestream_purchase SET units = units + ? WHERE product_id = ? AND buyer_id = ? AND units + ? <= ?")
-                    .params(units, product.value().toString(), buyerId, units, limit).update();
+                    .params(line.units(), product, allowance.buyerId(), line.units(), line.limit()).update();
             if (changed == 0) {
-                throw new LimitExceeded(product, limit);
+                throw new LimitExceeded(line.productId(), line.limit());
             }
         }
-        return limited;
+    }
+
+    /**
+     * An order's limited lines, each with the limit in force when it was read.
+     *
+     * @param lines empty when nothing of the order is limited
+     */
+    public record Allowance(String buyerId, List<Line> lines) {
+
+        /** @param counted the buyer already had a counter for the product when the allowance was read */
+        record Line(ProductId productId, int units, int limit, boolean counted) {
+        }
     }
 
     /** Gives back what an order took (it was refused, cancelled or expired); idempotent. */
@@ -94,21 +125,32 @@ public class BuyerLimits {
 
     /** The limit in force for a product in a livestream order now. */
     public int limitOf(ProductId productId) {
-        return limitInForce(productId, true).orElse(defaultLimit);
+        return standing(productId, null, true).limit().orElse(defaultLimit);
     }
 
-    /** The strictest of the product's own limit, a running show's and, in a livestream order, the default. */
-    private Optional<Integer> limitInForce(ProductId productId, boolean livestreamOrder) {
+    /**
+     * In one query: the strictest of the product's own limit, a running show's and, in a livestream order, the
+     * default; and the units the buyer holds in the product's counter, if it has one.
+     */
+    private Standing standing(ProductId productId, String buyerId, boolean livestreamOrder) {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Integer> shows = jdbc.sql("""
-                        SELECT MIN(COALESCE(s.max_units_per_buyer, ?)) FROM livestream_show s
-                        JOIN livestream_show_product p ON p.show_id = s.id
-                        WHERE p.product_id = ? AND s.starts_at <= ? AND s.ends_at > ?""")
-                .params(defaultLimit, productId.value().toString(), now, now)
-                .query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).list();
-        return Stream.of(ownLimit(productId).orElse(null), shows.isEmpty() ? null : shows.getFirst(),
-                        livestreamOrder ? defaultLimit : null)
-                .filter(Objects::nonNull).min(Integer::compare);
+        String product = productId.value().toString();
+        return jdbc.sql("""
+                        SELECT (SELECT max_units_per_buyer FROM livestream_limit WHERE product_id = ?),
+                               (SELECT MIN(COALESCE(s.max_units_per_buyer, ?)) FROM livestream_show s
+                                JOIN livestream_show_product p ON p.show_id = s.id
+                                WHERE p.product_id = ? AND s.starts_at <= ? AND s.ends_at > ?),
+                               (SELECT units FROM livestream_purchase WHERE product_id = ? AND buyer_id = ?)""")
+                .params(product, defaultLimit, product, now, now, product, buyerId)
+                .query((rs, n) -> new Standing(
+                        Stream.of(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class),
+                                        livestreamOrder ? defaultLimit : null)
+                                .filter(Objects::nonNull).min(Integer::compare),
+                        Optional.ofNullable(rs.getObject(3, Integer.class))))
+                .single();
+    }
+
+    private record Standing(Optional<Integer> limit, Optional<Integer> held) {
     }
 
     /** A show announced: while it runs, its products are limited per buyer whatever channel an order names. */
@@ -130,11 +172,6 @@ public class BuyerLimits {
                     .params(id.toString(), product.value().toString()).update();
         }
         return new Show(id, title, products, startsAt, endsAt, maxUnitsPerBuyer == null ? defaultLimit : maxUnitsPerBuyer);
-    }
-
-    private Optional<Integer> ownLimit(ProductId productId) {
-        return jdbc.sql("SELECT max_units_per_buyer FROM livestream_limit WHERE product_id = ?")
-                .param(productId.value().toString()).query(Integer.class).optional();
     }
 
     @Transactional

@@ -76,6 +76,29 @@ class LivestreamIntegrationTests {
     }
 
     @Test
+    void ordersOfOneBuyerAtOnceNeverTakeMoreThanTheLimitAndTheRefusedHoldNoStock() throws Exception {
+        UUID product = shop.listProduct(100, 990, 0);
+        assertThat(shop.put(Shop.ADMIN, "/api/orders/livestream-limits/" + product, Map.of("maxUnitsPerBuyer", 3)).status()).isEqualTo(200);
+        Caller bot = Caller.of("bot-" + UUID.randomUUID(), null, "CONSUMER");
+
+        List<Future<Reply>> replies = new ArrayList<>();
+        try (ExecutorService orders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                replies.add(orders.submit(() -> shop.place(bot, Shop.order("LIVESTREAM", Map.of(product, 1)))));
+            }
+        }
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        for (Future<Reply> reply : replies) {
+            byStatus.merge(reply.get().status(), 1, Integer::sum);
+        }
+
+        assertThat(byStatus).isEqualTo(Map.of(201, 3, 409, 9));
+        assertThat(shop.stockOf(product)).as("an order refused after its reservation releases it").isEqualTo(97);
+        assertThat(jdbc.sql("SELECT units FROM livestream_purchase WHERE product_id = ? AND buyer_id = ?")
+                .params(product.toString(), bot.userId()).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aShowLimitsItsProductsWhateverChannelTheOrderNames() {
         UUID product = shop.listProduct(100, 990, 0);
         Map<String, Object> show = Map.of("title", "县长直播带货", "productIds", List.of(product),
