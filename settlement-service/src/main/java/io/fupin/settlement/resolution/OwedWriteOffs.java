@@ -1,5 +1,6 @@
 package io.fupin.settlement.resolution;
 
+import io.fupin.settlement.ledger.HouseholdId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,9 @@ interface OwedWriteOffs extends ListCrudRepository<OwedWriteOff, UUID> {
     List<OwedWriteOff> findAllByOrderByProposedAtDescIdAsc(Pageable page);
 
     /** The proposal waiting for a second clerk. */
-    Optional<OwedWriteOff> findByPendingHousehold(UUID householdId);
+    Optional<OwedWriteOff> findByPendingHousehold(HouseholdId householdId);
 
-    List<OwedWriteOff> findByPendingHouseholdIn(Collection<UUID> householdIds);
+    List<OwedWriteOff> findByPendingHouseholdIn(Collection<HouseholdId> householdIds);
 
     /** The write-off, locked until the transaction ends, so that two clerks' decisions on it are taken in turn. */
     @Query("SELECT * FROM owed_write_off WHERE id = :id FOR UPDATE")

@@ -1,6 +1,7 @@
 package io.fupin.settlement.statement;
 
 import io.fupin.settlement.ledger.AccountType;
+import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.support.csv.CsvCells;
 import java.nio.charset.StandardCharsets;
@@ -36,19 +37,19 @@ class HouseholdStatements {
     }
 
     /** Balances in the household's favour: held (escrow), payable, in a batch, paid out so far. */
-    record Statement(UUID householdId, long heldFen, long payableFen, long inPayoutFen, long paidOutFen,
+    record Statement(HouseholdId householdId, long heldFen, long payableFen, long inPayoutFen, long paidOutFen,
             List<Entry> entries) {
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    Statement of(UUID householdId) {
+    Statement of(HouseholdId householdId) {
         List<Entry> entries = new ArrayList<>();
         long held = 0;
         long payable = 0;
         long inPayout = 0;
         long paidOut = 0;
-        for (Ledger.PartyLine line : ledger.linesOf(householdId)) {
+        for (Ledger.PartyLine line : ledger.linesOf(householdId.value())) {
             if (!line.account().isHouseholdSide()) {
                 continue;
             }
