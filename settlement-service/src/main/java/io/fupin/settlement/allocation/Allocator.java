@@ -1,12 +1,12 @@
 package io.fupin.settlement.allocation;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The arithmetic of zero-profit: gross, cost (never more than gross), margin (always zero) and the net
@@ -23,7 +23,7 @@ public final class Allocator {
     }
 
     /** One household's share weight in a linkage. */
-    public record Share(HouseholdId householdId, long shares) {
+    public record Share(UUID householdId, long shares) {
     }
 
     public static LineAmounts amounts(long unitPriceFen, long unitCostFen, long quantity) {
@@ -44,7 +44,7 @@ public final class Allocator {
      *
      * @return each household's part, in ascending household id order; the parts sum to {@code amountFen}
      */
-    public static Map<HouseholdId, Long> split(long amountFen, List<Share> shares) {
+    public static Map<UUID, Long> split(long amountFen, List<Share> shares) {
         if (amountFen < 0) {
             throw new IllegalArgumentException("Only non-negative amounts are split");
         }
@@ -52,7 +52,7 @@ public final class Allocator {
             throw new IllegalArgumentException("Nobody to split among");
         }
         List<Share> ordered = new ArrayList<>(shares);
-        ordered.sort(Comparator.comparing(share -> share.householdId().value()));
+        ordered.sort(Comparator.comparing(Share::householdId));
         BigInteger total = BigInteger.ZERO;
         for (Share share : ordered) {
             if (share.shares() <= 0) {
@@ -83,7 +83,7 @@ public final class Allocator {
         for (int k = 0; k < left; k++) {
             parts[byRemainder.get(k)]++;
         }
-        Map<HouseholdId, Long> result = new LinkedHashMap<>();
+        Map<UUID, Long> result = new LinkedHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             result.merge(ordered.get(i).householdId(), parts[i], Math::addExact);
         }

@@ -1,6 +1,5 @@
 package io.fupin.settlement.allocation;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.events.EventConsumers;
 import io.fupin.support.events.EventEnvelope;
 import java.time.Instant;
@@ -40,7 +39,7 @@ class LinkageEventsListener {
                 }
                 allocation.linkageVersioned(new LinkageVersion(versioned.linkageId(), versioned.productId(),
                         versioned.sellerId(), versioned.lotName(), versioned.version(), versioned.effectiveFrom(),
-                        versioned.shares().stream().map(s -> new Allocator.Share(new HouseholdId(s.householdId()), s.shares())).toList()),
+                        versioned.shares().stream().map(s -> new Allocator.Share(s.householdId(), s.shares())).toList()),
                         event.occurredAt() == null ? versioned.effectiveFrom() : event.occurredAt());
             }
         }

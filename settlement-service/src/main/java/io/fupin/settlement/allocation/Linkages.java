@@ -1,6 +1,5 @@
 package io.fupin.settlement.allocation;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +39,7 @@ class Linkages {
         }
         template.batchUpdate("INSERT INTO linkage_share (linkage_id, version, household_id, shares) VALUES (?, ?, ?, ?)",
                 version.shares().stream().map(s -> new Object[] {version.linkageId().toString(), version.version(),
-                        s.householdId().value().toString(), s.shares()}).toList());
+                        s.householdId().toString(), s.shares()}).toList());
         return true;
     }
 
@@ -85,7 +84,7 @@ class Linkages {
         return shares.computeIfAbsent(ref, r -> jdbc.sql("""
                 SELECT household_id, shares FROM linkage_share WHERE linkage_id = ? AND version = ? ORDER BY household_id""")
                 .params(r.linkageId().toString(), r.version())
-                .query((rs, n) -> new Allocator.Share(new HouseholdId(UUID.fromString(rs.getString(1))), rs.getLong(2))).list());
+                .query((rs, n) -> new Allocator.Share(UUID.fromString(rs.getString(1)), rs.getLong(2))).list());
     }
 
     /** The product a recorded version belongs to; empty when settlement has no such version. */

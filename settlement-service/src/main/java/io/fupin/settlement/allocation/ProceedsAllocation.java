@@ -1,7 +1,6 @@
 package io.fupin.settlement.allocation;
 
 import io.fupin.settlement.ledger.AccountType;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
 import java.time.Clock;
@@ -111,8 +110,8 @@ public class ProceedsAllocation {
             }
             Allocator.split(line.amounts(line.remaining()).netFen(), linkages.sharesOf(line.linkage()))
                     .forEach((household, part) -> posting
-                            .debit(AccountType.HOUSEHOLD_HELD, household.value(), part, line.productId())
-                            .credit(AccountType.HOUSEHOLD_PAYABLE, household.value(), part, line.productId()));
+                            .debit(AccountType.HOUSEHOLD_HELD, household, part, line.productId())
+                            .credit(AccountType.HOUSEHOLD_PAYABLE, household, part, line.productId()));
         }
         lines.completed(orderId, completedAt);
         ledger.post(posting.build());
@@ -280,7 +279,7 @@ public class ProceedsAllocation {
         }
         AccountType account = line.completed() ? AccountType.HOUSEHOLD_PAYABLE : AccountType.HOUSEHOLD_HELD;
         Allocator.split(netFen, linkages.sharesOf(line.linkage()))
-                .forEach((household, part) -> posting.credit(account, household.value(), part, line.productId()));
+                .forEach((household, part) -> posting.credit(account, household, part, line.productId()));
     }
 
     /** Takes the difference between the line's net before and after from wherever it sits. */
@@ -291,9 +290,9 @@ public class ProceedsAllocation {
         }
         AccountType account = line.completed() ? AccountType.HOUSEHOLD_PAYABLE : AccountType.HOUSEHOLD_HELD;
         List<Allocator.Share> shares = linkages.sharesOf(line.linkage());
-        Map<HouseholdId, Long> after = Allocator.split(netAfter, shares);
+        Map<UUID, Long> after = Allocator.split(netAfter, shares);
         Allocator.split(netBefore, shares).forEach((household, part) ->
-                posting.debit(account, household.value(), part - after.getOrDefault(household, 0L), line.productId()));
+                posting.debit(account, household, part - after.getOrDefault(household, 0L), line.productId()));
     }
 
     private static SettledLine withRefunded(SettledLine line, int refundedQuantity) {

@@ -1,6 +1,5 @@
 package io.fupin.settlement.payout;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +12,7 @@ public record BatchView(PayoutBatchId batchId, SettlementPeriodId periodId, Stri
         long totalFen, int lineCount, String closedBy, Instant closedAt, String approvedBy, Instant approvedAt,
         String exportedBy, Instant exportedAt, String paidBy, Instant paidAt, String bankReference, List<Line> lines) {
 
-    public record Line(HouseholdId householdId, String registrationNumber, String headName, String bankName,
+    public record Line(UUID householdId, String registrationNumber, String headName, String bankName,
             String maskedAccount, long amountFen, String status, List<UUID> orderIds) {
     }
 

@@ -1,6 +1,5 @@
 package io.fupin.settlement.payout;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.problem.ProblemType;
 import java.time.Instant;
 import java.util.Comparator;
@@ -102,7 +101,7 @@ class PayoutBatch {
      * Records the bank's answer once: lines it paid become PAID, the failed ones FAILED (their money
      * returns to the households' payable balances).
      */
-    void markPaid(String bankRef, Set<HouseholdId> failed, String clerk, Instant now) {
+    void markPaid(String bankRef, Set<UUID> failed, String clerk, Instant now) {
         if (status == Status.PAID) {
             throw new BatchConflict(ProblemType.BATCH_ALREADY_PAID, "Batch " + reference + " was already marked paid with bank reference "
                     + bankReference + ".");
@@ -111,9 +110,9 @@ class PayoutBatch {
             throw new BatchConflict(ProblemType.BATCH_NOT_EXPORTED, "Batch " + reference
                     + " must be approved and its payout file exported before it can be marked paid.");
         }
-        Set<HouseholdId> inBatch = new HashSet<>();
+        Set<UUID> inBatch = new HashSet<>();
         lines.forEach(l -> inBatch.add(l.householdId()));
-        List<UUID> unknown = failed.stream().filter(h -> !inBatch.contains(h)).map(HouseholdId::value).sorted().toList();
+        List<UUID> unknown = failed.stream().filter(h -> !inBatch.contains(h)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new UnknownFailedLines(unknown);
         }
@@ -130,7 +129,7 @@ class PayoutBatch {
     }
 
     List<PayoutLine> sortedLines() {
-        return lines.stream().sorted(Comparator.comparing(l -> l.householdId().value())).toList();
+        return lines.stream().sorted(Comparator.comparing(PayoutLine::householdId)).toList();
     }
 
     PayoutBatchId id() {

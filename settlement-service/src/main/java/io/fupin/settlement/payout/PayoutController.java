@@ -2,7 +2,6 @@ package io.fupin.settlement.payout;
 
 import io.fupin.settlement.allocation.ProceedsAllocation;
 import io.fupin.settlement.ledger.AccountType;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +48,7 @@ class PayoutController {
     record CloseRequest(@NotNull LocalDate firstDay, @NotNull LocalDate lastDay) {
     }
 
-    record PaidRequest(@NotBlank @Size(max = 100) String bankReference, Set<HouseholdId> failedHouseholdIds) {
+    record PaidRequest(@NotBlank @Size(max = 100) String bankReference, Set<UUID> failedHouseholdIds) {
     }
 
     @PostMapping("/periods")

@@ -21,7 +21,7 @@ final class PayoutFile {
         long total = 0;
         for (PayoutLine line : lines) {
             total = Math.addExact(total, line.amountFen());
-            csv.append(CsvCells.row(line.householdId().value().toString(), line.registrationNumber(), line.headName(),
+            csv.append(CsvCells.row(line.householdId().toString(), line.registrationNumber(), line.headName(),
                     line.bankName(), line.accountNumber(), yuan(line.amountFen()), batchReference));
         }
         csv.append(CsvCells.row("CONTROL", Integer.toString(lines.size()), "", "", "", yuan(total), batchReference));

@@ -1,6 +1,5 @@
 package io.fupin.settlement.payout;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +7,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** One household's line in a batch, with the payout details copied at close. */
 @Table("payout_line")
-record PayoutLine(HouseholdId householdId, long amountFen, LineStatus status, String registrationNumber, String headName,
+record PayoutLine(UUID householdId, long amountFen, LineStatus status, String registrationNumber, String headName,
         String bankName, String accountNumber, String orderIds) {
 
     enum LineStatus { PENDING, PAID, FAILED }

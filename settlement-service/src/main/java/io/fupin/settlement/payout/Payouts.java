@@ -4,7 +4,6 @@ import io.fupin.settlement.households.HouseholdDirectory;
 import io.fupin.settlement.households.Payee;
 import io.fupin.settlement.intake.ParkedEvents;
 import io.fupin.settlement.ledger.AccountType;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
 import io.fupin.settlement.orders.OrderServiceFigures;
@@ -142,18 +141,18 @@ public class Payouts {
             if (owed <= 0) {
                 continue;
             }
-            HouseholdId household = new HouseholdId(balance.getKey());
-            Optional<Payee> payee = households.payee(household.value()).filter(Payee::canBePaid);
+            UUID household = balance.getKey();
+            Optional<Payee> payee = households.payee(household).filter(Payee::canBePaid);
             if (payee.isEmpty()) {
-                heldBack.add(new Reconciliation.HeldBack(household.value(), owed));
+                heldBack.add(new Reconciliation.HeldBack(household, owed));
                 continue;
             }
-            String orders = ledger.ordersOf(AccountType.HOUSEHOLD_PAYABLE, household.value(), previousEnd, endsAt).stream()
+            String orders = ledger.ordersOf(AccountType.HOUSEHOLD_PAYABLE, household, previousEnd, endsAt).stream()
                     .map(UUID::toString).collect(Collectors.joining(","));
             lines.add(new PayoutLine(household, owed, PayoutLine.LineStatus.PENDING, payee.get().registrationNumber(),
                     payee.get().headName(), payee.get().bankName(), payee.get().accountNumber(), orders));
-            posting.debit(AccountType.HOUSEHOLD_PAYABLE, household.value(), owed, null)
-                    .credit(AccountType.HOUSEHOLD_IN_PAYOUT, household.value(), owed, null);
+            posting.debit(AccountType.HOUSEHOLD_PAYABLE, household, owed, null)
+                    .credit(AccountType.HOUSEHOLD_IN_PAYOUT, household, owed, null);
         }
         ledger.post(posting.build());
         PayoutBatch batch = PayoutBatch.close(batchId, periodId, reference, lines, clerk.userId(), now);
@@ -191,7 +190,7 @@ public class Payouts {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    public BatchView markPaid(PayoutBatchId batchId, String bankReference, Set<HouseholdId> failedHouseholds, Caller clerk) {
+    public BatchView markPaid(PayoutBatchId batchId, String bankReference, Set<UUID> failedHouseholds, Caller clerk) {
         PayoutBatch batch = batch(batchId);
         Instant now = clock.instant();
         batch.markPaid(bankReference, failedHouseholds, clerk.userId(), now);
@@ -200,13 +199,13 @@ public class Payouts {
         List<PayoutEvent.Line> paidLines = new ArrayList<>();
         long total = 0;
         for (PayoutLine line : batch.sortedLines()) {
-            posting.debit(AccountType.HOUSEHOLD_IN_PAYOUT, line.householdId().value(), line.amountFen(), null);
+            posting.debit(AccountType.HOUSEHOLD_IN_PAYOUT, line.householdId(), line.amountFen(), null);
             if (line.status() == PayoutLine.LineStatus.PAID) {
-                posting.credit(AccountType.HOUSEHOLD_PAID_OUT, line.householdId().value(), line.amountFen(), null);
-                paidLines.add(new PayoutEvent.Line(line.householdId().value(), line.amountFen(), line.orders()));
+                posting.credit(AccountType.HOUSEHOLD_PAID_OUT, line.householdId(), line.amountFen(), null);
+                paidLines.add(new PayoutEvent.Line(line.householdId(), line.amountFen(), line.orders()));
                 total = Math.addExact(total, line.amountFen());
             } else {
-                posting.credit(AccountType.HOUSEHOLD_PAYABLE, line.householdId().value(), line.amountFen(), null);
+                posting.credit(AccountType.HOUSEHOLD_PAYABLE, line.householdId(), line.amountFen(), null);
             }
         }
         ledger.post(posting.build());

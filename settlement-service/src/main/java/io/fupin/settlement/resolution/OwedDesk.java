@@ -1,7 +1,6 @@
 package io.fupin.settlement.resolution;
 
 import io.fupin.settlement.ledger.AccountType;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.ledger.Posting;
 import io.fupin.support.identity.Caller;
@@ -47,7 +46,7 @@ public class OwedDesk {
      * @param heldFen         what is still held for it: payable once those orders complete, recovering the debt first
      * @param pendingWriteOff the write-off waiting for a second clerk, if any
      */
-    public record OwedBalance(HouseholdId householdId, String registrationNumber, long owedFen, long heldFen,
+    public record OwedBalance(UUID householdId, String registrationNumber, long owedFen, long heldFen,
             WriteOff pendingWriteOff) {
     }
 
@@ -61,20 +60,20 @@ public class OwedDesk {
     /**
      * @param status {@code PROPOSED} (waiting for a second clerk), {@code APPROVED} (posted), {@code REJECTED}
      */
-    public record WriteOff(UUID writeOffId, HouseholdId householdId, long amountFen, String note, String status,
+    public record WriteOff(UUID writeOffId, UUID householdId, long amountFen, String note, String status,
             String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt) {
     }
 
     /** Proposes writing off up to what the household owes now; one proposal waits per household. */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
-    public WriteOff propose(HouseholdId householdId, long amountFen, String note, Caller clerk) {
-        long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, householdId.value());
+    public WriteOff propose(UUID householdId, long amountFen, String note, Caller clerk) {
+        long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, householdId);
         if (owed <= 0) {
-            throw new ResolutionRefused(ProblemType.NOTHING_OWED, "Household " + householdId.value() + " owes nothing back.");
+            throw new ResolutionRefused(ProblemType.NOTHING_OWED, "Household " + householdId + " owes nothing back.");
         }
         if (amountFen > owed) {
-            throw new InvalidResolution("amountFen", "Household " + householdId.value() + " owes " + owed
+            throw new InvalidResolution("amountFen", "Household " + householdId + " owes " + owed
                     + " fen back; a write-off cannot exceed it.");
         }
         OwedWriteOff waiting = writeOffs.findByPendingHousehold(householdId).orElse(null);
@@ -89,10 +88,10 @@ public class OwedDesk {
         try {
             proposed = writeOffs.save(OwedWriteOff.propose(householdId, amountFen, note, clerk.userId(), clock.instant()));
         } catch (DuplicateKeyException concurrent) {
-            throw new ResolutionRefused(ProblemType.WRITE_OFF_PENDING, "Another write-off for household " + householdId.value()
+            throw new ResolutionRefused(ProblemType.WRITE_OFF_PENDING, "Another write-off for household " + householdId
                     + " was proposed at the same moment; approve or reject it first.");
         }
-        log.info("Clerk {} proposed writing off {} fen owed by household {}", clerk.userId(), amountFen, householdId.value());
+        log.info("Clerk {} proposed writing off {} fen owed by household {}", clerk.userId(), amountFen, householdId);
         return proposed.view();
     }
 
@@ -107,19 +106,19 @@ public class OwedDesk {
         if (!writeOff.approve(clerk.userId(), clock.instant())) {
             return writeOff.view();
         }
-        long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId().value());
+        long owed = ledger.lockedBalance(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId());
         if (writeOff.amountFen() > owed) {
-            throw new ResolutionRefused(ProblemType.EXCEEDS_OWED, "Household " + writeOff.householdId().value() + " owes "
+            throw new ResolutionRefused(ProblemType.EXCEEDS_OWED, "Household " + writeOff.householdId() + " owes "
                     + Math.max(owed, 0) + " fen back now (later payable recovered part of it), less than the "
                     + writeOff.amountFen() + " fen proposed; reject it and propose again.");
         }
         ledger.post(Posting.builder("write-off:" + writeOffId, "WRITTEN_OFF", writeOff.decidedAt())
                 .memo("Write-off proposed by " + writeOff.proposedBy() + ", approved by " + clerk.userId())
                 .debit(AccountType.WRITTEN_OFF, null, writeOff.amountFen(), null)
-                .credit(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId().value(), writeOff.amountFen(), null)
+                .credit(AccountType.HOUSEHOLD_PAYABLE, writeOff.householdId(), writeOff.amountFen(), null)
                 .build());
         log.info("Clerk {} approved writing off {} fen owed by household {} (proposed by {})", clerk.userId(),
-                writeOff.amountFen(), writeOff.householdId().value(), writeOff.proposedBy());
+                writeOff.amountFen(), writeOff.householdId(), writeOff.proposedBy());
         return writeOffs.save(writeOff).view();
     }
 
@@ -131,7 +130,7 @@ public class OwedDesk {
         if (!writeOff.reject(clerk.userId(), clock.instant())) {
             return writeOff.view();
         }
-        log.info("Clerk {} rejected the write-off {} of household {}", clerk.userId(), writeOffId, writeOff.householdId().value());
+        log.info("Clerk {} rejected the write-off {} of household {}", clerk.userId(), writeOffId, writeOff.householdId());
         return writeOffs.save(writeOff).view();
     }
 

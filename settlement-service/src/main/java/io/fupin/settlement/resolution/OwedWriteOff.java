@@ -1,6 +1,5 @@
 package io.fupin.settlement.resolution;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.problem.ProblemType;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,7 +19,7 @@ class OwedWriteOff {
 
     @Id
     private final UUID id;
-    private final HouseholdId householdId;
+    private final UUID householdId;
     private final long amountFen;
     private final String note;
     private Status status;
@@ -28,12 +27,12 @@ class OwedWriteOff {
     private final Instant proposedAt;
     private String decidedBy;
     private Instant decidedAt;
-    private HouseholdId pendingHousehold;
+    private UUID pendingHousehold;
     @Version
     private Long version;
 
-    OwedWriteOff(UUID id, HouseholdId householdId, long amountFen, String note, Status status, String proposedBy,
-            Instant proposedAt, String decidedBy, Instant decidedAt, HouseholdId pendingHousehold, Long version) {
+    OwedWriteOff(UUID id, UUID householdId, long amountFen, String note, Status status, String proposedBy,
+            Instant proposedAt, String decidedBy, Instant decidedAt, UUID pendingHousehold, Long version) {
         this.id = id;
         this.householdId = householdId;
         this.amountFen = amountFen;
@@ -47,7 +46,7 @@ class OwedWriteOff {
         this.version = version;
     }
 
-    static OwedWriteOff propose(HouseholdId householdId, long amountFen, String note, String clerk, Instant now) {
+    static OwedWriteOff propose(UUID householdId, long amountFen, String note, String clerk, Instant now) {
         return new OwedWriteOff(UUID.randomUUID(), householdId, amountFen, note.strip(), Status.PROPOSED, clerk,
                 now, null, null, householdId, null);
     }
@@ -108,7 +107,7 @@ class OwedWriteOff {
         return id;
     }
 
-    HouseholdId householdId() {
+    UUID householdId() {
         return householdId;
     }
 

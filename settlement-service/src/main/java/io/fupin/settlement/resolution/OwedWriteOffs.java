@@ -1,6 +1,5 @@
 package io.fupin.settlement.resolution;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,9 @@ interface OwedWriteOffs extends ListCrudRepository<OwedWriteOff, UUID> {
     List<OwedWriteOff> findAllByOrderByProposedAtDescIdAsc(Pageable page);
 
     /** The proposal waiting for a second clerk. */
-    Optional<OwedWriteOff> findByPendingHousehold(HouseholdId householdId);
+    Optional<OwedWriteOff> findByPendingHousehold(UUID householdId);
 
-    List<OwedWriteOff> findByPendingHouseholdIn(Collection<HouseholdId> householdIds);
+    List<OwedWriteOff> findByPendingHouseholdIn(Collection<UUID> householdIds);
 
     /** The write-off, locked until the transaction ends, so that two clerks' decisions on it are taken in turn. */
     @Query("SELECT * FROM owed_write_off WHERE id = :id FOR UPDATE")

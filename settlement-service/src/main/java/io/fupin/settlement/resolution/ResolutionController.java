@@ -1,6 +1,5 @@
 package io.fupin.settlement.resolution;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
@@ -94,7 +93,7 @@ class ResolutionController {
             description = "Nothing is posted until approval. 400 naming `amountFen` above what is owed, 409 "
                     + "`nothing-owed`, 409 `write-off-pending` while another proposal for the household waits (the same "
                     + "proposal sent again by its clerk answers it unchanged).")
-    OwedDesk.WriteOff propose(Caller caller, @PathVariable HouseholdId householdId, @Valid @RequestBody WriteOffRequest request) {
+    OwedDesk.WriteOff propose(Caller caller, @PathVariable UUID householdId, @Valid @RequestBody WriteOffRequest request) {
         return owed.propose(householdId, request.amountFen(), request.note(), caller);
     }
 

@@ -1,7 +1,6 @@
 package io.fupin.settlement.resolution;
 
 import io.fupin.settlement.ledger.AccountType;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import java.util.List;
@@ -46,10 +45,10 @@ class ResolutionReports {
                 .param("payable", AccountType.HOUSEHOLD_PAYABLE.name())
                 .param("held", AccountType.HOUSEHOLD_HELD.name())
                 .param("size", page.size()).param("offset", page.offset())
-                .query((rs, n) -> new OwedDesk.OwedBalance(new HouseholdId(UUID.fromString(rs.getString(1))), rs.getString(2),
+                .query((rs, n) -> new OwedDesk.OwedBalance(UUID.fromString(rs.getString(1)), rs.getString(2),
                         rs.getLong(3), rs.getLong(4), null))
                 .list();
-        Map<HouseholdId, OwedDesk.WriteOff> pending = writeOffs.findByPendingHouseholdIn(
+        Map<UUID, OwedDesk.WriteOff> pending = writeOffs.findByPendingHouseholdIn(
                         rows.stream().map(OwedDesk.OwedBalance::householdId).toList())
                 .stream().collect(Collectors.toMap(OwedWriteOff::householdId, OwedWriteOff::view));
         return Page.of(rows, page, total).map(row -> new OwedDesk.OwedBalance(row.householdId(),

@@ -1,7 +1,6 @@
 package io.fupin.settlement.statement;
 
 import io.fupin.settlement.ledger.AccountType;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.support.csv.CsvCells;
 import java.nio.charset.StandardCharsets;
@@ -37,19 +36,19 @@ class HouseholdStatements {
     }
 
     /** Balances in the household's favour: held (escrow), payable, in a batch, paid out so far. */
-    record Statement(HouseholdId householdId, long heldFen, long payableFen, long inPayoutFen, long paidOutFen,
+    record Statement(UUID householdId, long heldFen, long payableFen, long inPayoutFen, long paidOutFen,
             List<Entry> entries) {
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CLERK','ADMIN')")
-    Statement of(HouseholdId householdId) {
+    Statement of(UUID householdId) {
         List<Entry> entries = new ArrayList<>();
         long held = 0;
         long payable = 0;
         long inPayout = 0;
         long paidOut = 0;
-        for (Ledger.PartyLine line : ledger.linesOf(householdId.value())) {
+        for (Ledger.PartyLine line : ledger.linesOf(householdId)) {
             if (!line.account().isHouseholdSide()) {
                 continue;
             }

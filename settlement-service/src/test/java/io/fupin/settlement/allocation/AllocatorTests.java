@@ -3,7 +3,6 @@ package io.fupin.settlement.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +23,7 @@ class AllocatorTests {
         for (int c = 0; c < CASES; c++) {
             long amount = randomAmount(random);
             List<Allocator.Share> shares = randomShares(random);
-            Map<HouseholdId, Long> parts = Allocator.split(amount, shares);
+            Map<UUID, Long> parts = Allocator.split(amount, shares);
             String context = "case " + c + " amount " + amount + " shares " + shares;
             assertThat(parts.values().stream().mapToLong(Long::longValue).sum()).as(context).isEqualTo(amount);
             assertThat(parts.values()).as(context).allMatch(p -> p >= 0);
@@ -40,7 +39,7 @@ class AllocatorTests {
             long amount = randomAmount(random);
             List<Allocator.Share> shares = randomShares(random);
             long total = shares.stream().mapToLong(Allocator.Share::shares).sum();
-            Map<HouseholdId, Long> parts = Allocator.split(amount, shares);
+            Map<UUID, Long> parts = Allocator.split(amount, shares);
             for (Allocator.Share share : shares) {
                 long floor = Math.floorDiv(Math.multiplyExact(amount, share.shares()), total);
                 assertThat(parts.get(share.householdId())).as("case %d", c).isBetween(floor, floor + 1);
@@ -62,10 +61,10 @@ class AllocatorTests {
 
     @Test
     void equalSharesBreakTiesByHouseholdIdSoTheLowestIdsGetTheSpareFen() {
-        HouseholdId a = new HouseholdId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
-        HouseholdId b = new HouseholdId(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
-        HouseholdId c = new HouseholdId(UUID.fromString("00000000-0000-0000-0000-00000000000c"));
-        Map<HouseholdId, Long> parts = Allocator.split(100, List.of(new Allocator.Share(c, 1), new Allocator.Share(a, 1),
+        UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        UUID c = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+        Map<UUID, Long> parts = Allocator.split(100, List.of(new Allocator.Share(c, 1), new Allocator.Share(a, 1),
                 new Allocator.Share(b, 1)));
         assertThat(parts).containsEntry(a, 34L).containsEntry(b, 33L).containsEntry(c, 33L);
     }
@@ -75,10 +74,10 @@ class AllocatorTests {
         // 700 geese raised for 18 households of Xinggong village: the proceeds split 18 ways.
         List<Allocator.Share> shares = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
-            shares.add(new Allocator.Share(new HouseholdId(new UUID(0, i + 1)), i < 16 ? 39 : 38));
+            shares.add(new Allocator.Share(new UUID(0, i + 1), i < 16 ? 39 : 38));
         }
         long net = 700 * 12_800L - 700 * 300L;
-        Map<HouseholdId, Long> parts = Allocator.split(net, shares);
+        Map<UUID, Long> parts = Allocator.split(net, shares);
         assertThat(parts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(net);
     }
 
@@ -99,7 +98,7 @@ class AllocatorTests {
 
     @Test
     void refusesSharesThatAreNotPositive() {
-        assertThatThrownBy(() -> Allocator.split(100, List.of(new Allocator.Share(new HouseholdId(UUID.randomUUID()), 0))))
+        assertThatThrownBy(() -> Allocator.split(100, List.of(new Allocator.Share(UUID.randomUUID(), 0))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Allocator.split(100, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
@@ -118,7 +117,7 @@ class AllocatorTests {
         List<Allocator.Share> shares = new ArrayList<>();
         for (int i = 0; i < households; i++) {
             long weight = random.nextBoolean() ? 1 + random.nextInt(10) : 1 + random.nextInt(1_000_000);
-            shares.add(new Allocator.Share(new HouseholdId(new UUID(random.nextLong(), random.nextLong())), weight));
+            shares.add(new Allocator.Share(new UUID(random.nextLong(), random.nextLong()), weight));
         }
         return shares;
     }

@@ -7,7 +7,6 @@ import io.fupin.settlement.allocation.LinkageVersion;
 import io.fupin.settlement.allocation.Allocator;
 import io.fupin.settlement.allocation.PaidOrder;
 import io.fupin.settlement.allocation.ProceedsAllocation;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.settlement.ledger.Ledger;
 import io.fupin.settlement.payout.Payouts;
 import io.fupin.support.identity.Caller;
@@ -134,7 +133,7 @@ class SettlementBenchmark {
                 List<Allocator.Share> shares = new ArrayList<>();
                 int n = 1 + random.nextInt(5);
                 for (int k = 0; k < n; k++) {
-                    shares.add(new Allocator.Share(new HouseholdId(households.get((p * 7 + k * 131) % HOUSEHOLDS)), 1 + random.nextInt(40)));
+                    shares.add(new Allocator.Share(households.get((p * 7 + k * 131) % HOUSEHOLDS), 1 + random.nextInt(40)));
                 }
                 allocation.linkageVersioned(new LinkageVersion(UUID.randomUUID(), product, null, null, 1,
                         Instant.parse("2029-06-01T00:00:00Z"), shares), Instant.parse("2029-06-01T00:00:00Z"));

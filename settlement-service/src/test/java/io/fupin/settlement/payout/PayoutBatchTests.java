@@ -3,7 +3,6 @@ package io.fupin.settlement.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PayoutBatchTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
-    private final HouseholdId household = new HouseholdId(UUID.randomUUID());
+    private final UUID household = UUID.randomUUID();
 
     @Test
     void theClerkWhoClosedABatchCannotApproveIt() {
@@ -39,7 +38,7 @@ class PayoutBatchTests {
         PayoutBatch batch = batch();
         batch.approve("clerk2", NOW);
         batch.export("clerk", NOW);
-        assertThatThrownBy(() -> batch.markPaid("BANK-1", Set.of(new HouseholdId(UUID.randomUUID())), "clerk", NOW))
+        assertThatThrownBy(() -> batch.markPaid("BANK-1", Set.of(UUID.randomUUID()), "clerk", NOW))
                 .isInstanceOf(UnknownFailedLines.class);
         batch.markPaid("BANK-1", Set.of(household), "clerk", NOW);
         assertThat(batch.sortedLines()).extracting(PayoutLine::status).containsExactly(PayoutLine.LineStatus.FAILED);

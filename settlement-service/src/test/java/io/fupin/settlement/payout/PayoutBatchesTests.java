@@ -3,7 +3,6 @@ package io.fupin.settlement.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.testing.RepositorySlice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,8 +35,8 @@ class PayoutBatchesTests {
 
     @Test
     void keepsItsLinesAndTheBanksAnswerWithTheBatch() {
-        HouseholdId paid = new HouseholdId(UUID.randomUUID());
-        HouseholdId failed = new HouseholdId(UUID.randomUUID());
+        UUID paid = UUID.randomUUID();
+        UUID failed = UUID.randomUUID();
         PayoutBatch closed = batches.save(batch(line(paid, 4_000), line(failed, 2_500)));
 
         PayoutBatch read = batches.findById(closed.id()).orElseThrow();
@@ -67,7 +66,7 @@ class PayoutBatchesTests {
 
     @Test
     void aCopyReadBeforeAnotherClerksChangeIsNotSaved() {
-        PayoutBatch closed = batches.save(batch(line(new HouseholdId(UUID.randomUUID()), 1_000)));
+        PayoutBatch closed = batches.save(batch(line(UUID.randomUUID(), 1_000)));
         PayoutBatch first = batches.findById(closed.id()).orElseThrow();
         PayoutBatch second = batches.findById(closed.id()).orElseThrow();
         first.approve("checker", NOW);
@@ -80,9 +79,9 @@ class PayoutBatchesTests {
 
     @Test
     void countsAndTotalsTheBatchesOfEachStatus() {
-        batches.save(batch(line(new HouseholdId(UUID.randomUUID()), 1_000), line(new HouseholdId(UUID.randomUUID()), 1)));
-        batches.save(batch(line(new HouseholdId(UUID.randomUUID()), 300)));
-        PayoutBatch approved = batch(line(new HouseholdId(UUID.randomUUID()), 7_000));
+        batches.save(batch(line(UUID.randomUUID(), 1_000), line(UUID.randomUUID(), 1)));
+        batches.save(batch(line(UUID.randomUUID(), 300)));
+        PayoutBatch approved = batch(line(UUID.randomUUID(), 7_000));
         approved.approve("checker", NOW);
         batches.save(approved);
 
@@ -96,9 +95,9 @@ class PayoutBatchesTests {
 
     @Test
     void findsTheBatchesOfTheGivenPeriods() {
-        PayoutBatch a = batches.save(batch(line(new HouseholdId(UUID.randomUUID()), 100)));
-        PayoutBatch b = batches.save(batch(line(new HouseholdId(UUID.randomUUID()), 200)));
-        batches.save(batch(line(new HouseholdId(UUID.randomUUID()), 300)));
+        PayoutBatch a = batches.save(batch(line(UUID.randomUUID(), 100)));
+        PayoutBatch b = batches.save(batch(line(UUID.randomUUID(), 200)));
+        batches.save(batch(line(UUID.randomUUID(), 300)));
 
         assertThat(batches.findByPeriodIdIn(List.of(a.periodId(), b.periodId(), new SettlementPeriodId(UUID.randomUUID()))))
                 .extracting(PayoutBatch::id).containsExactlyInAnyOrder(a.id(), b.id());
@@ -112,8 +111,8 @@ class PayoutBatchesTests {
                 "maker", NOW);
     }
 
-    private static PayoutLine line(HouseholdId household, long fen) {
-        return new PayoutLine(household, fen, PayoutLine.LineStatus.PENDING, "230113-" + household.value().toString()
+    private static PayoutLine line(UUID household, long fen) {
+        return new PayoutLine(household, fen, PayoutLine.LineStatus.PENDING, "230113-" + household.toString()
                 .substring(0, 4), "王大山", "中国农业银行", "6228480000000001", UUID.randomUUID().toString());
     }
 }

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.identity.Role;
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.testing.ControllerSlice;
@@ -100,7 +99,7 @@ class PayoutControllerTests {
     @Test
     void failedLinesOfHouseholdsOutsideTheBatchNameTheField() throws Exception {
         UUID stranger = UUID.randomUUID();
-        given(payouts.markPaid(eq(BATCH), eq("BANK-1"), eq(Set.of(new HouseholdId(stranger))), any()))
+        given(payouts.markPaid(eq(BATCH), eq("BANK-1"), eq(Set.of(stranger)), any()))
                 .willThrow(new UnknownFailedLines(List.of(stranger)));
         mvc.perform(post("/api/settlements/batches/" + BATCH.value() + "/payment").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bankReference\":\"BANK-1\",\"failedHouseholdIds\":[\"" + stranger + "\"]}")

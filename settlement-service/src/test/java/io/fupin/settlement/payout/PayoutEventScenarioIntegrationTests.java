@@ -3,7 +3,6 @@ package io.fupin.settlement.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fupin.settlement.IntegrationTest;
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.events.EventEnvelope;
 import io.fupin.support.identity.Caller;
 import io.fupin.support.identity.CallerAuthentication;
@@ -49,9 +48,9 @@ class PayoutEventScenarioIntegrationTests {
         Instant now = Instant.now();
         PayoutBatch batch = PayoutBatch.close(new PayoutBatchId(batchId), new SettlementPeriodId(UUID.randomUUID()),
                 "FPB-SCENARIO-" + batchId.toString().substring(0, 8), List.of(
-                        new PayoutLine(new HouseholdId(paid), 4_000, PayoutLine.LineStatus.PENDING, "230113-0901", "王大山", "中国农业银行",
+                        new PayoutLine(paid, 4_000, PayoutLine.LineStatus.PENDING, "230113-0901", "王大山", "中国农业银行",
                                 "6228480000000901", order.toString()),
-                        new PayoutLine(new HouseholdId(failed), 2_000, PayoutLine.LineStatus.PENDING, "230113-0902", "李小花",
+                        new PayoutLine(failed, 2_000, PayoutLine.LineStatus.PENDING, "230113-0902", "李小花",
                                 "中国农业银行", "6228480000000902", UUID.randomUUID().toString())),
                 MAKER.userId(), now);
         batch.approve(CHECKER.userId(), now);
@@ -59,7 +58,7 @@ class PayoutEventScenarioIntegrationTests {
         batches.save(batch);
         SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.of(MAKER));
 
-        scenario.stimulate(() -> payouts.markPaid(new PayoutBatchId(batchId), "ABC-BANK-SCENARIO", Set.of(new HouseholdId(failed)), MAKER))
+        scenario.stimulate(() -> payouts.markPaid(new PayoutBatchId(batchId), "ABC-BANK-SCENARIO", Set.of(failed), MAKER))
                 .andWaitForEventOfType(EventEnvelope.class)
                 .matching(event -> event.aggregateId().equals(batchId.toString()))
                 .toArriveAndVerify((event, view) -> {

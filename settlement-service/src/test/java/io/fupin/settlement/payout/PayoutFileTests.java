@@ -2,7 +2,6 @@ package io.fupin.settlement.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +35,7 @@ class PayoutFileTests {
 
     @Test
     void neutralizesEveryCellASpreadsheetWouldEvaluate() {
-        PayoutLine hostile = new PayoutLine(new HouseholdId(new UUID(0, 3)), 100, PayoutLine.LineStatus.PENDING, "+230113",
+        PayoutLine hostile = new PayoutLine(new UUID(0, 3), 100, PayoutLine.LineStatus.PENDING, "+230113",
                 "=HYPERLINK(\"http://x\",\"点击\")", "@bank", "\t6228", "");
         String csv = new String(PayoutFile.write("-FPB", List.of(hostile)), StandardCharsets.UTF_8);
 
@@ -46,7 +45,7 @@ class PayoutFileTests {
     }
 
     private static PayoutLine line(UUID household, long fen, String head) {
-        return new PayoutLine(new HouseholdId(household), fen, PayoutLine.LineStatus.PENDING, "230113-001", head, "中国农业银行",
+        return new PayoutLine(household, fen, PayoutLine.LineStatus.PENDING, "230113-001", head, "中国农业银行",
                 "6228480000000001", "");
     }
 }

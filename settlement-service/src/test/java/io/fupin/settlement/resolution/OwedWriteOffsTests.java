@@ -3,7 +3,6 @@ package io.fupin.settlement.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.testing.RepositorySlice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +27,7 @@ class OwedWriteOffsTests {
 
     @Test
     void oneProposalWaitsPerHouseholdUntilItIsDecided() {
-        HouseholdId household = new HouseholdId(UUID.randomUUID());
+        UUID household = UUID.randomUUID();
         OwedWriteOff first = writeOffs.save(OwedWriteOff.propose(household, 1_200, "  uncollectable ", "maker", NOW));
         assertThat(writeOffs.findByPendingHousehold(household)).map(OwedWriteOff::id).contains(first.id());
 
@@ -45,13 +44,13 @@ class OwedWriteOffsTests {
                 .containsExactly("REJECTED", "uncollectable", "maker", NOW.plusSeconds(5));
 
         OwedWriteOff second = writeOffs.save(OwedWriteOff.propose(household, 300, "another", "checker", NOW));
-        assertThat(writeOffs.findByPendingHouseholdIn(java.util.List.of(household, new HouseholdId(UUID.randomUUID()))))
+        assertThat(writeOffs.findByPendingHouseholdIn(java.util.List.of(household, UUID.randomUUID())))
                 .extracting(OwedWriteOff::id).containsExactly(second.id());
     }
 
     @Test
     void aStaleCopyIsRefused() {
-        OwedWriteOff proposed = writeOffs.save(OwedWriteOff.propose(new HouseholdId(UUID.randomUUID()), 500, "gone", "maker", NOW));
+        OwedWriteOff proposed = writeOffs.save(OwedWriteOff.propose(UUID.randomUUID(), 500, "gone", "maker", NOW));
         OwedWriteOff mine = writeOffs.findById(proposed.id()).orElseThrow();
         OwedWriteOff theirs = writeOffs.findById(proposed.id()).orElseThrow();
 
@@ -67,9 +66,9 @@ class OwedWriteOffsTests {
     void listsNewestFirstPagedInTheDatabase() {
         // Left by the integration tests of an earlier run; deleted in this test's transaction only.
         jdbc.sql("DELETE FROM owed_write_off").update();
-        OwedWriteOff oldest = writeOffs.save(OwedWriteOff.propose(new HouseholdId(UUID.randomUUID()), 1, "a", "maker", NOW));
-        OwedWriteOff middle = writeOffs.save(OwedWriteOff.propose(new HouseholdId(UUID.randomUUID()), 2, "b", "maker", NOW.plusSeconds(1)));
-        OwedWriteOff newest = writeOffs.save(OwedWriteOff.propose(new HouseholdId(UUID.randomUUID()), 3, "c", "maker", NOW.plusSeconds(2)));
+        OwedWriteOff oldest = writeOffs.save(OwedWriteOff.propose(UUID.randomUUID(), 1, "a", "maker", NOW));
+        OwedWriteOff middle = writeOffs.save(OwedWriteOff.propose(UUID.randomUUID(), 2, "b", "maker", NOW.plusSeconds(1)));
+        OwedWriteOff newest = writeOffs.save(OwedWriteOff.propose(UUID.randomUUID(), 3, "c", "maker", NOW.plusSeconds(2)));
 
         assertThat(writeOffs.findAllByOrderByProposedAtDescIdAsc(PageRequest.of(0, 2)))
                 .extracting(OwedWriteOff::id).containsExactly(newest.id(), middle.id());

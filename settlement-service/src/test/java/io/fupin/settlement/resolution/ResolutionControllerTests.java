@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.identity.Role;
 import io.fupin.support.problem.ProblemType;
 import io.fupin.support.testing.ControllerSlice;
@@ -30,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ResolutionControllerTests {
 
     static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
-    static final HouseholdId HOUSEHOLD = new HouseholdId(UUID.fromString("00000000-0000-0000-0000-0000000000c2"));
+    static final UUID HOUSEHOLD = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     static final UUID WRITE_OFF = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
 
     @Autowired
@@ -134,7 +133,7 @@ class ResolutionControllerTests {
         verifyNoInteractions(owed);
 
         given(owed.propose(eq(HOUSEHOLD), eq(100L), any(), any())).willThrow(new ResolutionRefused(
-                ProblemType.NOTHING_OWED, "Household " + HOUSEHOLD.value() + " owes nothing back."));
+                ProblemType.NOTHING_OWED, "Household " + HOUSEHOLD + " owes nothing back."));
         mvc.perform(propose("{\"amountFen\":100,\"note\":\"核销\"}").with(callers.as(Role.CLERK)))
                 .andExpect(problem(409, "nothing-owed"));
     }
@@ -160,7 +159,7 @@ class ResolutionControllerTests {
     }
 
     private static MockHttpServletRequestBuilder propose(String body) {
-        return post("/api/settlements/owed/" + HOUSEHOLD.value() + "/write-offs").contentType(MediaType.APPLICATION_JSON)
+        return post("/api/settlements/owed/" + HOUSEHOLD + "/write-offs").contentType(MediaType.APPLICATION_JSON)
                 .content(body);
     }
 }

@@ -3,7 +3,6 @@ package io.fupin.settlement.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import io.fupin.support.paging.Page;
 import io.fupin.support.paging.PageRequest;
 import io.fupin.support.testing.RepositorySlice;
@@ -50,19 +49,19 @@ class ResolutionReportsTests {
         journal("HOUSEHOLD_PAYABLE", square, -400);
         jdbc.sql("INSERT INTO household (household_id, registration_number, head_name, changed_at) VALUES (?, ?, ?, ?)")
                 .params(most.toString(), "HH-001", "王", Timestamp.from(NOW)).update();
-        OwedWriteOff waiting = writeOffs.save(OwedWriteOff.propose(new HouseholdId(next), 100, "uncollectable", "maker", NOW));
+        OwedWriteOff waiting = writeOffs.save(OwedWriteOff.propose(next, 100, "uncollectable", "maker", NOW));
 
         Page<OwedDesk.OwedBalance> first = reports.owed(new PageRequest(0, 2));
         assertThat(first.items()).extracting(OwedDesk.OwedBalance::householdId, OwedDesk.OwedBalance::registrationNumber,
                 OwedDesk.OwedBalance::owedFen, OwedDesk.OwedBalance::heldFen).containsExactly(
-                tuple(new HouseholdId(most), "HH-001", A_LOT + 2, 750L),
-                tuple(new HouseholdId(next), null, A_LOT + 1, 0L));
+                tuple(most, "HH-001", A_LOT + 2, 750L),
+                tuple(next, null, A_LOT + 1, 0L));
         assertThat(first.items().get(0).pendingWriteOff()).isNull();
         assertThat(first.items().get(1).pendingWriteOff()).isEqualTo(waiting.view());
         assertThat(first.totalItems()).isGreaterThanOrEqualTo(3);
 
         assertThat(reports.owed(new PageRequest(1, 2)).items()).extracting(OwedDesk.OwedBalance::householdId)
-                .startsWith(new HouseholdId(third)).doesNotContain(new HouseholdId(square));
+                .startsWith(third).doesNotContain(square);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.fupin.settlement.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fupin.settlement.ledger.HouseholdId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,7 @@ class HouseholdStatementsTests {
     @Test
     void keepsNegativeAmountsAsNumbersAndNeutralizesFormulaCells() {
         UUID order = new UUID(0, 7);
-        var statement = new HouseholdStatements.Statement(new HouseholdId(new UUID(0, 1)), 0, -1250, 0, 0, List.of(
+        var statement = new HouseholdStatements.Statement(new UUID(0, 1), 0, -1250, 0, 0, List.of(
                 new HouseholdStatements.Entry(Instant.parse("2030-01-03T02:00:00Z"), "=REFUND()", "PAYABLE", order,
                         null, null, -1250)));
 
